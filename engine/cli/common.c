@@ -1,0 +1,75 @@
+/*
+ * common.c: options shared by every command.
+ */
+#include <string.h>
+
+#include "commands.h"
+#include "inputs.h"
+
+const char common_options_help[] =
+    "Analysis options:\n"
+    "  --shingle K        words per shingle, 1-16 (default 5)\n"
+    "  --num-perm K       MinHash registers, 8-4096 (default 128)\n"
+    "  --key-file F       secret 32-byte key (raw, or 64 hex digits) for every hash\n"
+    "                     seed; without it a fixed public key makes output reproducible\n"
+    "Verdict thresholds (defaults calibrated on sample and development data):\n"
+    "  --near-duplicate J shingle Jaccard for near-duplicate (default 0.5)\n"
+    "  --contains C       share of one side's shingles in the other (default 0.6)\n"
+    "  --rewrite R        rewrite score (sentence alignment) for rewrite (default 0.45)\n"
+    "  --overlap N        shared shingles for overlap (default 8)\n"
+    "  --related S        TF-IDF cosine for related (default 0.1)\n"
+    "Other:\n"
+    "  --threads N        worker threads (default: one per core)\n"
+    "  -q, --quiet        no warnings on stderr\n"
+    "  -h, --help         this help\n";
+
+int parse_common_option(cli_args *a, const char *name, const char *iv, common_opts *co) {
+  unsigned long u;
+  const char *v;
+#define VALUE()                                          \
+  do {                                                   \
+    if (!(v = args_value(a, name, iv))) return -1;       \
+  } while (0)
+  if (strcmp(name, "--shingle") == 0) {
+    VALUE();
+    if (!args_uint(a, name, v, 1, 16, &u)) return -1;
+    co->opt.shingle_k = (uint32_t)u;
+  } else if (strcmp(name, "--num-perm") == 0) {
+    VALUE();
+    if (!args_uint(a, name, v, 8, 4096, &u)) return -1;
+    co->opt.num_perm = (uint32_t)u;
+  } else if (strcmp(name, "--threads") == 0) {
+    VALUE();
+    if (!args_uint(a, name, v, 1, 256, &u)) return -1;
+    co->threads = (unsigned)u;
+  } else if (strcmp(name, "--key-file") == 0) {
+    VALUE();
+    if (!load_key_file(v, co->opt.key)) return -2;
+  } else if (strcmp(name, "--near-duplicate") == 0) {
+    VALUE();
+    if (!args_unit(a, name, v, &co->opt.th.near_duplicate)) return -1;
+  } else if (strcmp(name, "--contains") == 0) {
+    VALUE();
+    if (!args_unit(a, name, v, &co->opt.th.contains)) return -1;
+  } else if (strcmp(name, "--rewrite") == 0) {
+    VALUE();
+    if (!args_unit(a, name, v, &co->opt.th.rewrite)) return -1;
+  } else if (strcmp(name, "--overlap") == 0) {
+    VALUE();
+    if (!args_uint(a, name, v, 1, 1000000, &u)) return -1;
+    co->opt.th.overlap_shingles = (uint32_t)u;
+  } else if (strcmp(name, "--related") == 0) {
+    VALUE();
+    if (!args_unit(a, name, v, &co->opt.th.related)) return -1;
+  } else if (strcmp(name, "-q") == 0 || strcmp(name, "--quiet") == 0) {
+    if (iv) {
+      usage_error(a, "%s takes no value", name);
+      return -1;
+    }
+    co->quiet = 1;
+  } else {
+    return 0;
+  }
+#undef VALUE
+  return 1;
+}

@@ -1,0 +1,121 @@
+/*
+ * inputs.c: reading inputs for the CLI (see inputs.h). Texts are collected
+ * first and analysed in one parallel batch; the library keeps its own
+ * copies, so the buffers are freed right after.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "inputs.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+typedef struct loaded {
+  sc_text *texts;     /* names and data point into names[] / data[]   */
+  char **names, **data;
+  size_t n, cap;
+  int quiet;
+  size_t skipped;
+  int oom;
+} loaded;
+
+static sc_status on_doc(void *user, const char *path, const char *data, size_t len) {
+  loaded *l = user;
+  if (l->n == l->cap) {
+    const size_t cap = l->cap ? l->cap * 2 : 64;
+    sc_text *t = realloc(l->texts, cap * sizeof(sc_text));
+    if (t) l->texts = t;
+    char **nm = t ? realloc(l->names, cap * sizeof(char *)) : NULL;
+    if (nm) l->names = nm;
+    char **dt = nm ? realloc(l->data, cap * sizeof(char *)) : NULL;
+    if (!dt) return SC_E_NOMEM;
+    l->data = dt;
+    l->cap = cap;
+  }
+  char *name = strdup(path);
+  char *copy = malloc(len + 1);
+  if (!name || !copy) {
+    free(name);
+    free(copy);
+    return SC_E_NOMEM;
+  }
+  memcpy(copy, data, len);
+  l->names[l->n] = name;
+  l->data[l->n] = copy;
+  l->texts[l->n++] = (sc_text){name, copy, len};
+  return SC_OK;
+}
+
+static void on_skip(void *user, const char *path, sc_status why, const char *detail) {
+  loaded *l = user;
+  l->skipped++;
+  if (l->quiet) return;
+  if (why == SC_E_BINARY)
+    fprintf(stderr, "simcheck: warning: %s: skipped: binary file (%s)\n", path, detail);
+  else
+    fprintf(stderr, "simcheck: warning: %s: skipped: %s\n", path, detail);
+}
+
+sc_status load_inputs(sc_corpus *c, char *const *paths, int npaths, unsigned threads, int quiet,
+                      input_stats *stats) {
+  loaded l = {.quiet = quiet};
+  sc_status st = SC_OK;
+  for (int i = 0; i < npaths && st == SC_OK; i++) {
+    st = sc_read_path(paths[i], on_doc, on_skip, &l);
+    if (st == SC_E_IO) st = SC_OK;  /* reported through on_skip */
+  }
+  const int progress = !quiet && isatty(STDERR_FILENO) && l.n >= 1000;
+  if (st == SC_OK && progress) fprintf(stderr, "simcheck: analysing %zu documents...\r", l.n);
+  sc_status *status = calloc(l.n ? l.n : 1, sizeof(sc_status));
+  if (st == SC_OK && !status) st = SC_E_NOMEM;
+  if (st == SC_OK) st = sc_corpus_add_batch(c, l.texts, l.n, threads, status);
+  if (progress) fprintf(stderr, "%60s\r", "");
+  size_t added = 0;
+  for (size_t i = 0; i < l.n && st == SC_OK; i++) {
+    if (status[i] != SC_OK) {
+      l.skipped++;
+      if (!quiet)
+        fprintf(stderr, "simcheck: warning: %s: skipped: %s\n", l.texts[i].name,
+                l.texts[i].len == 0 ? "empty file" : sc_strerror(status[i]));
+      continue;
+    }
+    sc_doc_info d;
+    if (sc_corpus_doc_info(c, (uint32_t)added++, &d) == SC_OK && d.invalid_utf8 && !quiet)
+      fprintf(stderr, "simcheck: warning: %s: %zu invalid UTF-8 sequence%s replaced by U+FFFD\n", d.name,
+              d.invalid_utf8, d.invalid_utf8 == 1 ? "" : "s");
+  }
+  for (size_t i = 0; i < l.n; i++) {
+    free(l.names[i]);
+    free(l.data[i]);
+  }
+  free(l.texts);
+  free(l.names);
+  free(l.data);
+  free(status);
+  stats->read = added;
+  stats->skipped = l.skipped;
+  return st;
+}
+
+int load_key_file(const char *path, uint8_t key[SC_KEY_BYTES]) {
+  FILE *f = fopen(path, "rb");
+  if (!f) {
+    fprintf(stderr, "simcheck: %s: cannot read key file: %s\n", path, strerror(errno));
+    return 0;
+  }
+  char buf[2 * SC_KEY_BYTES + 3];
+  const size_t n = fread(buf, 1, sizeof buf, f);
+  const int err = ferror(f);
+  fclose(f);
+  if (err) {
+    fprintf(stderr, "simcheck: %s: cannot read key file\n", path);
+    return 0;
+  }
+  if (sc_key_parse(buf, n, key) != SC_OK) {
+    fprintf(stderr, "simcheck: %s: a key file holds exactly 32 raw bytes or 64 hex digits\n", path);
+    return 0;
+  }
+  return 1;
+}

@@ -1,0 +1,45 @@
+/*
+ * main.c: the simcheck command-line tool: dispatches to a command. Uses only
+ * the public API in simcheck.h.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "commands.h"
+
+static const char main_help[] =
+    "Usage: simcheck COMMAND [OPTIONS] PATH...\n"
+    "\n"
+    "Finds documents that say the same thing, and how: exact copy, near-duplicate,\n"
+    "one containing the other, a rewrite (paraphrase, summary), shared passages,\n"
+    "or only the same topic.\n"
+    "\n"
+    "Commands:\n"
+    "  matrix PATH...   score every pair of documents (table, CSV or JSON)\n"
+    "\n"
+    "Run 'simcheck COMMAND --help' for a command's options.\n"
+    "  --version        print the version\n"
+    "  --help           this help\n";
+
+int main(int argc, char **argv) {
+  if (argc < 2) {
+    fputs(main_help, stderr);
+    return EXIT_USAGE;
+  }
+  const char *cmd = argv[1];
+  if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
+    fputs(main_help, stdout);
+    return 0;
+  }
+  if (strcmp(cmd, "--version") == 0) {
+    if (sc_version_number() != SC_VERSION_NUMBER) {
+      fprintf(stderr, "simcheck: header version %s does not match the library\n", SC_VERSION_STRING);
+      return EXIT_USAGE;
+    }
+    printf("simcheck %s\n", SC_VERSION_STRING);
+    return 0;
+  }
+  if (strcmp(cmd, "matrix") == 0) return cmd_matrix(argc - 1, argv + 1);
+  fprintf(stderr, "simcheck: unknown command '%s'\nTry 'simcheck --help'.\n", cmd);
+  return EXIT_USAGE;
+}

@@ -1,0 +1,180 @@
+/*
+ * corpus.c: the public corpus handle: adding documents (analysed in
+ * parallel, added in input order) and computing corpus statistics. Scoring
+ * lives in pairs.c.
+ */
+#include "corpus.h"
+
+#include <string.h>
+
+#include "parallel.h"
+#include "shingle.h"
+#include "tfidf.h"
+
+sc_status sc_corpus_create(const sc_options *o, sc_corpus **out) {
+  SC_CHECK(!out, SC_E_INVALID_ARG);
+  *out = NULL;
+  SC_TRY(sc_options_check(o));
+  sc_corpus *c = sc__calloc(1, sizeof(*c));
+  SC_CHECK(!c, SC_E_NOMEM);
+  c->opt = *o;
+  const sc_status st = sc_keys_derive(o->key, &c->keys);
+  if (st != SC_OK) {
+    sc__free(c);
+    return st;
+  }
+  *out = c;
+  return SC_OK;
+}
+
+static void free_stats(sc_corpus *c) {
+  sc__free(c->df);
+  sc__free(c->idf);
+  sc__free(c->term_hash);
+  c->df = NULL;
+  c->idf = NULL;
+  c->term_hash = NULL;
+}
+
+void sc_corpus_free(sc_corpus *c) {
+  if (!c) return;
+  for (size_t i = 0; i < c->docs.len; i++) sc_doc_free(c->docs.items[i]);
+  SC_VEC_FREE(&c->docs);
+  sc_strmap_free(&c->vocab);
+  free_stats(c);
+  sc_keys_wipe(&c->keys);
+  memset(c->opt.key, 0, sizeof c->opt.key);
+  sc__free(c);
+}
+
+typedef struct batch {
+  const sc_corpus *c;
+  const sc_text *texts;
+  sc_doc **docs;              /* analysed document per text, or NULL     */
+  sc_status *status;          /* per text                                */
+  sc_analyzer **analyzers;    /* one per worker                          */
+} batch;
+
+static sc_status analyze_range(void *user, size_t begin, size_t end, unsigned worker) {
+  batch *b = user;
+  for (size_t i = begin; i < end; i++) {
+    const sc_text *t = &b->texts[i];
+    b->status[i] = sc_doc_analyze(b->analyzers[worker], &b->c->opt, &b->c->keys, t->name, t->data, t->len,
+                                  &b->docs[i]);
+    if (b->status[i] == SC_E_NOMEM) return SC_E_NOMEM;
+  }
+  return SC_OK;
+}
+
+sc_status sc_corpus_add_batch(sc_corpus *c, const sc_text *texts, size_t n, unsigned threads,
+                              sc_status *status) {
+  SC_CHECK(!c || (!texts && n), SC_E_INVALID_ARG);
+  for (size_t i = 0; i < n; i++) SC_CHECK(!texts[i].data && texts[i].len, SC_E_INVALID_ARG);
+  if (n == 0) return SC_OK;
+  const unsigned nthreads = sc_threads_for(threads, n);
+  batch b = {.c = c, .texts = texts};
+  b.docs = sc__calloc(n, sizeof(sc_doc *));
+  b.status = status ? status : sc__mallocarray(n, sizeof(sc_status));
+  b.analyzers = sc__calloc(nthreads, sizeof(sc_analyzer *));
+  sc_status st = SC_E_NOMEM;
+  if (!b.docs || !b.status || !b.analyzers) goto done;
+  for (unsigned t = 0; t < nthreads; t++)
+    if ((st = sc_analyzer_create(&b.analyzers[t])) != SC_OK) goto done;
+  if ((st = sc_parallel_for(n, 1, nthreads, analyze_range, &b)) != SC_OK) goto done;
+
+  /* Join in input order so ids never depend on scheduling. */
+  st = SC_E_NOMEM;
+  SC_VEC_RESERVE(&c->docs, n, done);
+  for (size_t i = 0; i < n; i++) {
+    if (!b.docs[i]) continue;
+    if ((st = sc_doc_globalize(b.docs[i], &c->vocab)) != SC_OK) goto done;
+    c->docs.items[c->docs.len++] = b.docs[i];
+    b.docs[i] = NULL;
+  }
+  c->built = 0;
+  st = SC_OK;
+done:
+  if (b.docs)
+    for (size_t i = 0; i < n; i++) sc_doc_free(b.docs[i]);
+  if (b.analyzers)
+    for (unsigned t = 0; t < nthreads; t++) sc_analyzer_free(b.analyzers[t]);
+  sc__free(b.docs);
+  sc__free(b.analyzers);
+  if (b.status != status) sc__free(b.status);
+  return st;
+}
+
+sc_status sc_corpus_add(sc_corpus *c, const char *name, const char *text, size_t len, uint32_t *out_id) {
+  SC_CHECK(!c, SC_E_INVALID_ARG);
+  const sc_text t = {name, text, len};
+  sc_status one;
+  SC_TRY(sc_corpus_add_batch(c, &t, 1, 1, &one));
+  if (one == SC_OK && out_id) *out_id = (uint32_t)(c->docs.len - 1);
+  return one;
+}
+
+size_t sc_corpus_size(const sc_corpus *c) { return c ? c->docs.len : 0; }
+
+sc_status sc_corpus_doc_info(const sc_corpus *c, uint32_t id, sc_doc_info *out) {
+  SC_CHECK(!c || !out || id >= c->docs.len, SC_E_INVALID_ARG);
+  const sc_doc *d = c->docs.items[id];
+  out->name = d->name;
+  out->bytes = d->bytes;
+  out->words = d->words;
+  out->sentences = d->n_sent;
+  out->shingles = d->n_shingles;
+  out->invalid_utf8 = d->invalid;
+  memcpy(out->digest, d->digest, sizeof out->digest);
+  return SC_OK;
+}
+
+typedef struct weigh_job {
+  sc_corpus *c;
+} weigh_job;
+
+static sc_status weigh_range(void *user, size_t begin, size_t end, unsigned worker) {
+  (void)worker;
+  const sc_corpus *c = ((weigh_job *)user)->c;
+  for (size_t i = begin; i < end; i++) SC_TRY(sc_doc_weigh(c->docs.items[i], c->idf, c->term_hash));
+  return SC_OK;
+}
+
+sc_status sc_corpus_build(sc_corpus *c) {
+  SC_CHECK(!c, SC_E_INVALID_ARG);
+  free_stats(c);
+  c->built = 0;
+  const size_t v = c->vocab.n, n = c->docs.len;
+  c->df = sc__calloc(v, sizeof(uint32_t));
+  c->idf = sc__mallocarray(v, sizeof(float));
+  c->term_hash = sc__mallocarray(v, sizeof(uint64_t));
+  if (!c->df || !c->idf || !c->term_hash) {
+    free_stats(c);
+    return SC_E_NOMEM;
+  }
+  for (size_t i = 0; i < n; i++) {
+    const sc_doc *d = c->docs.items[i];
+    for (size_t k = 0; k < d->n_terms; k++) c->df[d->terms[k]]++;
+  }
+  for (size_t t = 0; t < v; t++) {
+    size_t len;
+    const char *s = sc_strmap_key(&c->vocab, (uint32_t)t, &len);
+    c->idf[t] = sc_idf(c->df[t], n);
+    c->term_hash[t] = sc_hash_word(s, len, c->keys.term);
+  }
+  weigh_job wj = {c};
+  SC_TRY(sc_parallel_for(n, 16, sc_threads_for(0, n / 16 + 1), weigh_range, &wj));
+  c->built = 1;
+  return SC_OK;
+}
+
+sc_status sc_corpus_get_options(const sc_corpus *c, sc_options *out, int *custom_key) {
+  SC_CHECK(!c || !out, SC_E_INVALID_ARG);
+  *out = c->opt;
+  memset(out->key, 0, sizeof out->key);
+  if (custom_key) {
+    uint8_t def[SC_KEY_BYTES];
+    SC_TRY(sc_keys_default(def));
+    *custom_key = memcmp(def, c->opt.key, SC_KEY_BYTES) != 0;
+  }
+  return SC_OK;
+}

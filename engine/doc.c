@@ -1,0 +1,335 @@
+/*
+ * doc.c: document analysis: normalize, tokenize, shingle, MinHash, content
+ * terms and sentences (see doc.h).
+ */
+#include "doc.h"
+
+#include <libstemmer.h>
+#include <math.h>
+#include <sodium.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "minhash.h"
+#include "normalize.h"
+#include "shingle.h"
+#include "simhash.h"
+#include "stopwords.h"
+#include "tokenize.h"
+
+#define NOT_A_TERM UINT32_MAX
+
+struct sc_analyzer {
+  struct sb_stemmer *stemmer;
+  sc_span_vec words;
+  sc_sentence_vec sents;
+  sc_u64_vec shingles;
+  sc_u64_vec tmp;                 /* radix sort buffer                       */
+  SC_VEC(uint32_t) word_term;     /* local term id per word, or NOT_A_TERM  */
+  SC_VEC(uint32_t) surface_term;  /* local term id per distinct surface form */
+  SC_VEC(uint32_t) scratch;       /* one sentence's term ids                 */
+};
+
+sc_status sc_analyzer_create(sc_analyzer **out) {
+  SC_CHECK(!out, SC_E_INVALID_ARG);
+  sc_analyzer *az = sc__calloc(1, sizeof(*az));
+  SC_CHECK(!az, SC_E_NOMEM);
+  az->stemmer = sb_stemmer_new("english", "UTF_8");
+  if (!az->stemmer) {
+    sc__free(az);
+    return SC_E_DEPENDENCY;
+  }
+  *out = az;
+  return SC_OK;
+}
+
+void sc_analyzer_free(sc_analyzer *az) {
+  if (!az) return;
+  sb_stemmer_delete(az->stemmer);
+  SC_VEC_FREE(&az->words);
+  SC_VEC_FREE(&az->sents);
+  SC_VEC_FREE(&az->shingles);
+  SC_VEC_FREE(&az->tmp);
+  SC_VEC_FREE(&az->word_term);
+  SC_VEC_FREE(&az->surface_term);
+  SC_VEC_FREE(&az->scratch);
+  sc__free(az);
+}
+
+static int is_number(const char *w, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if ((w[i] < '0' || w[i] > '9') && w[i] != '.' && w[i] != ',') return 0;
+  return 1;
+}
+
+/* Content term of a new surface form: stop words and single letters are not
+ * terms; numbers are kept as they are (facts); words are stemmed. */
+static sc_status surface_to_term(sc_analyzer *az, sc_doc *d, const char *w, size_t n, uint32_t *term) {
+  *term = NOT_A_TERM;
+  if (sc_is_stopword(w, n)) return SC_OK;
+  if (is_number(w, n)) return sc_strmap_intern(&d->stems, w, n, term, NULL);
+  if (n < 2) return SC_OK;
+  const sb_symbol *stem = sb_stemmer_stem(az->stemmer, (const sb_symbol *)w, (int)n);
+  SC_CHECK(!stem, SC_E_NOMEM);
+  const int slen = sb_stemmer_length(az->stemmer);
+  return sc_strmap_intern(&d->stems, (const char *)stem, (size_t)slen, term, NULL);
+}
+
+static int cmp_u32(const void *a, const void *b) {
+  const uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+  return (x > y) - (x < y);
+}
+
+/* Content terms per word, document term frequencies and sentence term
+ * multisets. */
+static sc_status analyze_terms(sc_analyzer *az, sc_doc *d, const char *text) {
+  sc_strmap surfaces = {0};
+  sc_status st = SC_E_NOMEM;
+  az->word_term.len = 0;
+  az->surface_term.len = 0;
+  SC_VEC_RESERVE(&az->word_term, az->words.len, fail);
+  for (size_t i = 0; i < az->words.len; i++) {
+    const sc_span w = az->words.items[i];
+    uint32_t sid;
+    int added;
+    st = sc_strmap_intern(&surfaces, text + w.start, w.end - w.start, &sid, &added);
+    if (st != SC_OK) goto fail;
+    if (added) {
+      uint32_t term;
+      st = surface_to_term(az, d, text + w.start, w.end - w.start, &term);
+      if (st != SC_OK) goto fail;
+      st = SC_E_NOMEM;
+      SC_VEC_PUSH(&az->surface_term, term, fail);
+    }
+    az->word_term.items[az->word_term.len++] = az->surface_term.items[sid];
+  }
+  sc_strmap_free(&surfaces);
+
+  st = SC_E_NOMEM;
+  d->n_terms = d->stems.n;
+  d->terms = sc__mallocarray(d->n_terms, sizeof(uint32_t));
+  d->tf = sc__calloc(d->n_terms, sizeof(uint32_t));
+  if (!d->terms || !d->tf) goto fail;
+  for (size_t t = 0; t < d->n_terms; t++) d->terms[t] = (uint32_t)t;
+  for (size_t i = 0; i < az->word_term.len; i++)
+    if (az->word_term.items[i] != NOT_A_TERM) d->tf[az->word_term.items[i]]++;
+
+  d->n_sent = az->sents.len;
+  d->sent = sc__calloc(d->n_sent, sizeof(sc_doc_sentence));
+  SC_VEC(uint32_t) ids = {0};
+  SC_VEC(uint32_t) counts = {0};
+  if (!d->sent) goto fail;
+  for (size_t s = 0; s < az->sents.len; s++) {
+    const sc_sentence se = az->sents.items[s];
+    az->scratch.len = 0;
+    for (uint32_t k = se.first; k < se.last; k++) {
+      const uint32_t t = az->word_term.items[k];
+      if (t != NOT_A_TERM) SC_VEC_PUSH(&az->scratch, t, fail_sent);
+    }
+    qsort(az->scratch.items, az->scratch.len, sizeof(uint32_t), cmp_u32);
+    d->sent[s].first = (uint32_t)ids.len;
+    d->sent[s].words = se.last - se.first;
+    for (size_t k = 0; k < az->scratch.len; k++) {
+      if (k > 0 && az->scratch.items[k] == az->scratch.items[k - 1]) {
+        counts.items[counts.len - 1]++;
+        continue;
+      }
+      SC_VEC_PUSH(&ids, az->scratch.items[k], fail_sent);
+      SC_VEC_PUSH(&counts, 1, fail_sent);
+    }
+    d->sent[s].count = (uint32_t)(ids.len - d->sent[s].first);
+    /* src_start/src_end are filled by the caller, which has the offset map. */
+  }
+  d->sent_terms = ids.items;
+  d->sent_tf = counts.items;
+  d->n_sent_terms = ids.len;
+  return SC_OK;
+fail_sent:
+  SC_VEC_FREE(&ids);
+  SC_VEC_FREE(&counts);
+fail:
+  sc_strmap_free(&surfaces);
+  return st;
+}
+
+sc_status sc_doc_analyze(sc_analyzer *az, const sc_options *o, const sc_keys *keys, const char *name,
+                         const char *text, size_t len, sc_doc **out) {
+  *out = NULL;
+  SC_CHECK(len >= UINT32_MAX, SC_E_TOO_LARGE);
+  sc_normtext nt;
+  SC_TRY(sc_normalize(text, len, &nt));
+  sc_status st = SC_E_NOMEM;
+  sc_doc *d = sc__calloc(1, sizeof(*d));
+  if (!d) goto done;
+  d->name = sc__strdup(name ? name : "");
+  d->text = sc__malloc(len + 1);
+  if (!d->name || !d->text) goto done;
+  memcpy(d->text, text, len);
+  d->text[len] = '\0';
+  d->bytes = len;
+  d->invalid = nt.invalid;
+
+  az->words.len = 0;
+  az->sents.len = 0;
+  if ((st = sc_tokenize(&nt, &az->words, &az->sents)) != SC_OK) goto done;
+  d->words = az->words.len;
+  if (d->words == 0) {
+    st = SC_E_EMPTY;
+    goto done;
+  }
+  crypto_generichash(d->digest, sizeof d->digest, (const unsigned char *)nt.text, nt.len, NULL, 0);
+
+  /* Shingles: a sorted set for exact Jaccard, and the MinHash signature. */
+  st = SC_E_NOMEM;
+  az->shingles.len = 0;
+  if ((st = sc_shingle_words(nt.text, az->words.items, az->words.len, o->shingle_k, keys,
+                             &az->shingles)) != SC_OK)
+    goto done;
+  st = SC_E_NOMEM;
+  SC_VEC_RESERVE(&az->tmp, az->shingles.len, done);
+  d->n_shingles = sc_u64_sort_unique(az->shingles.items, az->shingles.len, az->tmp.items);
+  d->shingles = sc__mallocarray(d->n_shingles, sizeof(uint64_t));
+  d->sig = sc__mallocarray(o->num_perm, sizeof(uint32_t));
+  if (!d->shingles || !d->sig) goto done;
+  memcpy(d->shingles, az->shingles.items, d->n_shingles * sizeof(uint64_t));
+  sc_minhash_init(d->sig, o->num_perm);
+  for (size_t i = 0; i < d->n_shingles; i++) sc_minhash_add(d->sig, o->num_perm, d->shingles[i]);
+  sc_minhash_densify(d->sig, o->num_perm, keys->densify_seed);
+
+  if ((st = analyze_terms(az, d, nt.text)) != SC_OK) goto done;
+  for (size_t s = 0; s < d->n_sent; s++) {
+    d->sent[s].src_start = nt.src[az->sents.items[s].start];
+    d->sent[s].src_end = nt.src[az->sents.items[s].end];
+  }
+  st = SC_OK;
+done:
+  sc_normtext_free(&nt);
+  if (st != SC_OK) {
+    sc_doc_free(d);
+    return st;
+  }
+  *out = d;
+  return SC_OK;
+}
+
+typedef struct term_count {
+  uint32_t id, count;
+} term_count;
+
+static int cmp_term_count(const void *a, const void *b) {
+  return cmp_u32(&((const term_count *)a)->id, &((const term_count *)b)->id);
+}
+
+/* Renumbers ids[] through map[] and sorts (id, count) pairs by new id. */
+static sc_status remap_sorted(uint32_t *ids, uint32_t *counts, size_t n, const uint32_t *map) {
+  if (n == 0) return SC_OK;
+  term_count *tc = sc__mallocarray(n, sizeof(term_count));
+  SC_CHECK(!tc, SC_E_NOMEM);
+  for (size_t i = 0; i < n; i++) tc[i] = (term_count){map[ids[i]], counts[i]};
+  qsort(tc, n, sizeof(term_count), cmp_term_count);
+  for (size_t i = 0; i < n; i++) {
+    ids[i] = tc[i].id;
+    counts[i] = tc[i].count;
+  }
+  sc__free(tc);
+  return SC_OK;
+}
+
+sc_status sc_doc_globalize(sc_doc *d, sc_strmap *vocab) {
+  uint32_t *map = sc__mallocarray(d->stems.n, sizeof(uint32_t));
+  SC_CHECK(!map && d->stems.n, SC_E_NOMEM);
+  sc_status st = SC_OK;
+  for (uint32_t t = 0; t < d->stems.n && st == SC_OK; t++) {
+    size_t n;
+    const char *s = sc_strmap_key(&d->stems, t, &n);
+    st = sc_strmap_intern(vocab, s, n, &map[t], NULL);
+  }
+  if (st == SC_OK) st = remap_sorted(d->terms, d->tf, d->n_terms, map);
+  for (size_t s = 0; s < d->n_sent && st == SC_OK; s++)
+    st = remap_sorted(d->sent_terms + d->sent[s].first, d->sent_tf + d->sent[s].first, d->sent[s].count, map);
+  sc__free(map);
+  if (st == SC_OK) sc_strmap_free(&d->stems);
+  return st;
+}
+
+static float sublinear_tf(uint32_t tf) { return 1.0f + logf((float)tf); }
+
+/* Dot product of two sentences' unnormalized vectors (sorted term ids). */
+static float sentence_dot(const sc_doc *d, size_t a, size_t b) {
+  const uint32_t *ta = d->sent_terms + d->sent[a].first, *tb = d->sent_terms + d->sent[b].first;
+  const float *wa = d->sent_w + d->sent[a].first, *wb = d->sent_w + d->sent[b].first;
+  size_t i = 0, j = 0;
+  float dot = 0;
+  while (i < d->sent[a].count && j < d->sent[b].count) {
+    if (ta[i] < tb[j]) i++;
+    else if (ta[i] > tb[j]) j++;
+    else dot += wa[i++] * wb[j++];
+  }
+  return dot;
+}
+
+sc_status sc_doc_weigh(sc_doc *d, const float *idf, const uint64_t *term_hash) {
+  sc__free(d->w);
+  sc__free(d->sent_w);
+  sc__free(d->sent_norm2);
+  sc__free(d->sent_mass);
+  sc__free(d->sent_adj1);
+  sc__free(d->sent_adj2);
+  d->w = sc__mallocarray(d->n_terms, sizeof(float));
+  d->sent_w = sc__mallocarray(d->n_sent_terms, sizeof(float));
+  d->sent_norm2 = sc__mallocarray(d->n_sent, sizeof(float));
+  d->sent_mass = sc__mallocarray(d->n_sent, sizeof(float));
+  d->sent_adj1 = sc__calloc(d->n_sent, sizeof(float));
+  d->sent_adj2 = sc__calloc(d->n_sent, sizeof(float));
+  uint64_t *h = sc__mallocarray(d->n_terms, sizeof(uint64_t));
+  if (!d->w || !d->sent_w || !d->sent_norm2 || !d->sent_mass || !d->sent_adj1 || !d->sent_adj2 || !h) {
+    sc__free(h);
+    return SC_E_NOMEM;
+  }
+  double norm2 = 0;
+  for (size_t i = 0; i < d->n_terms; i++) {
+    d->w[i] = sublinear_tf(d->tf[i]) * idf[d->terms[i]];
+    norm2 += (double)d->w[i] * d->w[i];
+    h[i] = term_hash[d->terms[i]];
+  }
+  const float inv = norm2 > 0 ? (float)(1.0 / sqrt(norm2)) : 0.0f;
+  for (size_t i = 0; i < d->n_terms; i++) d->w[i] *= inv;
+  d->simhash = sc_simhash(h, d->w, d->n_terms);
+  sc__free(h);
+
+  for (size_t s = 0; s < d->n_sent; s++) {
+    float n2 = 0, mass = 0;
+    for (uint32_t k = d->sent[s].first; k < d->sent[s].first + d->sent[s].count; k++) {
+      const float wk = sublinear_tf(d->sent_tf[k]) * idf[d->sent_terms[k]];
+      d->sent_w[k] = wk;
+      n2 += wk * wk;
+      mass += idf[d->sent_terms[k]];
+    }
+    d->sent_norm2[s] = n2;
+    d->sent_mass[s] = mass;
+  }
+  for (size_t s = 0; s + 1 < d->n_sent; s++) d->sent_adj1[s] = sentence_dot(d, s, s + 1);
+  for (size_t s = 0; s + 2 < d->n_sent; s++) d->sent_adj2[s] = sentence_dot(d, s, s + 2);
+  return SC_OK;
+}
+
+void sc_doc_free(sc_doc *d) {
+  if (!d) return;
+  sc__free(d->name);
+  sc__free(d->text);
+  sc__free(d->shingles);
+  sc__free(d->sig);
+  sc__free(d->terms);
+  sc__free(d->tf);
+  sc__free(d->sent);
+  sc__free(d->sent_terms);
+  sc__free(d->sent_tf);
+  sc_strmap_free(&d->stems);
+  sc__free(d->w);
+  sc__free(d->sent_w);
+  sc__free(d->sent_norm2);
+  sc__free(d->sent_mass);
+  sc__free(d->sent_adj1);
+  sc__free(d->sent_adj2);
+  sc__free(d);
+}

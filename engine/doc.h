@@ -1,0 +1,77 @@
+/*
+ * doc.h: one analysed document: everything the scorers need, computed once.
+ *
+ * Analysis (sc_doc_analyze) is a pure function of the text, the options and
+ * the keys, so documents can be analysed on any thread. Content terms are
+ * first numbered locally (per document); sc_doc_globalize renumbers them into
+ * the corpus vocabulary when the document joins a corpus, and
+ * sc_doc_weigh computes TF-IDF weights and SimHash once IDF is known.
+ */
+#ifndef SC_DOC_H
+#define SC_DOC_H
+
+#include "common/sc_internal.h"
+#include "keys.h"
+#include "strmap.h"
+
+typedef struct sc_doc_sentence {
+  uint32_t src_start, src_end;  /* byte range in the original text          */
+  uint32_t first, count;        /* its terms: doc->sent_terms[first, +count) */
+  uint32_t words;               /* word tokens                              */
+} sc_doc_sentence;
+
+typedef struct sc_doc {
+  char *name;                   /* owned copy                               */
+  char *text;                   /* owned copy of the original bytes         */
+  size_t bytes, words, invalid;
+  uint8_t digest[32];           /* BLAKE2b-256 of the normalized text       */
+
+  uint64_t *shingles;           /* sorted, distinct                         */
+  size_t n_shingles;
+  uint32_t *sig;                /* MinHash registers (num_perm)             */
+
+  /* Content terms (stemmed, stop words out): distinct ids and counts,
+   * sorted by id once globalized. */
+  uint32_t *terms, *tf;
+  size_t n_terms;
+
+  /* Sentences and their term multisets (id, count), sorted by id. */
+  sc_doc_sentence *sent;
+  size_t n_sent;
+  uint32_t *sent_terms, *sent_tf;
+  size_t n_sent_terms;
+
+  sc_strmap stems;              /* local stem strings until globalized      */
+
+  /* Set by sc_doc_weigh: */
+  float *w;                     /* L2-normalized TF-IDF weight per term     */
+  float *sent_w;                /* unnormalized TF-IDF weight per sentence term */
+  float *sent_norm2;            /* squared norm per sentence                */
+  float *sent_mass;             /* sum of idf per sentence: its information */
+  float *sent_adj1, *sent_adj2; /* dot(s_j, s_j+1), dot(s_j, s_j+2)         */
+  uint64_t simhash;
+} sc_doc;
+
+/* Per-thread scratch space and a stemmer (libstemmer is not thread-safe per
+ * stemmer object). Thread-safety: single-owner. */
+typedef struct sc_analyzer sc_analyzer;
+
+sc_status sc_analyzer_create(sc_analyzer **out);
+void sc_analyzer_free(sc_analyzer *az);
+
+/** Analyses @p len bytes of @p text. Copies name and text.
+ *  @return SC_OK, SC_E_EMPTY (no words), SC_E_TOO_LARGE, SC_E_NOMEM. */
+sc_status sc_doc_analyze(sc_analyzer *az, const sc_options *o, const sc_keys *keys,
+                         const char *name, const char *text, size_t len, sc_doc **out);
+
+/** Renumbers local term ids into @p vocab (interning the stems) and frees the
+ *  local stem table. */
+sc_status sc_doc_globalize(sc_doc *d, sc_strmap *vocab);
+
+/** Computes TF-IDF weights, sentence vectors and SimHash from @p idf and the
+ *  per-term SimHash feature hashes @p term_hash (both indexed by global id). */
+sc_status sc_doc_weigh(sc_doc *d, const float *idf, const uint64_t *term_hash);
+
+void sc_doc_free(sc_doc *d);
+
+#endif

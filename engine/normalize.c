@@ -1,0 +1,217 @@
+/*
+ * normalize.c: NFKC + case folding through utf8proc, with an offset map.
+ *
+ * utf8proc normalizes whole strings and forgets where each output character
+ * came from; we need byte offsets into the original for passages and
+ * sentences. So we decompose one code point at a time (compatibility
+ * decomposition + case fold + drop ignorables) and compose each "starter
+ * group" (a starter and the combining marks that follow it) on its own; every
+ * output byte of a group maps to the source offset of the group's first code
+ * point. Composition across groups only happens for conjoining Hangul jamo,
+ * which real text carries precomposed.
+ *
+ * ASCII bytes followed by ASCII take a fast path (lower-case, fold
+ * whitespace) without touching utf8proc: that is most English text.
+ */
+#include "normalize.h"
+
+#include <string.h>
+#include <utf8proc.h>
+
+enum { GROUP_MAX = 64 };  /* code points in one starter group; longer runs of
+                             combining marks (Zalgo text) are split        */
+
+typedef struct writer {
+  sc_normtext *t;
+  size_t cap;
+  int pending_space;      /* 0 none, 1 ' ', 2 '\n', 3 "\n\n"              */
+  uint32_t space_src;     /* source offset of the pending whitespace run  */
+} writer;
+
+static int reserve(writer *w, size_t extra) {
+  if (w->t->len + extra + 1 <= w->cap) return 1;
+  size_t cap = w->cap * 2;
+  while (cap < w->t->len + extra + 1) cap *= 2;
+  char *text = sc__realloc(w->t->text, cap);
+  if (!text) return 0;
+  w->t->text = text;
+  uint32_t *src = sc__reallocarray(w->t->src, cap, sizeof(uint32_t));
+  if (!src) return 0;
+  w->t->src = src;
+  w->cap = cap;
+  return 1;
+}
+
+static void put_byte(writer *w, char c, uint32_t src) {
+  w->t->text[w->t->len] = c;
+  w->t->src[w->t->len] = src;
+  w->t->len++;
+}
+
+/* Whitespace is not written at once: a run collapses into one separator
+ * whose kind depends on the line breaks it held. */
+static void note_space(writer *w, int kind, uint32_t src) {
+  if (w->pending_space == 0) w->space_src = src;
+  if (kind == 2 && w->pending_space >= 2) kind = 3;  /* second line break */
+  if (kind > w->pending_space) w->pending_space = kind;
+}
+
+static int flush_space(writer *w) {
+  if (w->pending_space == 0) return 1;
+  const int kind = w->pending_space;
+  w->pending_space = 0;
+  if (w->t->len == 0) return 1;  /* no leading whitespace */
+  if (!reserve(w, 2)) return 0;
+  if (kind == 1) {
+    put_byte(w, ' ', w->space_src);
+  } else {
+    put_byte(w, '\n', w->space_src);
+    if (kind == 3) put_byte(w, '\n', w->space_src);
+  }
+  return 1;
+}
+
+/* Folds typographic variants that NFKC keeps apart. Returns the code point
+ * to emit, -1 for whitespace of kind *space, or -2 to drop. */
+static int32_t fold_cp(int32_t cp, int *space) {
+  switch (cp) {
+    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032:
+    case 0x0060: case 0x00B4: case 0xFF07:
+      return '\'';
+    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x00AB:
+    case 0x00BB: case 0x2033: case 0x301D: case 0x301E: case 0xFF02:
+      return '"';
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014:
+    case 0x2015: case 0x2212: case 0xFE58: case 0xFE63: case 0xFF0D:
+      return '-';
+    case '\n': case 0x2028: case 0x2029: case 0x0085: case '\v': case '\f':
+      *space = 2;
+      return -1;
+    default:
+      break;
+  }
+  if (cp == '\r') return -2;  /* CRLF counts as one line break */
+  const utf8proc_category_t cat = utf8proc_category(cp);
+  if (cp == ' ' || cp == '\t' || cat == UTF8PROC_CATEGORY_ZS) {
+    *space = 1;
+    return -1;
+  }
+  if (cat == UTF8PROC_CATEGORY_CC || cat == UTF8PROC_CATEGORY_CF) return -2;
+  return cp;
+}
+
+static int emit_cp(writer *w, int32_t cp, uint32_t src) {
+  int space = 0;
+  const int32_t f = fold_cp(cp, &space);
+  if (f == -2) return 1;
+  if (f == -1) {
+    note_space(w, space, src);
+    return 1;
+  }
+  if (!flush_space(w) || !reserve(w, 4)) return 0;
+  uint8_t buf[4];
+  const utf8proc_ssize_t n = utf8proc_encode_char(f, buf);
+  for (utf8proc_ssize_t i = 0; i < n; i++) put_byte(w, (char)buf[i], src);
+  return 1;
+}
+
+typedef struct group {
+  utf8proc_int32_t cp[GROUP_MAX];
+  size_t n;
+  uint32_t src;           /* source offset of the group's first code point */
+} group;
+
+static int flush_group(writer *w, group *g) {
+  if (g->n == 0) return 1;
+  utf8proc_ssize_t n = (utf8proc_ssize_t)g->n;
+  if (n > 1) {
+    n = utf8proc_normalize_utf32(g->cp, n, (utf8proc_option_t)(UTF8PROC_COMPOSE | UTF8PROC_STABLE));
+    if (n < 0) n = (utf8proc_ssize_t)g->n;  /* cannot fail on valid input */
+  }
+  for (utf8proc_ssize_t i = 0; i < n; i++)
+    if (!emit_cp(w, g->cp[i], g->src)) return 0;
+  g->n = 0;
+  return 1;
+}
+
+static const utf8proc_option_t decompose_opts =
+    (utf8proc_option_t)(UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT |
+                        UTF8PROC_CASEFOLD | UTF8PROC_IGNORE);
+
+/* Decomposes one code point into the group, starting a new group at each
+ * starter. */
+static int push_cp(writer *w, group *g, int32_t cp, uint32_t src) {
+  utf8proc_int32_t d[GROUP_MAX];
+  int boundclass = UTF8PROC_BOUNDCLASS_START;
+  utf8proc_ssize_t n = utf8proc_decompose_char(cp, d, GROUP_MAX, decompose_opts, &boundclass);
+  if (n < 0 || n > GROUP_MAX) {  /* cannot happen for valid code points */
+    d[0] = 0xFFFD;
+    n = 1;
+  }
+  for (utf8proc_ssize_t i = 0; i < n; i++) {
+    const int starter = utf8proc_get_property(d[i])->combining_class == 0;
+    if ((starter && g->n > 0) || g->n == GROUP_MAX) {
+      if (!flush_group(w, g)) return 0;
+    }
+    if (g->n == 0) g->src = src;
+    g->cp[g->n++] = d[i];
+  }
+  return 1;
+}
+
+static inline char ascii_lower(char c) {
+  return (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+}
+
+sc_status sc_normalize(const char *s, size_t len, sc_normtext *out) {
+  memset(out, 0, sizeof(*out));
+  SC_CHECK(len >= UINT32_MAX, SC_E_TOO_LARGE);
+  writer w = {.t = out, .cap = len + 16};
+  out->text = sc__malloc(w.cap);
+  out->src = sc__mallocarray(w.cap, sizeof(uint32_t));
+  group g = {.n = 0};
+  if (!out->text || !out->src) goto nomem;
+
+  const uint8_t *u = (const uint8_t *)s;
+  size_t i = 0;
+  while (i < len) {
+    const uint8_t b = u[i];
+    if (b < 0x80 && (i + 1 == len || u[i + 1] < 0x80)) {
+      /* Fast path: an ASCII byte that no combining mark follows. */
+      if (g.n && !flush_group(&w, &g)) goto nomem;
+      if (b > ' ' && b < 0x7F && b != '`') {
+        if (w.pending_space && !flush_space(&w)) goto nomem;
+        if (!reserve(&w, 1)) goto nomem;
+        put_byte(&w, ascii_lower((char)b), (uint32_t)i);
+      } else if (!emit_cp(&w, b, (uint32_t)i)) {
+        goto nomem;
+      }
+      i++;
+      continue;
+    }
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate(u + i, (utf8proc_ssize_t)(len - i), &cp);
+    if (n < 0) {  /* invalid sequence: replace one byte, resynchronise */
+      cp = 0xFFFD;
+      n = 1;
+      out->invalid++;
+    }
+    if (!push_cp(&w, &g, cp, (uint32_t)i)) goto nomem;
+    i += (size_t)n;
+  }
+  if (!flush_group(&w, &g)) goto nomem;
+  w.pending_space = 0;  /* drop trailing whitespace */
+  out->text[out->len] = '\0';
+  out->src[out->len] = (uint32_t)len;
+  return SC_OK;
+nomem:
+  sc_normtext_free(out);
+  return SC_E_NOMEM;
+}
+
+void sc_normtext_free(sc_normtext *t) {
+  if (!t) return;
+  sc__free(t->text);
+  sc__free(t->src);
+  memset(t, 0, sizeof(*t));
+}

@@ -1,0 +1,31 @@
+/*
+ * normalize.h: text normalization with an offset map back to the source.
+ *
+ * Output is UTF-8 in NFKC with Unicode case folding, curly quotes folded to
+ * ' and ", dashes to '-', default-ignorable code points dropped, and every
+ * whitespace run folded to one character: '\n' if it held a line break
+ * ("\n\n" if it held two or more: paragraph break), ' ' otherwise; leading
+ * and trailing whitespace is dropped. Invalid UTF-8 becomes U+FFFD and is
+ * counted. Pure ASCII runs take a fast path without utf8proc.
+ */
+#ifndef SC_NORMALIZE_H
+#define SC_NORMALIZE_H
+
+#include "common/sc_internal.h"
+
+typedef struct sc_normtext {
+  char *text;         /* normalized UTF-8, NUL-terminated                   */
+  uint32_t *src;      /* src[i]: source offset of the code point that made
+                         text[i]; src[len] = source length (sentinel)       */
+  size_t len;         /* bytes in text, excluding the NUL                   */
+  size_t invalid;     /* invalid UTF-8 sequences replaced                   */
+} sc_normtext;
+
+/** Normalizes @p len bytes at @p s into @p out (which the caller frees with
+ *  sc_normtext_free).
+ *  @return SC_OK, SC_E_NOMEM, SC_E_TOO_LARGE (len >= 4 GiB). */
+sc_status sc_normalize(const char *s, size_t len, sc_normtext *out);
+
+void sc_normtext_free(sc_normtext *t);
+
+#endif

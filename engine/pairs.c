@@ -1,0 +1,223 @@
+/*
+ * pairs.c: scoring pairs of a built corpus: one pair, all pairs, and the
+ * dense cosine matrix.
+ *
+ * All pairs run in two stages. Stage 1 streams the TF-IDF cosine of every
+ * pair out of blocked cblas_sgemm (tfidf.c) and keeps candidates: every pair
+ * when no top-K is asked, otherwise each document's best cosine partners
+ * (a generous multiple of K, since the final score can reorder them). Stage
+ * 2 scores the candidates fully (shingle sets, MinHash, SimHash, sentence
+ * alignment) on worker threads, then filters and sorts.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "corpus.h"
+#include "parallel.h"
+#include "score.h"
+#include "tfidf.h"
+
+sc_status sc_corpus_compare(const sc_corpus *c, uint32_t a, uint32_t b, sc_pair *out) {
+  SC_CHECK(!c || !out || a >= c->docs.len || b >= c->docs.len, SC_E_INVALID_ARG);
+  SC_CHECK(!c->built, SC_E_STATE);
+  out->a = a;
+  out->b = b;
+  return sc_score_pair(c->docs.items[a], c->docs.items[b], &c->opt, -1.0, out);
+}
+
+typedef struct candidate {
+  float cosine;
+  uint32_t a, b;
+} candidate;
+
+/* Per-document min-heap of its best candidates by cosine. */
+typedef struct row_heap {
+  candidate *items;            /* rows * cap entries                       */
+  uint32_t *len;               /* entries used per row                     */
+  size_t cap;
+} row_heap;
+
+static void heap_offer(row_heap *h, uint32_t row, candidate c) {
+  candidate *heap = h->items + (size_t)row * h->cap;
+  uint32_t n = h->len[row];
+  if (n < h->cap) {  /* sift up */
+    size_t i = n;
+    heap[i] = c;
+    while (i > 0 && heap[(i - 1) / 2].cosine > heap[i].cosine) {
+      const candidate t = heap[i];
+      heap[i] = heap[(i - 1) / 2];
+      heap[(i - 1) / 2] = t;
+      i = (i - 1) / 2;
+    }
+    h->len[row] = n + 1;
+    return;
+  }
+  if (c.cosine <= heap[0].cosine) return;
+  heap[0] = c;  /* replace the minimum, sift down */
+  size_t i = 0;
+  for (;;) {
+    size_t m = i;
+    const size_t l = 2 * i + 1, r = l + 1;
+    if (l < n && heap[l].cosine < heap[m].cosine) m = l;
+    if (r < n && heap[r].cosine < heap[m].cosine) m = r;
+    if (m == i) break;
+    const candidate t = heap[i];
+    heap[i] = heap[m];
+    heap[m] = t;
+    i = m;
+  }
+}
+
+typedef struct collect {
+  SC_VEC(candidate) all;       /* every pair (no top-K)                    */
+  row_heap heap;               /* or each row's best                       */
+  int use_heap;
+} collect;
+
+static sc_status collect_block(void *user, size_t i0, size_t ni, size_t j0, size_t nj, const float *block) {
+  collect *cl = user;
+  for (size_t i = 0; i < ni; i++) {
+    for (size_t j = 0; j < nj; j++) {
+      const size_t a = i0 + i, b = j0 + j;
+      if (b <= a) continue;
+      const candidate c = {block[i * nj + j], (uint32_t)a, (uint32_t)b};
+      if (cl->use_heap) {
+        heap_offer(&cl->heap, (uint32_t)a, c);
+        heap_offer(&cl->heap, (uint32_t)b, c);
+      } else {
+        SC_VEC_PUSH(&cl->all, c, nomem);
+      }
+    }
+  }
+  return SC_OK;
+nomem:
+  return SC_E_NOMEM;
+}
+
+static int cmp_candidate_ids(const void *x, const void *y) {
+  const candidate *p = x, *q = y;
+  if (p->a != q->a) return p->a < q->a ? -1 : 1;
+  if (p->b != q->b) return p->b < q->b ? -1 : 1;
+  return 0;
+}
+
+typedef struct score_job {
+  const sc_corpus *c;
+  const candidate *cand;
+  sc_pair *out;
+} score_job;
+
+static sc_status score_range(void *user, size_t begin, size_t end, unsigned worker) {
+  (void)worker;
+  const score_job *j = user;
+  for (size_t i = begin; i < end; i++) {
+    const candidate *cd = &j->cand[i];
+    j->out[i].a = cd->a;
+    j->out[i].b = cd->b;
+    SC_TRY(sc_score_pair(j->c->docs.items[cd->a], j->c->docs.items[cd->b], &j->c->opt, cd->cosine, &j->out[i]));
+  }
+  return SC_OK;
+}
+
+static int cmp_pair_rank(const void *x, const void *y) {
+  const sc_pair *p = x, *q = y;
+  if (p->score != q->score) return p->score > q->score ? -1 : 1;
+  if (p->a != q->a) return p->a < q->a ? -1 : 1;
+  if (p->b != q->b) return p->b < q->b ? -1 : 1;
+  return 0;
+}
+
+/* Keeps pairs among the top @p k of either document (pairs sorted by rank). */
+static size_t keep_top_k(sc_pair *p, size_t n, size_t docs, uint32_t k) {
+  uint32_t *seen = sc__calloc(docs, sizeof(uint32_t));
+  if (!seen) return n;  /* degrade to no filtering rather than fail */
+  size_t m = 0;
+  for (size_t i = 0; i < n; i++) {
+    const int keep = seen[p[i].a] < k || seen[p[i].b] < k;
+    seen[p[i].a]++;
+    seen[p[i].b]++;
+    if (keep) p[m++] = p[i];
+  }
+  sc__free(seen);
+  return m;
+}
+
+sc_status sc_corpus_pairs(const sc_corpus *c, const sc_pairs_options *po, sc_pair **out, size_t *n_out) {
+  SC_CHECK(!c || !out || !n_out, SC_E_INVALID_ARG);
+  SC_CHECK(!c->built, SC_E_STATE);
+  *out = NULL;
+  *n_out = 0;
+  const sc_pairs_options defaults = {0, 0, 0.0};
+  if (!po) po = &defaults;
+  const size_t n = c->docs.len;
+  if (n < 2) return SC_OK;
+
+  collect cl = {0};
+  cl.use_heap = po->top_k > 0;
+  sc_status st = SC_E_NOMEM;
+  if (cl.use_heap) {
+    cl.heap.cap = (size_t)po->top_k * 4 < 32 ? 32 : (size_t)po->top_k * 4;
+    if (cl.heap.cap > n - 1) cl.heap.cap = n - 1;
+    cl.heap.items = sc__mallocarray(n * cl.heap.cap, sizeof(candidate));
+    cl.heap.len = sc__calloc(n, sizeof(uint32_t));
+    if (!cl.heap.items || !cl.heap.len) goto done;
+  }
+  if ((st = sc_cosine_blocks(c->docs.items, n, c->df, c->vocab.n, collect_block, &cl)) != SC_OK) goto done;
+  if (cl.use_heap) {  /* gather the heaps, drop pairs found from both ends */
+    st = SC_E_NOMEM;
+    for (size_t r = 0; r < n; r++)
+      for (uint32_t k = 0; k < cl.heap.len[r]; k++) SC_VEC_PUSH(&cl.all, cl.heap.items[r * cl.heap.cap + k], done);
+    qsort(cl.all.items, cl.all.len, sizeof(candidate), cmp_candidate_ids);
+    size_t m = 0;
+    for (size_t i = 0; i < cl.all.len; i++)
+      if (m == 0 || cmp_candidate_ids(&cl.all.items[m - 1], &cl.all.items[i]) != 0) cl.all.items[m++] = cl.all.items[i];
+    cl.all.len = m;
+  }
+
+  st = SC_E_NOMEM;
+  sc_pair *pairs = sc__calloc(cl.all.len, sizeof(sc_pair));
+  if (!pairs) goto done;
+  score_job sj = {c, cl.all.items, pairs};
+  st = sc_parallel_for(cl.all.len, 64, sc_threads_for(po->threads, cl.all.len / 64 + 1), score_range, &sj);
+  if (st != SC_OK) {
+    sc__free(pairs);
+    goto done;
+  }
+  size_t m = 0;
+  for (size_t i = 0; i < cl.all.len; i++)
+    if (pairs[i].score >= po->min_score) pairs[m++] = pairs[i];
+  qsort(pairs, m, sizeof(sc_pair), cmp_pair_rank);
+  if (po->top_k) m = keep_top_k(pairs, m, n, po->top_k);
+  *out = pairs;
+  *n_out = m;
+  st = SC_OK;
+done:
+  SC_VEC_FREE(&cl.all);
+  sc__free(cl.heap.items);
+  sc__free(cl.heap.len);
+  return st;
+}
+
+void sc_pairs_free(sc_pair *pairs) { sc__free(pairs); }
+
+typedef struct dense_out {
+  float *m;
+  size_t n;
+} dense_out;
+
+static sc_status dense_block(void *user, size_t i0, size_t ni, size_t j0, size_t nj, const float *block) {
+  dense_out *d = user;
+  for (size_t i = 0; i < ni; i++)
+    for (size_t j = 0; j < nj; j++) {
+      d->m[(i0 + i) * d->n + (j0 + j)] = block[i * nj + j];
+      d->m[(j0 + j) * d->n + (i0 + i)] = block[i * nj + j];
+    }
+  return SC_OK;
+}
+
+sc_status sc_corpus_cosine_matrix(const sc_corpus *c, float *out) {
+  SC_CHECK(!c || !out, SC_E_INVALID_ARG);
+  SC_CHECK(!c->built, SC_E_STATE);
+  dense_out d = {out, c->docs.len};
+  return sc_cosine_blocks(c->docs.items, c->docs.len, c->df, c->vocab.n, dense_block, &d);
+}

@@ -1,0 +1,59 @@
+/*
+ * report.c: format dispatch and the small text helpers the formats share.
+ */
+#include "report.h"
+
+#include <string.h>
+
+sc_status sc_report_pairs(FILE *out, const sc_corpus *c, const sc_pair *p, size_t n,
+                          const sc_report_options *ro) {
+  SC_CHECK(!out || !c || (!p && n) || !ro, SC_E_INVALID_ARG);
+  sc_status st = SC_E_INVALID_ARG;
+  switch (ro->format) {
+    case SC_FORMAT_CSV: st = sc_report_csv(out, c, p, n); break;
+    case SC_FORMAT_JSON: st = sc_report_json(out, c, p, n, ro); break;
+    case SC_FORMAT_TABLE: st = sc_report_table(out, c, p, n, ro); break;
+  }
+  if (st == SC_OK && (fflush(out) != 0 || ferror(out))) st = SC_E_IO;
+  return st;
+}
+
+void sc_json_string(FILE *out, const char *s) {
+  fputc('"', out);
+  for (const unsigned char *u = (const unsigned char *)s; *u; u++) {
+    switch (*u) {
+      case '"': fputs("\\\"", out); break;
+      case '\\': fputs("\\\\", out); break;
+      case '\n': fputs("\\n", out); break;
+      case '\r': fputs("\\r", out); break;
+      case '\t': fputs("\\t", out); break;
+      default:
+        if (*u < 0x20) fprintf(out, "\\u%04x", *u);
+        else fputc(*u, out);
+    }
+  }
+  fputc('"', out);
+}
+
+void sc_csv_field(FILE *out, const char *s) {
+  if (!strpbrk(s, ",\"\r\n")) {
+    fputs(s, out);
+    return;
+  }
+  fputc('"', out);
+  for (; *s; s++) {
+    if (*s == '"') fputc('"', out);
+    fputc(*s, out);
+  }
+  fputc('"', out);
+}
+
+void sc_verdict_text(const sc_pair *p, char *buf, size_t cap) {
+  const char *name = sc_verdict_name(p->verdict);
+  if (p->verdict == SC_VERDICT_CONTAINS)
+    snprintf(buf, cap, "%s (%s)", name, p->containment_ba >= p->containment_ab ? "b in a" : "a in b");
+  else if (p->verdict == SC_VERDICT_REWRITE && p->summary)
+    snprintf(buf, cap, "%s (summary)", name);
+  else
+    snprintf(buf, cap, "%s", name);
+}

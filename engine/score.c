@@ -1,0 +1,86 @@
+/*
+ * score.c: pair figures, combined score and verdict.
+ *
+ * The combined score answers "how much of the content do the two share?" on
+ * one scale for every kind of relation: resemblance (Jaccard) for copies,
+ * containment of the smaller side for syndication and quotation, and the
+ * rewrite score (sentence coverage) for paraphrase and summary. It depends
+ * only on the pair and corpus statistics (IDF), never on a document's other
+ * partners.
+ */
+#include "score.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "minhash.h"
+#include "sentalign.h"
+#include "shingle.h"
+#include "simhash.h"
+#include "tfidf.h"
+
+static double max2(double x, double y) { return x > y ? x : y; }
+
+/* Rewrite score: coverage of the side with less content (a summary is
+ * covered by its source, not the reverse), discounted when the matches come
+ * in scrambled order, and capped by what whole-document cosine supports so
+ * that many weak topical matches do not add up to a rewrite. */
+static double rewrite_score(const sc_alignment *al, double cos, const sc_doc *a, const sc_doc *b) {
+  double mass_a = 0, mass_b = 0;
+  for (size_t i = 0; i < a->n_sent; i++) mass_a += a->sent_mass[i];
+  for (size_t i = 0; i < b->n_sent; i++) mass_b += b->sent_mass[i];
+  const double cov_short = mass_a <= mass_b ? al->coverage_ab : al->coverage_ba;
+  const double cov_long = mass_a <= mass_b ? al->coverage_ba : al->coverage_ab;
+  (void)cov_long;
+  const double r = cov_short * (0.8 + 0.2 * al->order);
+  return r < 0 ? 0 : (r > 1 ? 1 : r) * (0.5 + 0.5 * sqrt(cos));
+}
+
+double sc_combine(const sc_pair *p, int same_digest) {
+  if (same_digest) return 1.0;
+  const double contained = max2(p->containment_ab, p->containment_ba);
+  double s = max2(p->jaccard, max2(contained, p->rewrite));
+  return s > 1 ? 1 : s;
+}
+
+sc_verdict sc_decide(const sc_pair *p, int same_digest, const sc_thresholds *th) {
+  if (same_digest) return SC_VERDICT_DUPLICATE;
+  if (p->jaccard >= th->near_duplicate) return SC_VERDICT_NEAR_DUPLICATE;
+  if (max2(p->containment_ab, p->containment_ba) >= th->contains) return SC_VERDICT_CONTAINS;
+  if (p->rewrite >= th->rewrite) return SC_VERDICT_REWRITE;
+  if (p->shared_shingles >= th->overlap_shingles) return SC_VERDICT_OVERLAP;
+  if (p->cosine >= th->related) return SC_VERDICT_RELATED;
+  return SC_VERDICT_UNRELATED;
+}
+
+sc_status sc_score_pair(const sc_doc *a, const sc_doc *b, const sc_options *o, double cosine,
+                        sc_pair *out) {
+  const uint32_t ida = out->a, idb = out->b;
+  memset(out, 0, sizeof(*out));
+  out->a = ida;
+  out->b = idb;
+  const size_t shared = sc_u64_intersect_count(a->shingles, a->n_shingles, b->shingles, b->n_shingles);
+  const size_t uni = a->n_shingles + b->n_shingles - shared;
+  out->shared_shingles = (uint32_t)shared;
+  out->jaccard = uni ? (double)shared / (double)uni : 0;
+  out->containment_ab = a->n_shingles ? (double)shared / (double)a->n_shingles : 0;
+  out->containment_ba = b->n_shingles ? (double)shared / (double)b->n_shingles : 0;
+  out->minhash = sc_minhash_estimate(a->sig, b->sig, o->num_perm);
+  out->simhash = 1.0 - sc_hamming64(a->simhash, b->simhash) / 64.0;
+  out->cosine = cosine >= 0 ? (cosine > 1 ? 1 : cosine) : sc_cosine_sparse(a, b);
+
+  sc_alignment al;
+  SC_TRY(sc_align_sentences(a, b, &al, NULL, NULL));
+  out->coverage_ab = al.coverage_ab;
+  out->coverage_ba = al.coverage_ba;
+  out->order = al.order;
+  out->rewrite = rewrite_score(&al, out->cosine, a, b);
+  const size_t short_words = a->words < b->words ? a->words : b->words;
+  const size_t long_words = a->words < b->words ? b->words : a->words;
+
+  const int same = memcmp(a->digest, b->digest, sizeof a->digest) == 0;
+  out->score = sc_combine(out, same);
+  out->verdict = sc_decide(out, same, &o->th);
+  out->summary = out->verdict == SC_VERDICT_REWRITE && short_words * 10 < long_words * 6;
+  return SC_OK;
+}

@@ -1,0 +1,23 @@
+/*
+ * score.h: the figures of one pair, the combined score and the verdict.
+ */
+#ifndef SC_SCORE_H
+#define SC_SCORE_H
+
+#include "doc.h"
+
+/** Scores @p a against @p b into @p out (ids set by the caller).
+ *  @p cosine is their TF-IDF cosine if already known (from the BLAS path),
+ *  or negative to compute it here.
+ *  @return SC_OK or SC_E_NOMEM. */
+sc_status sc_score_pair(const sc_doc *a, const sc_doc *b, const sc_options *o, double cosine,
+                        sc_pair *out);
+
+/** Decides the verdict from the figures in @p p (exposed for tests of the
+ *  decision list). @p same_digest: the normalized texts are identical. */
+sc_verdict sc_decide(const sc_pair *p, int same_digest, const sc_thresholds *th);
+
+/** Combined score in [0,1] from the figures in @p p. */
+double sc_combine(const sc_pair *p, int same_digest);
+
+#endif

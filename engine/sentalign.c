@@ -1,0 +1,122 @@
+/*
+ * sentalign.c: sentence alignment (see sentalign.h).
+ *
+ * Cost: one sparse dot product per sentence pair (|Sa| x |Sb| merges of short
+ * sorted term lists); fused runs reuse them, since for unnormalized vectors
+ * dot(x, y1 + y2) = dot(x, y1) + dot(x, y2) and |y1 + y2|^2 = |y1|^2 +
+ * |y2|^2 + 2 dot(y1, y2), with dot(y1, y2) precomputed per document.
+ */
+#include "sentalign.h"
+
+#include <math.h>
+#include <string.h>
+
+static float sentence_dot(const sc_doc *a, size_t i, const sc_doc *b, size_t j) {
+  const uint32_t *ta = a->sent_terms + a->sent[i].first, *tb = b->sent_terms + b->sent[j].first;
+  const float *wa = a->sent_w + a->sent[i].first, *wb = b->sent_w + b->sent[j].first;
+  const uint32_t na = a->sent[i].count, nb = b->sent[j].count;
+  uint32_t x = 0, y = 0;
+  float dot = 0;
+  while (x < na && y < nb) {
+    if (ta[x] < tb[y]) x++;
+    else if (ta[x] > tb[y]) y++;
+    else dot += wa[x++] * wb[y++];
+  }
+  return dot;
+}
+
+/* Best counterpart in @p other of each sentence of @p self; dot[i * stride_i
+ * + j * stride_j] is dot(self_i, other_j). */
+static void best_matches(const sc_doc *self, const sc_doc *other, const float *dot, size_t stride_i,
+                         size_t stride_j, sc_sentence_match *best) {
+  const size_t m = other->n_sent;
+  for (size_t i = 0; i < self->n_sent; i++) {
+    sc_sentence_match bm = {(uint32_t)i, 0, 1, 0.0f};
+    const float ni = self->sent_norm2[i];
+    if (ni > 0) {
+      for (size_t j = 0; j < m; j++) {
+        float d = 0, n2 = 0;
+        for (size_t span = 1; span <= 3 && j + span <= m; span++) {
+          const size_t last = j + span - 1;
+          d += dot[i * stride_i + last * stride_j];
+          n2 += other->sent_norm2[last];
+          if (span >= 2) n2 += 2 * other->sent_adj1[last - 1];
+          if (span == 3) n2 += 2 * other->sent_adj2[j];
+          if (d <= 0 || n2 <= 0) continue;
+          const float c = d / sqrtf(ni * n2);
+          /* A fused run must beat the single sentence clearly, or every
+           * match would grow to three sentences. */
+          const float need = span == 1 ? bm.similarity : bm.similarity + 0.02f;
+          if (c > need) bm = (sc_sentence_match){(uint32_t)i, (uint32_t)j, (uint32_t)span, c};
+        }
+      }
+    }
+    if (bm.similarity > 1.0f) bm.similarity = 1.0f;
+    best[i] = bm;
+  }
+}
+
+static double ramp(double x) {
+  if (x <= SC_ALIGN_LOW) return 0;
+  if (x >= SC_ALIGN_HIGH) return 1;
+  return (x - SC_ALIGN_LOW) / (SC_ALIGN_HIGH - SC_ALIGN_LOW);
+}
+
+static double coverage(const sc_doc *d, const sc_sentence_match *best) {
+  double got = 0, total = 0;
+  for (size_t i = 0; i < d->n_sent; i++) {
+    total += d->sent_mass[i];
+    got += d->sent_mass[i] * ramp(best[i].similarity);
+  }
+  return total > 0 ? got / total : 0;
+}
+
+/* Longest strictly increasing subsequence of matched positions among strong
+ * matches, over their number (patience sorting, O(n log n)). */
+static double order_preservation(const sc_sentence_match *best, size_t n) {
+  uint32_t *tails = sc__mallocarray(n ? n : 1, sizeof(uint32_t));
+  if (!tails) return 1.0;
+  size_t len = 0, strong = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (best[i].similarity < SC_ALIGN_HIGH) continue;
+    strong++;
+    const uint32_t v = best[i].first;
+    size_t lo = 0, hi = len;
+    while (lo < hi) {
+      const size_t mid = (lo + hi) / 2;
+      if (tails[mid] < v) lo = mid + 1;
+      else hi = mid;
+    }
+    tails[lo] = v;
+    if (lo == len) len++;
+  }
+  sc__free(tails);
+  return strong < 2 ? 1.0 : (double)len / (double)strong;
+}
+
+sc_status sc_align_sentences(const sc_doc *a, const sc_doc *b, sc_alignment *out,
+                             sc_sentence_match *best_ab, sc_sentence_match *best_ba) {
+  memset(out, 0, sizeof(*out));
+  if (a->n_sent == 0 || b->n_sent == 0) return SC_OK;
+  const size_t na = a->n_sent, nb = b->n_sent;
+  float *dot = sc__mallocarray(na * nb, sizeof(float));
+  sc_sentence_match *ab = best_ab ? best_ab : sc__mallocarray(na, sizeof(*ab));
+  sc_sentence_match *ba = best_ba ? best_ba : sc__mallocarray(nb, sizeof(*ba));
+  sc_status st = SC_E_NOMEM;
+  if (!dot || !ab || !ba) goto done;
+  for (size_t i = 0; i < na; i++)
+    for (size_t j = 0; j < nb; j++) dot[i * nb + j] = sentence_dot(a, i, b, j);
+  best_matches(a, b, dot, nb, 1, ab);
+  best_matches(b, a, dot, 1, nb, ba);
+  out->coverage_ab = coverage(a, ab);
+  out->coverage_ba = coverage(b, ba);
+  /* Order is judged from the side with fewer sentences: in a summary, the
+   * short side's points follow the long side's order. */
+  out->order = na <= nb ? order_preservation(ab, na) : order_preservation(ba, nb);
+  st = SC_OK;
+done:
+  sc__free(dot);
+  if (ab != best_ab) sc__free(ab);
+  if (ba != best_ba) sc__free(ba);
+  return st;
+}

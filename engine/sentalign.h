@@ -1,0 +1,41 @@
+/*
+ * sentalign.h: sentence-level alignment of two documents, the evidence for
+ * rewrites (paraphrase, summary) that share content but few word sequences.
+ *
+ * Every sentence of one document is matched to its best counterpart in the
+ * other: a single sentence or a run of two or three consecutive sentences
+ * (summaries fuse sentences), by cosine of TF-IDF content-term vectors.
+ * Coverage of a document is the information-weighted (sum of idf) share of
+ * its sentences that found a counterpart, with a soft ramp between
+ * SC_ALIGN_LOW and SC_ALIGN_HIGH cosine. Order preservation is the longest
+ * increasing run of matched positions over the number of strong matches.
+ */
+#ifndef SC_SENTALIGN_H
+#define SC_SENTALIGN_H
+
+#include "doc.h"
+
+#define SC_ALIGN_LOW 0.15   /* cosine below which a sentence is unmatched */
+#define SC_ALIGN_HIGH 0.55  /* cosine above which it is fully matched     */
+
+typedef struct sc_sentence_match {
+  uint32_t sentence;   /* sentence index in the first document             */
+  uint32_t first;      /* first matched sentence in the other document     */
+  uint32_t span;       /* 1..3 consecutive sentences                       */
+  float similarity;    /* cosine                                           */
+} sc_sentence_match;
+
+typedef struct sc_alignment {
+  double coverage_ab;  /* share of a's content matched in b                */
+  double coverage_ba;  /* share of b's content matched in a                */
+  double order;        /* order preservation in [0,1] (1: same order)     */
+} sc_alignment;
+
+/** Aligns the sentences of @p a and @p b (both weighed with one IDF).
+ *  If @p best_ab is not NULL it receives a.n_sent matches (a's sentences to
+ *  b), likewise @p best_ba.
+ *  @return SC_OK or SC_E_NOMEM. */
+sc_status sc_align_sentences(const sc_doc *a, const sc_doc *b, sc_alignment *out,
+                             sc_sentence_match *best_ab, sc_sentence_match *best_ba);
+
+#endif

@@ -1,0 +1,96 @@
+/*
+ * shingle.c: shingle hashing and sorted 64-bit sets (see shingle.h).
+ */
+#include "shingle.h"
+
+#include <string.h>
+#include <xxhash.h>
+
+uint64_t sc_hash_word(const char *w, size_t n, const uint8_t *secret) {
+  return XXH3_64bits_withSecret(w, n, secret, SC_SECRET_BYTES);
+}
+
+sc_status sc_shingle_words(const char *text, const sc_span *words, size_t n, uint32_t k,
+                           const sc_keys *keys, sc_u64_vec *out) {
+  assert(k >= 1 && k <= SC_SHINGLE_K_MAX);
+  if (n == 0) return SC_OK;
+  const size_t window = n < k ? n : k;
+  const size_t count = n - window + 1;
+  SC_VEC_RESERVE(out, count, nomem);
+  /* Ring of the last `window` word hashes, unrolled twice so that every
+   * window is one contiguous run of memory for XXH3. */
+  uint64_t ring[2 * SC_SHINGLE_K_MAX];
+  for (size_t i = 0; i < n; i++) {
+    const uint64_t h = sc_hash_word(text + words[i].start, words[i].end - words[i].start, keys->token);
+    const size_t slot = i % window;
+    ring[slot] = h;
+    ring[slot + window] = h;
+    if (i + 1 >= window) {
+      const size_t first = (i + 1 - window) % window;
+      out->items[out->len++] =
+          XXH3_64bits_withSecret(ring + first, window * sizeof(uint64_t), keys->shingle, SC_SECRET_BYTES);
+    }
+  }
+  return SC_OK;
+nomem:
+  return SC_E_NOMEM;
+}
+
+static void insertion_sort(uint64_t *v, size_t n) {
+  for (size_t i = 1; i < n; i++) {
+    const uint64_t x = v[i];
+    size_t j = i;
+    while (j > 0 && v[j - 1] > x) {
+      v[j] = v[j - 1];
+      j--;
+    }
+    v[j] = x;
+  }
+}
+
+/* LSD radix sort on bytes: eight linear passes beat qsort's n log n
+ * comparisons through a function pointer from a few hundred keys up. A pass
+ * whose byte is the same for every key is skipped. */
+static void radix_sort(uint64_t *v, size_t n, uint64_t *tmp) {
+  uint64_t *src = v, *dst = tmp;
+  for (unsigned shift = 0; shift < 64; shift += 8) {
+    size_t count[256] = {0};
+    for (size_t i = 0; i < n; i++) count[(src[i] >> shift) & 0xFF]++;
+    if (count[(src[0] >> shift) & 0xFF] == n) continue;
+    size_t sum = 0;
+    for (int b = 0; b < 256; b++) {
+      const size_t c = count[b];
+      count[b] = sum;
+      sum += c;
+    }
+    for (size_t i = 0; i < n; i++) dst[count[(src[i] >> shift) & 0xFF]++] = src[i];
+    uint64_t *t = src;
+    src = dst;
+    dst = t;
+  }
+  if (src != v) memcpy(v, src, n * sizeof(uint64_t));
+}
+
+size_t sc_u64_sort_unique(uint64_t *v, size_t n, uint64_t *tmp) {
+  if (n < 2) return n;
+  if (n <= 64) insertion_sort(v, n);
+  else radix_sort(v, n, tmp);
+  size_t m = 1;
+  for (size_t i = 1; i < n; i++)
+    if (v[i] != v[m - 1]) v[m++] = v[i];
+  return m;
+}
+
+size_t sc_u64_intersect_count(const uint64_t *a, size_t na, const uint64_t *b, size_t nb) {
+  size_t i = 0, j = 0, c = 0;
+  while (i < na && j < nb) {
+    if (a[i] < b[j]) i++;
+    else if (a[i] > b[j]) j++;
+    else {
+      c++;
+      i++;
+      j++;
+    }
+  }
+  return c;
+}

@@ -1,0 +1,37 @@
+/*
+ * shingle.h: word k-shingles hashed to 64 bits, and sorted hash sets.
+ *
+ * Each word is hashed with XXH3 under a keyed secret; a shingle's hash is
+ * XXH3 (another secret) of its k word hashes, so one pass hashes each word
+ * once. A text with fewer than k words yields one shingle of all its words,
+ * so short texts still compare.
+ */
+#ifndef SC_SHINGLE_H
+#define SC_SHINGLE_H
+
+#include "common/sc_internal.h"
+#include "keys.h"
+#include "tokenize.h"
+
+enum { SC_SHINGLE_K_MAX = 16 };
+
+typedef SC_VEC(uint64_t) sc_u64_vec;
+
+/** Appends the k-shingle hashes of @p words (spans into @p text) to @p out,
+ *  in text order (with repeats).
+ *  @pre 1 <= k <= SC_SHINGLE_K_MAX.
+ *  @return SC_OK or SC_E_NOMEM. */
+sc_status sc_shingle_words(const char *text, const sc_span *words, size_t n, uint32_t k,
+                           const sc_keys *keys, sc_u64_vec *out);
+
+/** Hash of one word under the token secret (also used for term hashes). */
+uint64_t sc_hash_word(const char *w, size_t n, const uint8_t *secret);
+
+/** Sorts @p v ascending and removes repeats in place.
+ *  @return the new length. @p tmp must hold n elements (radix sort buffer). */
+size_t sc_u64_sort_unique(uint64_t *v, size_t n, uint64_t *tmp);
+
+/** @return |A n B| of two sorted, repeat-free sets. */
+size_t sc_u64_intersect_count(const uint64_t *a, size_t na, const uint64_t *b, size_t nb);
+
+#endif

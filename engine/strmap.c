@@ -1,0 +1,97 @@
+/*
+ * strmap.c: string interning (see strmap.h).
+ */
+#include "strmap.h"
+
+#include <string.h>
+#include <xxhash.h>
+
+static uint64_t hash_key(const char *key, size_t len) { return XXH3_64bits(key, len); }
+
+static int key_equals(const sc_strmap *m, uint32_t id, const char *key, size_t len) {
+  const size_t klen = m->offsets[id + 1] - m->offsets[id] - 1;
+  return klen == len && memcmp(m->arena + m->offsets[id], key, len) == 0;
+}
+
+int sc_strmap_find(const sc_strmap *m, const char *key, size_t len, uint32_t *out_id) {
+  if (!m->slots) return 0;
+  const uint64_t h = hash_key(key, len);
+  for (size_t s = h & m->mask;; s = (s + 1) & m->mask) {
+    const uint32_t v = m->slots[s];
+    if (v == 0) return 0;
+    if (m->hashes[v - 1] == h && key_equals(m, v - 1, key, len)) {
+      *out_id = v - 1;
+      return 1;
+    }
+  }
+}
+
+static sc_status grow_slots(sc_strmap *m) {
+  const size_t nslots = m->slots ? (m->mask + 1) * 2 : 64;
+  uint32_t *slots = sc__calloc(nslots, sizeof(uint32_t));
+  SC_CHECK(!slots, SC_E_NOMEM);
+  for (size_t id = 0; id < m->n; id++) {
+    size_t s = m->hashes[id] & (nslots - 1);
+    while (slots[s]) s = (s + 1) & (nslots - 1);
+    slots[s] = (uint32_t)id + 1;
+  }
+  sc__free(m->slots);
+  m->slots = slots;
+  m->mask = nslots - 1;
+  return SC_OK;
+}
+
+sc_status sc_strmap_intern(sc_strmap *m, const char *key, size_t len, uint32_t *out_id, int *added) {
+  if (added) *added = 0;
+  if (sc_strmap_find(m, key, len, out_id)) return SC_OK;
+  SC_CHECK(m->arena_len + len + 1 >= UINT32_MAX || m->n + 1 >= UINT32_MAX, SC_E_TOO_LARGE);
+  if (!m->slots || (m->n + 1) * 2 > m->mask + 1) SC_TRY(grow_slots(m));
+  if (m->n + 2 > m->id_cap) {
+    const size_t cap = m->id_cap ? m->id_cap * 2 : 64;
+    uint64_t *hashes = sc__reallocarray(m->hashes, cap, sizeof(uint64_t));
+    SC_CHECK(!hashes, SC_E_NOMEM);
+    m->hashes = hashes;
+    uint32_t *offsets = sc__reallocarray(m->offsets, cap, sizeof(uint32_t));
+    SC_CHECK(!offsets, SC_E_NOMEM);
+    m->offsets = offsets;
+    m->id_cap = cap;
+  }
+  if (m->arena_len + len + 1 > m->arena_cap) {
+    size_t cap = m->arena_cap ? m->arena_cap * 2 : 1024;
+    while (cap < m->arena_len + len + 1) cap *= 2;
+    char *arena = sc__realloc(m->arena, cap);
+    SC_CHECK(!arena, SC_E_NOMEM);
+    m->arena = arena;
+    m->arena_cap = cap;
+  }
+  const uint64_t h = hash_key(key, len);
+  const uint32_t id = (uint32_t)m->n;
+  if (id == 0) m->offsets[0] = 0;
+  memcpy(m->arena + m->arena_len, key, len);
+  m->arena[m->arena_len + len] = '\0';
+  m->arena_len += len + 1;
+  m->offsets[id + 1] = (uint32_t)m->arena_len;
+  m->hashes[id] = h;
+  size_t s = h & m->mask;
+  while (m->slots[s]) s = (s + 1) & m->mask;
+  m->slots[s] = id + 1;
+  m->n++;
+  *out_id = id;
+  if (added) *added = 1;
+  return SC_OK;
+}
+
+const char *sc_strmap_key(const sc_strmap *m, uint32_t id, size_t *len) {
+  assert(id < m->n);
+  if (len) *len = m->offsets[id + 1] - m->offsets[id] - 1;
+  return m->arena + m->offsets[id];
+}
+
+void sc_strmap_free(sc_strmap *m) {
+  if (!m) return;
+  sc__free(m->slots);
+  sc__free(m->hashes);
+  sc__free(m->offsets);
+  sc__free(m->arena);
+  memset(m, 0, sizeof(*m));
+}

@@ -1,0 +1,72 @@
+/*
+ * tfidf.c: TF-IDF weights and blocked all-pairs cosine (see tfidf.h).
+ */
+#include "tfidf.h"
+
+#include <cblas.h>
+#include <math.h>
+#include <string.h>
+
+float sc_idf(size_t df, size_t n) { return logf((float)(1 + n) / (float)(1 + df)) + 1.0f; }
+
+double sc_cosine_sparse(const sc_doc *a, const sc_doc *b) {
+  size_t i = 0, j = 0;
+  double dot = 0;
+  while (i < a->n_terms && j < b->n_terms) {
+    if (a->terms[i] < b->terms[j]) i++;
+    else if (a->terms[i] > b->terms[j]) j++;
+    else dot += (double)a->w[i++] * b->w[j++];
+  }
+  return dot > 1.0 ? 1.0 : dot;
+}
+
+/* Scatters rows [r0, r0+nr) into a dense nr x ncol block. */
+static void fill_block(sc_doc *const *docs, size_t r0, size_t nr, const uint32_t *column, size_t ncol,
+                       float *block) {
+  memset(block, 0, nr * ncol * sizeof(float));
+  for (size_t r = 0; r < nr; r++) {
+    const sc_doc *d = docs[r0 + r];
+    float *row = block + r * ncol;
+    for (size_t k = 0; k < d->n_terms; k++) {
+      const uint32_t c = column[d->terms[k]];
+      if (c != UINT32_MAX) row[c] = d->w[k];
+    }
+  }
+}
+
+sc_status sc_cosine_blocks(sc_doc *const *docs, size_t n, const uint32_t *df, size_t vocab,
+                           sc_cosine_block_fn fn, void *user) {
+  uint32_t *column = sc__mallocarray(vocab ? vocab : 1, sizeof(uint32_t));
+  SC_CHECK(!column, SC_E_NOMEM);
+  size_t ncol = 0;
+  for (size_t t = 0; t < vocab; t++) column[t] = df[t] >= 2 ? (uint32_t)ncol++ : UINT32_MAX;
+  const size_t b = SC_COSINE_BLOCK;
+  const size_t cols = ncol ? ncol : 1;  /* sgemm wants k >= 1 */
+  float *bi = sc__mallocarray(b * cols, sizeof(float));
+  float *bj = sc__mallocarray(b * cols, sizeof(float));
+  float *out = sc__mallocarray(b * b, sizeof(float));
+  sc_status st = SC_E_NOMEM;
+  if (!bi || !bj || !out) goto done;
+  st = SC_OK;
+  for (size_t i0 = 0; i0 < n && st == SC_OK; i0 += b) {
+    const size_t ni = n - i0 < b ? n - i0 : b;
+    fill_block(docs, i0, ni, column, cols, bi);
+    for (size_t j0 = i0; j0 < n && st == SC_OK; j0 += b) {
+      const size_t nj = n - j0 < b ? n - j0 : b;
+      const float *rows_j = bi;
+      if (j0 != i0) {
+        fill_block(docs, j0, nj, column, cols, bj);
+        rows_j = bj;
+      }
+      cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, (int)ni, (int)nj, (int)cols, 1.0f, bi,
+                  (int)cols, rows_j, (int)cols, 0.0f, out, (int)nj);
+      st = fn(user, i0, ni, j0, nj, out);
+    }
+  }
+done:
+  sc__free(column);
+  sc__free(bi);
+  sc__free(bj);
+  sc__free(out);
+  return st;
+}

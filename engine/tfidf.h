@@ -1,0 +1,38 @@
+/*
+ * tfidf.h: TF-IDF weighting and all-pairs cosine.
+ *
+ * Weights are sublinear (1 + ln tf) times smoothed idf, ln((1 + N) / (1 +
+ * df)) + 1 (the scikit-learn convention: a term in every document still
+ * weighs 1), L2-normalized per document, so a dot product is a cosine.
+ *
+ * All-pairs cosine runs as dense blocks through cblas_sgemm. Only terms found
+ * in two or more documents become columns: a term in one document adds
+ * nothing to any dot product (it only lengthens that document's vector,
+ * which the normalization already accounts for).
+ */
+#ifndef SC_TFIDF_H
+#define SC_TFIDF_H
+
+#include "doc.h"
+
+/** @return smoothed idf of a term in @p df of @p n documents. */
+float sc_idf(size_t df, size_t n);
+
+/** @return the cosine of two weighed documents (sparse merge). */
+double sc_cosine_sparse(const sc_doc *a, const sc_doc *b);
+
+/* Receives the cosines of rows [i0, i0+ni) against rows [j0, j0+nj), j0 >=
+ * i0, as a row-major ni x nj block. Return SC_OK to go on. */
+typedef sc_status (*sc_cosine_block_fn)(void *user, size_t i0, size_t ni, size_t j0, size_t nj,
+                                        const float *block);
+
+/** Streams the upper block triangle of the n x n cosine matrix of @p docs
+ *  (weighed, global term ids < @p vocab; @p df per term) to @p fn.
+ *  Memory: two blocks of SC_COSINE_BLOCK rows by the shared-term columns.
+ *  @return SC_OK, SC_E_NOMEM, or what @p fn returned. */
+sc_status sc_cosine_blocks(sc_doc *const *docs, size_t n, const uint32_t *df, size_t vocab,
+                           sc_cosine_block_fn fn, void *user);
+
+enum { SC_COSINE_BLOCK = 512 };
+
+#endif

@@ -1,0 +1,158 @@
+/*
+ * tokenize.c: word and sentence segmentation (rules in tokenize.h).
+ *
+ * One forward pass over the normalized text. Sentence boundaries are decided
+ * at separators between words, looking back at the punctuation just before
+ * and forward at the next word, so that "U.S. officials" and "Dr. Smith" do
+ * not end sentences while "... in 2014. The U.S. ..." does.
+ */
+#include "tokenize.h"
+
+#include <string.h>
+#include <utf8proc.h>
+
+static int is_word_cp(int32_t cp) {
+  if (cp < 0x80)
+    return (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z');
+  switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME: case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+      return 1;
+    default:
+      return 0;
+  }
+}
+
+static inline int is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/* Decodes the code point at text[i] (normalized text is valid UTF-8). */
+static int32_t cp_at(const char *text, size_t len, size_t i, size_t *n) {
+  const uint8_t b = (uint8_t)text[i];
+  if (b < 0x80) {
+    *n = 1;
+    return b;
+  }
+  utf8proc_int32_t cp;
+  const utf8proc_ssize_t k = utf8proc_iterate((const uint8_t *)text + i, (utf8proc_ssize_t)(len - i), &cp);
+  *n = k > 0 ? (size_t)k : 1;
+  return k > 0 ? cp : 0xFFFD;
+}
+
+/* Abbreviations that a period does not end a sentence after (lower case,
+ * sorted for bsearch). Single letters are handled apart (initials). */
+static const char *const abbreviations[] = {
+    "adm", "apr", "aug", "capt", "cf", "co", "col", "corp", "dec", "dept",
+    "dr", "e.g", "eg", "etc", "feb", "fig", "gen", "gov", "i.e", "ie", "inc",
+    "jan", "jr", "jul", "jun", "lt", "ltd", "maj", "mar", "mr", "mrs", "ms",
+    "mt", "no", "nov", "oct", "prof", "rep", "rev", "sen", "sep", "sept",
+    "sgt", "sr", "st", "vol", "vs",
+};
+
+static int cmp_abbrev(const void *key, const void *elem) {
+  return strcmp((const char *)key, *(const char *const *)elem);
+}
+
+static int is_abbreviation(const char *text, sc_span w) {
+  const uint32_t n = w.end - w.start;
+  if (n == 1) return 1;  /* an initial: "J. Smith", "U.S." */
+  if (n > 5) return 0;
+  char buf[8];
+  memcpy(buf, text + w.start, n);
+  buf[n] = '\0';
+  return bsearch(buf, abbreviations, sizeof abbreviations / sizeof *abbreviations,
+                 sizeof *abbreviations, cmp_abbrev) != NULL;
+}
+
+/* Does the separator text[from, to) between two words end a sentence?
+ * @p prev is the word before it. */
+static int ends_sentence(const char *text, uint32_t from, uint32_t to, sc_span prev) {
+  int terminal = 0;      /* saw . ! ? */
+  int period_only = 1;   /* every terminal mark was '.' */
+  for (uint32_t i = from; i < to; i++) {
+    const char c = text[i];
+    if (c == '\n' && i + 1 < to && text[i + 1] == '\n') return 1;  /* paragraph */
+    if (c == '\n') {
+      /* A line break followed by a list marker starts a new item. */
+      uint32_t j = i + 1;
+      if (j < to && (text[j] == '-' || text[j] == '*') && j + 1 < to && text[j + 1] == ' ') return 1;
+      if (j < to && (uint8_t)text[j] == 0xE2 && j + 2 < to && (uint8_t)text[j + 1] == 0x80 &&
+          (uint8_t)text[j + 2] == 0xA2)
+        return 1;  /* U+2022 bullet */
+      while (j < to && is_digit(text[j])) j++;
+      if (j > i + 1 && j + 1 < to && (text[j] == '.' || text[j] == ')') && text[j + 1] == ' ') return 1;
+      if (terminal) return 1;
+    }
+    if (c == '.' || c == '!' || c == '?') {
+      terminal = 1;
+      if (c != '.') period_only = 0;
+    }
+  }
+  if (!terminal) return 0;
+  /* The mark must be followed by whitespace (not "3.8" nor "a.b"). */
+  int spaced = 0;
+  for (uint32_t i = from; i < to; i++) {
+    if (text[i] == ' ' || text[i] == '\n') {
+      spaced = 1;
+      break;
+    }
+  }
+  if (!spaced) return 0;
+  if (period_only && text[from] == '.' && is_abbreviation(text, prev)) return 0;
+  return 1;
+}
+
+sc_status sc_tokenize(const sc_normtext *t, sc_span_vec *words, sc_sentence_vec *sentences) {
+  const char *text = t->text;
+  const size_t len = t->len;
+  const size_t first_word = words->len;
+  size_t i = 0;
+  while (i < len) {
+    size_t n;
+    int32_t cp = cp_at(text, len, i, &n);
+    if (!is_word_cp(cp)) {
+      i += n;
+      continue;
+    }
+    const size_t start = i;
+    i += n;
+    while (i < len) {
+      cp = cp_at(text, len, i, &n);
+      if (is_word_cp(cp)) {
+        i += n;
+        continue;
+      }
+      /* Inner apostrophe or digit group separator: keep if a word character
+       * (a digit, for '.' and ',') follows. */
+      if (i + 1 < len && ((cp == '\'' && is_word_cp(cp_at(text, len, i + 1, &n))) ||
+                          ((cp == '.' || cp == ',') && is_digit(text[i - 1]) && is_digit(text[i + 1])))) {
+        i += 1;
+        continue;
+      }
+      break;
+    }
+    const sc_span w = {(uint32_t)start, (uint32_t)i};
+    SC_VEC_PUSH(words, w, nomem);
+  }
+  if (!sentences) return SC_OK;
+
+  /* Sentences: group words; boundaries at separators that end a sentence. */
+  size_t s_first = first_word;
+  for (size_t k = first_word; k < words->len; k++) {
+    const int last = k + 1 == words->len;
+    if (!last && !ends_sentence(text, words->items[k].end, words->items[k + 1].start, words->items[k]))
+      continue;
+    /* Sentence text runs to the end of the terminal punctuation. */
+    uint32_t end = words->items[k].end;
+    const uint32_t limit = last ? (uint32_t)len : words->items[k + 1].start;
+    while (end < limit && text[end] != ' ' && text[end] != '\n') end++;
+    const sc_sentence s = {(uint32_t)(s_first - first_word), (uint32_t)(k + 1 - first_word),
+                           words->items[s_first].start, end};
+    SC_VEC_PUSH(sentences, s, nomem);
+    s_first = k + 1;
+  }
+  return SC_OK;
+nomem:
+  return SC_E_NOMEM;
+}

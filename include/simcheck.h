@@ -1,0 +1,338 @@
+/*
+ * simcheck.h: the public API of libsimcheck, a near-duplicate and paraphrase
+ * detection engine.
+ *
+ * A corpus takes documents (UTF-8 text), turns each into sketches (word
+ * shingles, MinHash, SimHash, content terms, sentences) and then scores pairs:
+ * exact Jaccard and containment, MinHash estimate, SimHash similarity, TF-IDF
+ * cosine and a sentence-alignment rewrite score, combined into one score in
+ * [0,1] and a verdict (duplicate, near-duplicate, contains, rewrite, overlap,
+ * related, unrelated).
+ *
+ *     sc_options opt;  sc_options_init(&opt);
+ *     sc_corpus *c;    sc_corpus_create(&opt, &c);
+ *     sc_corpus_add(c, "a.txt", text_a, len_a, NULL);
+ *     sc_corpus_add(c, "b.txt", text_b, len_b, NULL);
+ *     sc_corpus_build(c);
+ *     sc_pair p;       sc_corpus_compare(c, 0, 1, &p);
+ *     sc_corpus_free(c);
+ *
+ * Conventions: every fallible function returns sc_status and writes results
+ * through pointers; a score is never an error code. Every _create has a _free
+ * that accepts NULL. Input pointers are borrowed for the duration of the call;
+ * anything kept is copied, and the function says so.
+ */
+#ifndef SIMCHECK_H
+#define SIMCHECK_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "simcheck_version.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(SC_BUILDING_LIBRARY) && defined(__GNUC__)
+#define SC_API __attribute__((visibility("default")))
+#else
+#define SC_API
+#endif
+
+/* ------------------------------------------------------------------------ */
+/* Status codes. Values are pinned: append only, never renumber.           */
+
+#define SC_STATUS_MAP(X)                                                      \
+  X(OK, 0, "success")                                                         \
+  X(E_INVALID_ARG, 1, "invalid argument")                                     \
+  X(E_NOMEM, 2, "out of memory")                                              \
+  X(E_RANGE, 3, "parameter out of range")                                     \
+  X(E_BUFFER_SMALL, 4, "output buffer too small")                             \
+  X(E_INCOMPATIBLE, 5, "built with different parameters")                     \
+  X(E_FORMAT, 6, "malformed data")                                            \
+  X(E_IO, 7, "I/O error")                                                     \
+  X(E_DEPENDENCY, 8, "dependency failed to initialise")                       \
+  X(E_BINARY, 9, "binary file (contains NUL bytes)")                          \
+  X(E_EMPTY, 10, "no words in the text")                                      \
+  X(E_STATE, 11, "call out of order (corpus not built)")                      \
+  X(E_TOO_LARGE, 12, "document larger than 4 GiB")
+
+typedef enum sc_status {
+#define SC_STATUS_ENUM_(name, value, text) SC_##name = value,
+  SC_STATUS_MAP(SC_STATUS_ENUM_)
+#undef SC_STATUS_ENUM_
+} sc_status;
+
+/** @return a static description of @p s; never NULL, never to be freed. */
+SC_API const char *sc_strerror(sc_status s);
+
+/** @return SC_VERSION_NUMBER of the library actually linked (catches a
+ *  header/library mismatch). */
+SC_API unsigned sc_version_number(void);
+
+/* ------------------------------------------------------------------------ */
+/* Verdicts and metrics.                                                   */
+
+/* Verdicts, from strongest to weakest. Decided in this order (first match):
+ *   duplicate       same normalized text (BLAKE2b digest)
+ *   near-duplicate  word-shingle Jaccard >= th.near_duplicate
+ *   contains        one side holds >= th.contains of the other's shingles
+ *   rewrite         rewrite score >= th.rewrite (same content, other words)
+ *   overlap         shares >= th.overlap_shingles shingles (passages)
+ *   related         TF-IDF cosine >= th.related (same topic)
+ *   unrelated       none of the above                                      */
+#define SC_VERDICT_MAP(X)                                                     \
+  X(UNRELATED, 0, "unrelated")                                                \
+  X(RELATED, 1, "related")                                                    \
+  X(OVERLAP, 2, "overlap")                                                    \
+  X(REWRITE, 3, "rewrite")                                                    \
+  X(CONTAINS, 4, "contains")                                                  \
+  X(NEAR_DUPLICATE, 5, "near-duplicate")                                      \
+  X(DUPLICATE, 6, "duplicate")
+
+typedef enum sc_verdict {
+#define SC_VERDICT_ENUM_(name, value, text) SC_VERDICT_##name = value,
+  SC_VERDICT_MAP(SC_VERDICT_ENUM_)
+#undef SC_VERDICT_ENUM_
+} sc_verdict;
+
+/** @return the verdict's name as printed in reports ("near-duplicate"). */
+SC_API const char *sc_verdict_name(sc_verdict v);
+
+/* Per-pair figures, in the order CSV columns use. */
+#define SC_METRIC_MAP(X)                                                      \
+  X(SCORE, "score", "combined score")                                         \
+  X(JACCARD, "jaccard", "exact Jaccard of word shingle sets")                 \
+  X(CONTAINMENT_AB, "containment_ab", "share of a's shingles found in b")     \
+  X(CONTAINMENT_BA, "containment_ba", "share of b's shingles found in a")     \
+  X(MINHASH, "minhash", "MinHash estimate of the Jaccard")                    \
+  X(SIMHASH, "simhash", "1 - Hamming distance / 64 of TF-IDF SimHash")        \
+  X(COSINE, "cosine", "TF-IDF cosine of content terms")                       \
+  X(REWRITE, "rewrite", "sentence-alignment rewrite score")
+
+typedef enum sc_metric {
+#define SC_METRIC_ENUM_(name, text, help) SC_METRIC_##name,
+  SC_METRIC_MAP(SC_METRIC_ENUM_)
+#undef SC_METRIC_ENUM_
+  SC_METRIC_COUNT
+} sc_metric;
+
+/** @return the metric's column name ("containment_ab"). */
+SC_API const char *sc_metric_name(sc_metric m);
+/** @return a one-line description of the metric, for legends and --help. */
+SC_API const char *sc_metric_help(sc_metric m);
+/** Looks a metric up by column name.
+ *  @return SC_OK, or SC_E_INVALID_ARG if @p name names no metric. */
+SC_API sc_status sc_metric_from_name(const char *name, sc_metric *out);
+
+/* Everything known about one pair. Directed figures are from a to b. */
+typedef struct sc_pair {
+  uint32_t a, b;             /* document ids, a < b in lists               */
+  double score;              /* combined score in [0,1]                    */
+  sc_verdict verdict;
+  double jaccard;            /* exact, on word k-shingle sets              */
+  double containment_ab;     /* |A n B| / |A|                              */
+  double containment_ba;     /* |A n B| / |B|                              */
+  double minhash;            /* MinHash estimate of jaccard                */
+  double simhash;            /* 1 - hamming/64                             */
+  double cosine;             /* TF-IDF cosine of content terms             */
+  double rewrite;            /* sentence-alignment rewrite score           */
+  double coverage_ab;        /* share of a's content matched by b's sentences */
+  double coverage_ba;        /* share of b's content matched by a's sentences */
+  double order;              /* order preservation of the aligned sentences */
+  uint32_t shared_shingles;  /* |A n B|                                    */
+  int summary;               /* rewrite verdict: one side much shorter     */
+} sc_pair;
+
+/** @return figure @p m of @p p (SC_METRIC_SCORE gives p->score). */
+SC_API double sc_pair_metric(const sc_pair *p, sc_metric m);
+
+/* ------------------------------------------------------------------------ */
+/* Options.                                                                */
+
+#define SC_KEY_BYTES 32
+/** @return SC_KEY_BYTES, for bindings. */
+SC_API size_t sc_key_bytes(void);
+
+/* Verdict thresholds; defaults in brackets are set by sc_options_init and
+ * were calibrated on the sample corpus and the development rewrites (see
+ * README). */
+typedef struct sc_thresholds {
+  double near_duplicate;     /* Jaccard for near-duplicate [0.5]             */
+  double contains;           /* containment of one side for contains [0.6]   */
+  double rewrite;            /* rewrite score for rewrite [0.45]             */
+  uint32_t overlap_shingles; /* shared shingles for overlap [8]              */
+  double related;            /* TF-IDF cosine for related [0.1]              */
+} sc_thresholds;
+
+typedef struct sc_options {
+  uint32_t shingle_k;           /* words per shingle, 1..16 [5]             */
+  uint32_t num_perm;            /* MinHash registers, 8..4096 [128]         */
+  uint8_t key[SC_KEY_BYTES];    /* master key for every hash seed [public]  */
+  sc_thresholds th;
+} sc_options;
+
+/** Fills @p o with the documented defaults, including the fixed public key
+ *  (reproducible output). */
+SC_API void sc_options_init(sc_options *o);
+
+/** Checks every field of @p o against its range.
+ *  @return SC_OK, SC_E_INVALID_ARG (NULL) or SC_E_RANGE (the first field out
+ *  of range; nothing is clamped). */
+SC_API sc_status sc_options_check(const sc_options *o);
+
+/** Parses a key file's contents: exactly 32 raw bytes, or 64 hex digits
+ *  optionally followed by a newline.
+ *  @return SC_OK or SC_E_FORMAT. */
+SC_API sc_status sc_key_parse(const void *data, size_t len,
+                              uint8_t key[SC_KEY_BYTES]);
+
+/* ------------------------------------------------------------------------ */
+/* Corpus.                                                                 */
+
+/* A set of analysed documents and the statistics (IDF) across them.
+ * Thread-safety: single-owner while documents are added; after
+ * sc_corpus_build() it is immutable and sc_corpus_compare/_pairs may run
+ * concurrently. */
+typedef struct sc_corpus sc_corpus;
+
+/** Creates an empty corpus. Copies @p o.
+ *  @return SC_OK, SC_E_INVALID_ARG, SC_E_RANGE, SC_E_NOMEM, SC_E_DEPENDENCY
+ *  (libsodium or libstemmer failed to initialise). */
+SC_API sc_status sc_corpus_create(const sc_options *o, sc_corpus **out);
+
+/** Frees @p c and wipes its key. NULL is a no-op. */
+SC_API void sc_corpus_free(sc_corpus *c);
+
+/* One input text for sc_corpus_add_batch; all pointers borrowed. */
+typedef struct sc_text {
+  const char *name;          /* label used in reports (path or id)          */
+  const char *data;          /* bytes, UTF-8 expected; need not be NUL-terminated */
+  size_t len;
+} sc_text;
+
+/** Analyses @p n texts on up to @p threads threads (0: one per core) and adds
+ *  the usable ones in input order, so ids do not depend on the thread count.
+ *  Copies names and texts. A text that cannot be used (no words, too large)
+ *  is skipped and its reason stored in @p status[i] (may be NULL); it is not
+ *  an error of the batch.
+ *  @return SC_OK, or SC_E_NOMEM / SC_E_INVALID_ARG for the whole call. */
+SC_API sc_status sc_corpus_add_batch(sc_corpus *c, const sc_text *texts,
+                                     size_t n, unsigned threads,
+                                     sc_status *status);
+
+/** Adds one document; same as a batch of one. @p out_id may be NULL.
+ *  @return SC_OK, SC_E_EMPTY (no words; not added), SC_E_TOO_LARGE,
+ *  SC_E_NOMEM, SC_E_INVALID_ARG. */
+SC_API sc_status sc_corpus_add(sc_corpus *c, const char *name,
+                               const char *text, size_t len, uint32_t *out_id);
+
+/** Copies the corpus's options into @p out with the key zeroed (the key
+ *  never leaves the corpus); *custom_key (may be NULL) is 1 when the key is
+ *  not the public default.
+ *  @return SC_OK or SC_E_INVALID_ARG. */
+SC_API sc_status sc_corpus_get_options(const sc_corpus *c, sc_options *out, int *custom_key);
+
+/** @return the number of documents added. */
+SC_API size_t sc_corpus_size(const sc_corpus *c);
+
+typedef struct sc_doc_info {
+  const char *name;          /* owned by the corpus                         */
+  size_t bytes;              /* original length                             */
+  size_t words;              /* word tokens                                 */
+  size_t sentences;
+  size_t shingles;           /* distinct word k-shingles                    */
+  size_t invalid_utf8;       /* invalid byte sequences replaced by U+FFFD   */
+  uint8_t digest[32];        /* BLAKE2b-256 of the normalized text          */
+} sc_doc_info;
+
+/** Describes document @p id. Pointers in @p out live as long as @p c.
+ *  @return SC_OK or SC_E_INVALID_ARG (bad id). */
+SC_API sc_status sc_corpus_doc_info(const sc_corpus *c, uint32_t id,
+                                    sc_doc_info *out);
+
+/** Computes corpus statistics (IDF, TF-IDF vectors, SimHash). Call after the
+ *  last add and before any comparison; calling it again after more adds
+ *  recomputes everything.
+ *  @return SC_OK, SC_E_NOMEM. */
+SC_API sc_status sc_corpus_build(sc_corpus *c);
+
+/** Scores one pair (a and b may come in any order; figures are directed
+ *  from a to b).
+ *  @return SC_OK, SC_E_INVALID_ARG, SC_E_STATE (not built), SC_E_NOMEM. */
+SC_API sc_status sc_corpus_compare(const sc_corpus *c, uint32_t a, uint32_t b,
+                                   sc_pair *out);
+
+typedef struct sc_pairs_options {
+  unsigned threads;          /* 0: one per core                             */
+  uint32_t top_k;            /* keep each document's K best partners [0: all] */
+  double min_score;          /* drop pairs below [0]                        */
+} sc_pairs_options;
+
+/** Scores every unordered pair (a < b), keeps those that pass @p po, and
+ *  returns them sorted by score (descending), then a, then b. The TF-IDF
+ *  cosines of all pairs come from blocked cblas_sgemm.
+ *  Ownership: *out is freed with sc_pairs_free.
+ *  @return SC_OK, SC_E_INVALID_ARG, SC_E_STATE, SC_E_NOMEM. */
+SC_API sc_status sc_corpus_pairs(const sc_corpus *c, const sc_pairs_options *po,
+                                 sc_pair **out, size_t *n_out);
+
+/** Frees a list from sc_corpus_pairs. NULL is a no-op. */
+SC_API void sc_pairs_free(sc_pair *pairs);
+
+/** Dense all-pairs TF-IDF cosine: fills @p out (n*n, row-major, n =
+ *  sc_corpus_size) through blocked cblas_sgemm. Exposed for tests and
+ *  benchmarks.
+ *  @return SC_OK, SC_E_STATE, SC_E_NOMEM. */
+SC_API sc_status sc_corpus_cosine_matrix(const sc_corpus *c, float *out);
+
+/* ------------------------------------------------------------------------ */
+/* Reading inputs.                                                         */
+
+/* Called once per readable document; @p data is valid during the call only.
+ * Return SC_OK to go on, anything else to stop the walk with that status. */
+typedef sc_status (*sc_read_doc_fn)(void *user, const char *path,
+                                    const char *data, size_t len);
+/* Called for each path skipped, with the reason and a short detail
+ * ("No such file or directory", "NUL byte at offset 12"). */
+typedef void (*sc_read_skip_fn)(void *user, const char *path, sc_status why,
+                                const char *detail);
+
+/** Reads @p path: a file, a directory (recursively, in byte order of names,
+ *  hidden entries skipped, symbolic links followed) or "-" for standard
+ *  input. Binary files (a NUL byte), unreadable files and dangling links are
+ *  reported through @p on_skip and skipped.
+ *  @return SC_OK if the walk finished (even with skips), SC_E_IO if @p path
+ *  itself cannot be read (also reported through on_skip), or what @p on_doc
+ *  returned to stop. */
+SC_API sc_status sc_read_path(const char *path, sc_read_doc_fn on_doc,
+                              sc_read_skip_fn on_skip, void *user);
+
+/* ------------------------------------------------------------------------ */
+/* Reports.                                                                */
+
+typedef enum sc_format {
+  SC_FORMAT_TABLE,           /* terminal grid + pair list                   */
+  SC_FORMAT_CSV,             /* one row per pair, header first              */
+  SC_FORMAT_JSON             /* documents, parameters, pairs                */
+} sc_format;
+
+typedef struct sc_report_options {
+  sc_format format;
+  sc_metric metric;          /* what the table grid shows [score]           */
+  unsigned width;            /* terminal columns for the table [100]        */
+  const sc_pairs_options *pairs; /* recorded in JSON parameters; may be NULL */
+} sc_report_options;
+
+/** Writes the pair list @p pairs (from sc_corpus_pairs) of @p c to @p out.
+ *  @return SC_OK, SC_E_INVALID_ARG, SC_E_IO (a write failed). */
+SC_API sc_status sc_report_pairs(FILE *out, const sc_corpus *c,
+                                 const sc_pair *pairs, size_t n,
+                                 const sc_report_options *ro);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* SIMCHECK_H */
