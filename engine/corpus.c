@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "background.h"
 #include "parallel.h"
 #include "shingle.h"
 #include "tfidf.h"
@@ -158,7 +159,8 @@ sc_status sc_corpus_build(sc_corpus *c) {
   for (size_t t = 0; t < v; t++) {
     size_t len;
     const char *s = sc_strmap_key(&c->vocab, (uint32_t)t, &len);
-    c->idf[t] = sc_idf(c->df[t], n);
+    c->idf[t] = c->opt.background ? sc_idf_with_background(c->df[t], n, sc_background_df(s))
+                                   : sc_idf(c->df[t], (double)n);
     c->term_hash[t] = sc_hash_word(s, len, c->keys.term);
   }
   weigh_job wj = {c};

@@ -17,6 +17,7 @@ void sc_options_init(sc_options *o) {
   memset(o, 0, sizeof(*o));
   o->shingle_k = 5;
   o->num_perm = 128;
+  o->background = 1;
   if (sc_keys_default(o->key) != SC_OK) memset(o->key, 0, sizeof o->key);
   o->th.near_duplicate = 0.5;
   o->th.contains = 0.6;
@@ -31,6 +32,7 @@ sc_status sc_options_check(const sc_options *o) {
   SC_CHECK(!o, SC_E_INVALID_ARG);
   SC_CHECK(o->shingle_k < 1 || o->shingle_k > SC_SHINGLE_K_MAX, SC_E_RANGE);
   SC_CHECK(o->num_perm < SC_NUM_PERM_MIN || o->num_perm > SC_NUM_PERM_MAX, SC_E_RANGE);
+  SC_CHECK(o->background != 0 && o->background != 1, SC_E_RANGE);
   SC_CHECK(!in_unit(o->th.near_duplicate) || !in_unit(o->th.contains) || !in_unit(o->th.rewrite) ||
                !in_unit(o->th.related),
            SC_E_RANGE);

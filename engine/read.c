@@ -8,6 +8,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -99,6 +100,56 @@ static sc_status read_file(const walk *w, const char *path, const struct stat *s
   return st;
 }
 
+/* A directory may hold a file IGNORE_FILE listing names to skip in it, one
+ * glob pattern a line ('#' starts a comment), e.g. a README beside the
+ * documents. It applies to that directory only. */
+#define IGNORE_FILE ".simcheckignore"
+
+static sc_status load_ignore(const char *dir, char **patterns) {
+  *patterns = NULL;
+  const size_t dlen = strlen(dir);
+  char *path = sc__malloc(dlen + sizeof(IGNORE_FILE) + 1);
+  SC_CHECK(!path, SC_E_NOMEM);
+  memcpy(path, dir, dlen);
+  path[dlen] = '/';
+  memcpy(path + dlen + 1, IGNORE_FILE, sizeof(IGNORE_FILE));
+  const int fd = open(path, O_RDONLY);
+  sc__free(path);
+  if (fd < 0) return SC_OK;
+  char *buf = NULL;
+  size_t len = 0;
+  const sc_status st = slurp(fd, &buf, &len);
+  close(fd);
+  if (st == SC_E_IO) return SC_OK;  /* unreadable ignore file: ignore nothing */
+  SC_TRY(st);
+  char *text = sc__realloc(buf, len + 1);
+  if (!text) {
+    sc__free(buf);
+    return SC_E_NOMEM;
+  }
+  text[len] = '\0';
+  for (size_t i = 0; i < len; i++)
+    if (text[i] == '\r') text[i] = '\n';
+  *patterns = text;
+  return SC_OK;
+}
+
+/* Does @p name match a line of the ignore file text @p patterns? */
+static int ignored(const char *patterns, const char *name) {
+  for (const char *line = patterns; line && *line;) {
+    const char *nl = strchr(line, '\n');
+    const size_t n = nl ? (size_t)(nl - line) : strlen(line);
+    if (n > 0 && n < 256 && line[0] != '#') {
+      char pat[256];
+      memcpy(pat, line, n);
+      pat[n] = '\0';
+      if (fnmatch(pat, name, 0) == 0) return 1;
+    }
+    line = nl ? nl + 1 : line + n;
+  }
+  return 0;
+}
+
 static int cmp_names(const void *a, const void *b) {
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
@@ -122,9 +173,13 @@ static sc_status read_dir(walk *w, const char *path, const struct stat *sb) {
     return SC_OK;
   }
   SC_VEC(char *) names = {0};
-  sc_status st = SC_E_NOMEM;
+  char *patterns = NULL;
+  sc_status st = load_ignore(path, &patterns);
+  if (st != SC_OK) goto done;
+  st = SC_E_NOMEM;
   for (struct dirent *e; (e = readdir(dir)) != NULL;) {
     if (e->d_name[0] == '.') continue;  /* hidden, "." and ".." */
+    if (patterns && ignored(patterns, e->d_name)) continue;
     char *name = sc__strdup(e->d_name);
     if (!name) goto done;
     SC_VEC_PUSH(&names, name, done_free_name);
@@ -156,6 +211,7 @@ static sc_status read_dir(walk *w, const char *path, const struct stat *sb) {
   }
   w->depth--;
 done:
+  sc__free(patterns);
   for (size_t i = 0; i < names.len; i++) sc__free(names.items[i]);
   SC_VEC_FREE(&names);
   closedir(dir);

@@ -15,8 +15,8 @@
 
 #include "doc.h"
 
-#define SC_ALIGN_LOW 0.15   /* cosine below which a sentence is unmatched */
-#define SC_ALIGN_HIGH 0.55  /* cosine above which it is fully matched     */
+#define SC_ALIGN_LOW 0.15
+#define SC_ALIGN_HIGH 0.55
 
 typedef struct sc_sentence_match {
   uint32_t sentence;   /* sentence index in the first document             */

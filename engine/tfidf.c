@@ -4,10 +4,17 @@
 #include "tfidf.h"
 
 #include <cblas.h>
+
+#include "background.h"
 #include <math.h>
 #include <string.h>
 
-float sc_idf(size_t df, size_t n) { return logf((float)(1 + n) / (float)(1 + df)) + 1.0f; }
+float sc_idf(double df, double n) { return (float)log((1.0 + n) / (1.0 + df)) + 1.0f; }
+
+float sc_idf_with_background(size_t df, size_t n, uint32_t bg_df) {
+  const double prior = SC_BACKGROUND_WEIGHT * (double)bg_df / (double)sc_background_docs;
+  return sc_idf((double)df + prior, (double)n + SC_BACKGROUND_WEIGHT);
+}
 
 double sc_cosine_sparse(const sc_doc *a, const sc_doc *b) {
   size_t i = 0, j = 0;

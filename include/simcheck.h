@@ -171,6 +171,8 @@ typedef struct sc_options {
   uint32_t shingle_k;           /* words per shingle, 1..16 [5]             */
   uint32_t num_perm;            /* MinHash registers, 8..4096 [128]         */
   uint8_t key[SC_KEY_BYTES];    /* master key for every hash seed [public]  */
+  int background;               /* pool IDF with the shipped background
+                                   English frequencies [1]; 0: corpus only  */
   sc_thresholds th;
 } sc_options;
 
