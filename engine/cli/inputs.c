@@ -63,8 +63,11 @@ sc_status load_inputs(sc_corpus *c, char *const *paths, int npaths, unsigned thr
   loaded l = {.quiet = quiet};
   sc_status st = SC_OK;
   for (int i = 0; i < npaths && st == SC_OK; i++) {
+    const size_t docs_before = l.n, skips_before = l.skipped;
     st = sc_read_path(paths[i], on_doc, on_skip, &l);
     if (st == SC_E_IO) st = SC_OK;  /* reported through on_skip */
+    if (st == SC_OK && l.n == docs_before && l.skipped == skips_before && !quiet)
+      fprintf(stderr, "simcheck: warning: %s: no files to read in this directory\n", paths[i]);
   }
   const int progress = !quiet && isatty(STDERR_FILENO) && l.n >= 1000;
   if (st == SC_OK && progress) fprintf(stderr, "simcheck: analysing %zu documents...\r", l.n);
