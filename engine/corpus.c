@@ -35,6 +35,7 @@ static void free_stats(sc_corpus *c) {
   c->df = NULL;
   c->idf = NULL;
   c->term_hash = NULL;
+  sc_gramdf_free(&c->gram_df);
 }
 
 void sc_corpus_free(sc_corpus *c) {
@@ -136,7 +137,8 @@ typedef struct weigh_job {
 static sc_status weigh_range(void *user, size_t begin, size_t end, unsigned worker) {
   (void)worker;
   const sc_corpus *c = ((weigh_job *)user)->c;
-  for (size_t i = begin; i < end; i++) SC_TRY(sc_doc_weigh(c->docs.items[i], c->idf, c->term_hash));
+  for (size_t i = begin; i < end; i++)
+    SC_TRY(sc_doc_weigh(c->docs.items[i], c->idf, c->term_hash, &c->gram_df, c->docs.len));
   return SC_OK;
 }
 
@@ -155,6 +157,11 @@ sc_status sc_corpus_build(sc_corpus *c) {
   for (size_t i = 0; i < n; i++) {
     const sc_doc *d = c->docs.items[i];
     for (size_t k = 0; k < d->n_terms; k++) c->df[d->terms[k]]++;
+    const sc_status st = sc_gramdf_add(&c->gram_df, d->grams, d->n_grams);
+    if (st != SC_OK) {
+      free_stats(c);
+      return st;
+    }
   }
   for (size_t t = 0; t < v; t++) {
     size_t len;

@@ -17,6 +17,7 @@ struct sc_corpus {
   uint32_t *df;                 /* documents per term, after build        */
   float *idf;                   /* per term, after build                  */
   uint64_t *term_hash;          /* SimHash feature hash per term          */
+  sc_gramdf gram_df;            /* character n-gram document frequencies  */
   int built;                    /* statistics match the documents         */
 };
 

@@ -15,6 +15,7 @@
 #include "shingle.h"
 #include "simhash.h"
 #include "stopwords.h"
+#include "tfidf.h"
 #include "tokenize.h"
 
 #define NOT_A_TERM UINT32_MAX
@@ -196,6 +197,25 @@ sc_status sc_doc_analyze(sc_analyzer *az, const sc_options *o, const sc_keys *ke
   for (size_t i = 0; i < d->n_shingles; i++) sc_minhash_add(d->sig, o->num_perm, d->shingles[i]);
   sc_minhash_densify(d->sig, o->num_perm, keys->densify_seed);
 
+  /* Character n-grams with counts (run lengths of the sorted hashes). */
+  az->shingles.len = 0;
+  if ((st = sc_chargrams(nt.text, nt.len, &az->shingles)) != SC_OK) goto done;
+  st = SC_E_NOMEM;
+  SC_VEC_RESERVE(&az->tmp, az->shingles.len, done);
+  sc_u64_sort(az->shingles.items, az->shingles.len, az->tmp.items);
+  d->grams = sc__mallocarray(az->shingles.len, sizeof(uint64_t));
+  d->gram_tf = sc__mallocarray(az->shingles.len, sizeof(uint32_t));
+  if (!d->grams || !d->gram_tf) goto done;
+  for (size_t i = 0; i < az->shingles.len; i++) {
+    const uint64_t g = az->shingles.items[i];
+    if (d->n_grams && d->grams[d->n_grams - 1] == g) {
+      d->gram_tf[d->n_grams - 1]++;
+    } else {
+      d->grams[d->n_grams] = g;
+      d->gram_tf[d->n_grams++] = 1;
+    }
+  }
+
   if ((st = analyze_terms(az, d, nt.text)) != SC_OK) goto done;
   for (size_t s = 0; s < d->n_sent; s++) {
     d->sent[s].src_start = nt.src[az->sents.items[s].start];
@@ -268,7 +288,19 @@ static float sentence_dot(const sc_doc *d, size_t a, size_t b) {
   return dot;
 }
 
-sc_status sc_doc_weigh(sc_doc *d, const float *idf, const uint64_t *term_hash) {
+sc_status sc_doc_weigh(sc_doc *d, const float *idf, const uint64_t *term_hash, const sc_gramdf *gram_df,
+                       size_t n_docs) {
+  sc__free(d->gram_w);
+  d->gram_w = sc__mallocarray(d->n_grams, sizeof(float));
+  SC_CHECK(!d->gram_w && d->n_grams, SC_E_NOMEM);
+  double gnorm2 = 0;
+  for (size_t i = 0; i < d->n_grams; i++) {
+    d->gram_w[i] = sublinear_tf(d->gram_tf[i]) * sc_idf(sc_gramdf_get(gram_df, d->grams[i]), (double)n_docs);
+    gnorm2 += (double)d->gram_w[i] * d->gram_w[i];
+  }
+  const float ginv = gnorm2 > 0 ? (float)(1.0 / sqrt(gnorm2)) : 0.0f;
+  for (size_t i = 0; i < d->n_grams; i++) d->gram_w[i] *= ginv;
+
   sc__free(d->w);
   sc__free(d->sent_w);
   sc__free(d->sent_norm2);
@@ -319,6 +351,9 @@ void sc_doc_free(sc_doc *d) {
   sc__free(d->text);
   sc__free(d->shingles);
   sc__free(d->sig);
+  sc__free(d->grams);
+  sc__free(d->gram_tf);
+  sc__free(d->gram_w);
   sc__free(d->terms);
   sc__free(d->tf);
   sc__free(d->sent);

@@ -11,6 +11,7 @@
 #define SC_DOC_H
 
 #include "common/sc_internal.h"
+#include "chargram.h"
 #include "keys.h"
 #include "strmap.h"
 
@@ -41,6 +42,11 @@ typedef struct sc_doc {
   uint32_t *sent_terms, *sent_tf;
   size_t n_sent_terms;
 
+  /* Character n-grams (chargram.h): distinct hashes, sorted, with counts. */
+  uint64_t *grams;
+  uint32_t *gram_tf;
+  size_t n_grams;
+
   sc_strmap stems;              /* local stem strings until globalized      */
 
   /* Set by sc_doc_weigh: */
@@ -49,6 +55,7 @@ typedef struct sc_doc {
   float *sent_norm2;            /* squared norm per sentence                */
   float *sent_mass;             /* sum of idf per sentence: its information */
   float *sent_adj1, *sent_adj2; /* dot(s_j, s_j+1), dot(s_j, s_j+2)         */
+  float *gram_w;                /* L2-normalized TF-IDF weight per n-gram   */
   uint64_t simhash;
 } sc_doc;
 
@@ -69,8 +76,10 @@ sc_status sc_doc_analyze(sc_analyzer *az, const sc_options *o, const sc_keys *ke
 sc_status sc_doc_globalize(sc_doc *d, sc_strmap *vocab);
 
 /** Computes TF-IDF weights, sentence vectors and SimHash from @p idf and the
- *  per-term SimHash feature hashes @p term_hash (both indexed by global id). */
-sc_status sc_doc_weigh(sc_doc *d, const float *idf, const uint64_t *term_hash);
+ *  per-term SimHash feature hashes @p term_hash (both indexed by global id),
+ *  and character n-gram weights from @p gram_df over @p n_docs documents. */
+sc_status sc_doc_weigh(sc_doc *d, const float *idf, const uint64_t *term_hash, const sc_gramdf *gram_df,
+                       size_t n_docs);
 
 void sc_doc_free(sc_doc *d);
 

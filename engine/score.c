@@ -68,6 +68,7 @@ sc_status sc_score_pair(const sc_doc *a, const sc_doc *b, const sc_options *o, d
   out->minhash = sc_minhash_estimate(a->sig, b->sig, o->num_perm);
   out->simhash = 1.0 - sc_hamming64(a->simhash, b->simhash) / 64.0;
   out->cosine = cosine >= 0 ? (cosine > 1 ? 1 : cosine) : sc_cosine_sparse(a, b);
+  out->chars = sc_cosine_chars(a, b);
 
   sc_alignment al;
   SC_TRY(sc_align_sentences(a, b, &al, NULL, NULL));

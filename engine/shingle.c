@@ -71,10 +71,15 @@ static void radix_sort(uint64_t *v, size_t n, uint64_t *tmp) {
   if (src != v) memcpy(v, src, n * sizeof(uint64_t));
 }
 
-size_t sc_u64_sort_unique(uint64_t *v, size_t n, uint64_t *tmp) {
-  if (n < 2) return n;
+void sc_u64_sort(uint64_t *v, size_t n, uint64_t *tmp) {
+  if (n < 2) return;
   if (n <= 64) insertion_sort(v, n);
   else radix_sort(v, n, tmp);
+}
+
+size_t sc_u64_sort_unique(uint64_t *v, size_t n, uint64_t *tmp) {
+  if (n < 2) return n;
+  sc_u64_sort(v, n, tmp);
   size_t m = 1;
   for (size_t i = 1; i < n; i++)
     if (v[i] != v[m - 1]) v[m++] = v[i];

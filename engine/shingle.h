@@ -27,6 +27,9 @@ sc_status sc_shingle_words(const char *text, const sc_span *words, size_t n, uin
 /** Hash of one word under the token secret (also used for term hashes). */
 uint64_t sc_hash_word(const char *w, size_t n, const uint8_t *secret);
 
+/** Sorts @p v ascending in place; @p tmp must hold n elements. */
+void sc_u64_sort(uint64_t *v, size_t n, uint64_t *tmp);
+
 /** Sorts @p v ascending and removes repeats in place.
  *  @return the new length. @p tmp must hold n elements (radix sort buffer). */
 size_t sc_u64_sort_unique(uint64_t *v, size_t n, uint64_t *tmp);

@@ -27,6 +27,17 @@ double sc_cosine_sparse(const sc_doc *a, const sc_doc *b) {
   return dot > 1.0 ? 1.0 : dot;
 }
 
+double sc_cosine_chars(const sc_doc *a, const sc_doc *b) {
+  size_t i = 0, j = 0;
+  double dot = 0;
+  while (i < a->n_grams && j < b->n_grams) {
+    if (a->grams[i] < b->grams[j]) i++;
+    else if (a->grams[i] > b->grams[j]) j++;
+    else dot += (double)a->gram_w[i++] * b->gram_w[j++];
+  }
+  return dot > 1.0 ? 1.0 : dot;
+}
+
 /* Scatters rows [r0, r0+nr) into a dense nr x ncol block. */
 static void fill_block(sc_doc *const *docs, size_t r0, size_t nr, const uint32_t *column, size_t ncol,
                        float *block) {

@@ -32,6 +32,9 @@ float sc_idf_with_background(size_t df, size_t n, uint32_t bg_df);
 /** @return the cosine of two weighed documents (sparse merge). */
 double sc_cosine_sparse(const sc_doc *a, const sc_doc *b);
 
+/** @return the character n-gram TF-IDF cosine of two weighed documents. */
+double sc_cosine_chars(const sc_doc *a, const sc_doc *b);
+
 /* Receives the cosines of rows [i0, i0+ni) against rows [j0, j0+nj), j0 >=
  * i0, as a row-major ni x nj block. Return SC_OK to go on. */
 typedef sc_status (*sc_cosine_block_fn)(void *user, size_t i0, size_t ni, size_t j0, size_t nj,
