@@ -15,6 +15,7 @@
 #include "corpus.h"
 #include "parallel.h"
 #include "score.h"
+#include "sentalign.h"
 #include "tfidf.h"
 
 sc_status sc_corpus_compare(const sc_corpus *c, uint32_t a, uint32_t b, sc_pair *out) {
@@ -221,3 +222,43 @@ sc_status sc_corpus_cosine_matrix(const sc_corpus *c, float *out) {
   dense_out d = {out, c->docs.len};
   return sc_cosine_blocks(c->docs.items, c->docs.len, c->df, c->vocab.n, dense_block, &d);
 }
+
+sc_status sc_corpus_doc_text(const sc_corpus *c, uint32_t id, const char **text, size_t *len) {
+  SC_CHECK(!c || !text || !len || id >= c->docs.len, SC_E_INVALID_ARG);
+  *text = c->docs.items[id]->text;
+  *len = c->docs.items[id]->bytes;
+  return SC_OK;
+}
+
+sc_status sc_corpus_align(const sc_corpus *c, uint32_t a, uint32_t b, double min_similarity,
+                          sc_sentence_pair **out, size_t *n_out) {
+  SC_CHECK(!c || !out || !n_out || a >= c->docs.len || b >= c->docs.len, SC_E_INVALID_ARG);
+  SC_CHECK(!c->built, SC_E_STATE);
+  *out = NULL;
+  *n_out = 0;
+  const sc_doc *da = c->docs.items[a], *db = c->docs.items[b];
+  if (da->n_sent == 0 || db->n_sent == 0) return SC_OK;
+  sc_sentence_match *best = sc__mallocarray(da->n_sent, sizeof(*best));
+  sc_sentence_pair *sp = sc__calloc(da->n_sent, sizeof(*sp));
+  sc_alignment al;
+  sc_status st = SC_E_NOMEM;
+  if (!best || !sp || (st = sc_align_sentences(da, db, &al, best, NULL)) != SC_OK) goto fail;
+  size_t n = 0;
+  for (size_t i = 0; i < da->n_sent; i++) {
+    const sc_sentence_match m = best[i];
+    if (m.similarity < min_similarity || m.similarity <= 0) continue;
+    const sc_doc_sentence *sa = &da->sent[i], *b0 = &db->sent[m.first], *b1 = &db->sent[m.first + m.span - 1];
+    sp[n++] = (sc_sentence_pair){(uint32_t)i, sa->src_start, sa->src_end - sa->src_start, m.first, m.span,
+                                 b0->src_start, b1->src_end - b0->src_start, m.similarity};
+  }
+  sc__free(best);
+  *out = sp;
+  *n_out = n;
+  return SC_OK;
+fail:
+  sc__free(best);
+  sc__free(sp);
+  return st;
+}
+
+void sc_sentence_pairs_free(sc_sentence_pair *p) { sc__free(p); }

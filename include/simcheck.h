@@ -286,6 +286,31 @@ SC_API sc_status sc_corpus_pairs(const sc_corpus *c, const sc_pairs_options *po,
 /** Frees a list from sc_corpus_pairs. NULL is a no-op. */
 SC_API void sc_pairs_free(sc_pair *pairs);
 
+/** Gives the original bytes of document @p id (owned by the corpus, valid
+ *  as long as it). @return SC_OK or SC_E_INVALID_ARG. */
+SC_API sc_status sc_corpus_doc_text(const sc_corpus *c, uint32_t id, const char **text, size_t *len);
+
+/* One sentence of document a and its best counterpart in b: one sentence or
+ * a run of two or three consecutive ones (summaries fuse sentences). Offsets
+ * and lengths are bytes into the original texts. */
+typedef struct sc_sentence_pair {
+  uint32_t a_sentence;       /* index among a's sentences                   */
+  size_t a_offset, a_length;
+  uint32_t b_first, b_count; /* b's sentences [b_first, b_first + b_count)  */
+  size_t b_offset, b_length;
+  double similarity;         /* cosine of content terms                     */
+} sc_sentence_pair;
+
+/** Aligns every sentence of @p a with its best counterpart in @p b and
+ *  returns those at or above @p min_similarity, in a's order.
+ *  Ownership: *out is freed with sc_sentence_pairs_free.
+ *  @return SC_OK, SC_E_INVALID_ARG, SC_E_STATE (not built), SC_E_NOMEM. */
+SC_API sc_status sc_corpus_align(const sc_corpus *c, uint32_t a, uint32_t b, double min_similarity,
+                                 sc_sentence_pair **out, size_t *n_out);
+
+/** Frees a list from sc_corpus_align. NULL is a no-op. */
+SC_API void sc_sentence_pairs_free(sc_sentence_pair *p);
+
 /** Dense all-pairs TF-IDF cosine: fills @p out (n*n, row-major, n =
  *  sc_corpus_size) through blocked cblas_sgemm. Exposed for tests and
  *  benchmarks.
@@ -329,6 +354,13 @@ typedef struct sc_report_options {
   unsigned width;            /* terminal columns for the table [100]        */
   const sc_pairs_options *pairs; /* recorded in JSON parameters; may be NULL */
 } sc_report_options;
+
+/** Writes one pair in detail: the figures, the verdict with the reasons
+ *  that decided it, and the aligned sentences (@p sp, @p nsp from
+ *  sc_corpus_align) as text (SC_FORMAT_TABLE) or JSON (SC_FORMAT_JSON).
+ *  @return SC_OK, SC_E_INVALID_ARG (or CSV asked), SC_E_IO. */
+SC_API sc_status sc_report_compare(FILE *out, const sc_corpus *c, const sc_pair *p,
+                                   const sc_sentence_pair *sp, size_t nsp, sc_format format);
 
 /** Writes the pair list @p pairs (from sc_corpus_pairs) of @p c to @p out.
  *  @return SC_OK, SC_E_INVALID_ARG, SC_E_IO (a write failed). */

@@ -20,5 +20,6 @@ int parse_common_option(cli_args *a, const char *name, const char *inline_value,
 extern const char common_options_help[];
 
 int cmd_matrix(int argc, char **argv);
+int cmd_compare(int argc, char **argv);
 
 #endif

@@ -16,6 +16,7 @@ static const char main_help[] =
     "\n"
     "Commands:\n"
     "  matrix PATH...   score every pair of documents (table, CSV or JSON)\n"
+    "  compare A B      one pair in detail: figures, reasons, aligned sentences\n"
     "\n"
     "Run 'simcheck COMMAND --help' for a command's options.\n"
     "  --version        print the version\n"
@@ -40,6 +41,7 @@ int main(int argc, char **argv) {
     return 0;
   }
   if (strcmp(cmd, "matrix") == 0) return cmd_matrix(argc - 1, argv + 1);
+  if (strcmp(cmd, "compare") == 0) return cmd_compare(argc - 1, argv + 1);
   fprintf(stderr, "simcheck: unknown command '%s'\nTry 'simcheck --help'.\n", cmd);
   return EXIT_USAGE;
 }

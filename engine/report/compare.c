@@ -1,0 +1,196 @@
+/*
+ * compare.c: one pair in detail (`simcheck compare A B`): the figures, the
+ * verdict with the comparisons against the thresholds that decided it, and
+ * the aligned sentences with their byte offsets.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report.h"
+
+/* Writes the reasons for p's verdict, one per line, each prefixed by
+ * @p indent: the test that held and the stronger tests that did not. */
+static void write_reasons(FILE *out, const sc_pair *p, const sc_thresholds *th, const char *indent) {
+  const double cmax = p->containment_ab > p->containment_ba ? p->containment_ab : p->containment_ba;
+  switch (p->verdict) {
+    case SC_VERDICT_DUPLICATE:
+      fprintf(out, "%ssame normalized text (equal BLAKE2b digests)\n", indent);
+      return;
+    case SC_VERDICT_NEAR_DUPLICATE:
+      fprintf(out, "%sshingle Jaccard %.3f >= %.2f\n", indent, p->jaccard, th->near_duplicate);
+      return;
+    default:
+      break;
+  }
+  fprintf(out, "%snot a duplicate: the normalized texts differ\n", indent);
+  if (p->verdict < SC_VERDICT_NEAR_DUPLICATE)
+    fprintf(out, "%snot a near-duplicate: shingle Jaccard %.3f < %.2f\n", indent, p->jaccard, th->near_duplicate);
+  if (p->verdict == SC_VERDICT_CONTAINS) {
+    fprintf(out, "%s%.0f%% of %s's shingles are found in %s (>= %.0f%%)\n", indent, 100 * cmax,
+            p->containment_ba >= p->containment_ab ? "b" : "a", p->containment_ba >= p->containment_ab ? "a" : "b",
+            100 * th->contains);
+    return;
+  }
+  fprintf(out, "%snot contained: at most %.0f%% of either side's shingles are in the other (< %.0f%%)\n", indent,
+          100 * cmax, 100 * th->contains);
+  const double cov_short = p->coverage_ab > p->coverage_ba ? p->coverage_ab : p->coverage_ba;
+  if (p->verdict == SC_VERDICT_REWRITE) {
+    fprintf(out, "%srewrite score %.3f >= %.2f: %.0f%% of the content is matched sentence by sentence "
+                 "(order %.2f)%s\n",
+            indent, p->rewrite, th->rewrite, 100 * cov_short, p->order,
+            p->summary ? "; one side is much shorter: a summary" : "");
+    return;
+  }
+  fprintf(out, "%snot a rewrite: rewrite score %.3f < %.2f\n", indent, p->rewrite, th->rewrite);
+  if (p->verdict == SC_VERDICT_OVERLAP) {
+    fprintf(out, "%s%u shared shingles >= %u: shared passages\n", indent, p->shared_shingles, th->overlap_shingles);
+    return;
+  }
+  fprintf(out, "%sno shared passage: %u shared shingles < %u\n", indent, p->shared_shingles, th->overlap_shingles);
+  if (p->verdict == SC_VERDICT_RELATED)
+    fprintf(out, "%sTF-IDF cosine %.3f >= %.2f: the same topic\n", indent, p->cosine, th->related);
+  else
+    fprintf(out, "%sTF-IDF cosine %.3f < %.2f: not even the same topic\n", indent, p->cosine, th->related);
+}
+
+/* Prints at most @p max bytes of text[off, off+len) on one line, whitespace
+ * folded, cut at a character boundary with "..." when longer. */
+static void excerpt(FILE *out, const char *text, size_t off, size_t len, size_t max) {
+  size_t n = 0;
+  int space = 0;
+  for (size_t i = off; i < off + len; i++) {
+    const unsigned char ch = (unsigned char)text[i];
+    if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r') {
+      space = 1;
+      continue;
+    }
+    if (n >= max && (ch & 0xC0) != 0x80) {
+      fputs("...", out);
+      return;
+    }
+    if (space && n) {
+      fputc(' ', out);
+      n++;
+    }
+    space = 0;
+    fputc(ch, out);
+    n++;
+  }
+}
+
+static sc_status compare_text(FILE *out, const sc_corpus *c, const sc_pair *p, const sc_sentence_pair *sp,
+                              size_t nsp, const sc_thresholds *th) {
+  sc_doc_info da, db;
+  SC_TRY(sc_corpus_doc_info(c, p->a, &da));
+  SC_TRY(sc_corpus_doc_info(c, p->b, &db));
+  const char *ta, *tb;
+  size_t la, lb;
+  SC_TRY(sc_corpus_doc_text(c, p->a, &ta, &la));
+  SC_TRY(sc_corpus_doc_text(c, p->b, &tb, &lb));
+  char verdict[32];
+  sc_verdict_text(p, verdict, sizeof verdict);
+  fprintf(out, "a  %s  (%zu words, %zu sentences)\nb  %s  (%zu words, %zu sentences)\n\n", da.name, da.words,
+          da.sentences, db.name, db.words, db.sentences);
+  fprintf(out, "verdict  %s, score %.3f\n", verdict, p->score);
+  write_reasons(out, p, th, "  - ");
+  fprintf(out, "\nfigures\n  jaccard %.3f   containment a->b %.3f, b->a %.3f   minhash %.3f   simhash %.3f\n"
+               "  cosine %.3f   chars %.3f   rewrite %.3f   sentence coverage a %.2f, b %.2f   order %.2f\n"
+               "  shared shingles %u\n",
+          p->jaccard, p->containment_ab, p->containment_ba, p->minhash, p->simhash, p->cosine, p->chars, p->rewrite,
+          p->coverage_ab, p->coverage_ba, p->order, p->shared_shingles);
+  if (nsp == 0) {
+    fputs("\nno aligned sentences\n", out);
+    return SC_OK;
+  }
+  fputs("\naligned sentences (similarity, byte offsets)\n", out);
+  for (size_t i = 0; i < nsp; i++) {
+    const sc_sentence_pair *s = &sp[i];
+    fprintf(out, "  %.2f  a %zu+%zu  ", s->similarity, s->a_offset, s->a_length);
+    excerpt(out, ta, s->a_offset, s->a_length, 76);
+    fprintf(out, "\n        b %zu+%zu  ", s->b_offset, s->b_length);
+    excerpt(out, tb, s->b_offset, s->b_length, 76);
+    fputc('\n', out);
+  }
+  return SC_OK;
+}
+
+/* Writes text[off, off+len) as a JSON string. */
+static void json_slice(FILE *out, const char *text, size_t off, size_t len) {
+  char *tmp = sc__malloc(len + 1);
+  if (!tmp) {
+    fputs("null", out);
+    return;
+  }
+  memcpy(tmp, text + off, len);
+  tmp[len] = '\0';
+  sc_json_string(out, tmp);
+  sc__free(tmp);
+}
+
+static sc_status compare_json(FILE *out, const sc_corpus *c, const sc_pair *p, const sc_sentence_pair *sp,
+                              size_t nsp, const sc_thresholds *th) {
+  sc_doc_info da, db;
+  SC_TRY(sc_corpus_doc_info(c, p->a, &da));
+  SC_TRY(sc_corpus_doc_info(c, p->b, &db));
+  const char *ta, *tb;
+  size_t la, lb;
+  SC_TRY(sc_corpus_doc_text(c, p->a, &ta, &la));
+  SC_TRY(sc_corpus_doc_text(c, p->b, &tb, &lb));
+  fputs("{\n  \"a\": ", out);
+  sc_json_string(out, da.name);
+  fputs(",\n  \"b\": ", out);
+  sc_json_string(out, db.name);
+  fprintf(out, ",\n  \"verdict\": \"%s\",\n  \"summary\": %s,\n  \"reasons\": [", sc_verdict_name(p->verdict),
+          p->summary ? "true" : "false");
+  /* Reasons as the text lines, through a memory stream. */
+  char *buf = NULL;
+  size_t blen = 0;
+  FILE *mem = open_memstream(&buf, &blen);
+  if (mem) {
+    write_reasons(mem, p, th, "");
+    fclose(mem);
+    int first = 1;
+    for (char *line = buf, *nl; line && *line; line = nl + 1) {
+      nl = strchr(line, '\n');
+      if (!nl) break;
+      *nl = '\0';
+      fputs(first ? "\n    " : ",\n    ", out);
+      sc_json_string(out, line);
+      first = 0;
+    }
+    free(buf);
+  }
+  fputs("\n  ],\n  \"figures\": {", out);
+  for (unsigned m = 0; m < SC_METRIC_COUNT; m++)
+    fprintf(out, "\"%s\": %.6g, ", sc_metric_name((sc_metric)m), sc_pair_metric(p, (sc_metric)m));
+  fprintf(out, "\"coverage_ab\": %.6g, \"coverage_ba\": %.6g, \"order\": %.6g, \"shared_shingles\": %u},\n",
+          p->coverage_ab, p->coverage_ba, p->order, p->shared_shingles);
+  fputs("  \"sentences\": [", out);
+  for (size_t i = 0; i < nsp; i++) {
+    const sc_sentence_pair *s = &sp[i];
+    fprintf(out, "%s\n    {\"a_offset\": %zu, \"a_length\": %zu, \"b_offset\": %zu, \"b_length\": %zu, "
+                 "\"b_sentences\": %u, \"similarity\": %.4f, \"a_text\": ",
+            i ? "," : "", s->a_offset, s->a_length, s->b_offset, s->b_length, s->b_count, s->similarity);
+    json_slice(out, ta, s->a_offset, s->a_length);
+    fputs(", \"b_text\": ", out);
+    json_slice(out, tb, s->b_offset, s->b_length);
+    fputc('}', out);
+  }
+  fputs("\n  ]\n}\n", out);
+  return SC_OK;
+}
+
+sc_status sc_report_compare(FILE *out, const sc_corpus *c, const sc_pair *p, const sc_sentence_pair *sp, size_t nsp,
+                            sc_format format) {
+  SC_CHECK(!out || !c || !p || (!sp && nsp), SC_E_INVALID_ARG);
+  sc_options o;
+  SC_TRY(sc_corpus_get_options(c, &o, NULL));
+  sc_status st;
+  if (format == SC_FORMAT_TABLE) st = compare_text(out, c, p, sp, nsp, &o.th);
+  else if (format == SC_FORMAT_JSON) st = compare_json(out, c, p, sp, nsp, &o.th);
+  else return SC_E_INVALID_ARG;
+  if (st == SC_OK && (fflush(out) != 0 || ferror(out))) st = SC_E_IO;
+  return st;
+}
