@@ -84,16 +84,21 @@ sc_status sc_corpus_add_batch(sc_corpus *c, const sc_text *texts, size_t n, unsi
     if ((st = sc_analyzer_create(&b.analyzers[t])) != SC_OK) goto done;
   if ((st = sc_parallel_for(n, 1, nthreads, analyze_range, &b)) != SC_OK) goto done;
 
-  /* Join in input order so ids never depend on scheduling. */
+  /* Join in input order so ids never depend on scheduling. All or nothing:
+   * on failure the documents of this batch leave the corpus again. */
   st = SC_E_NOMEM;
   SC_VEC_RESERVE(&c->docs, n, done);
+  c->built = 0;
+  const size_t first_new = c->docs.len;
   for (size_t i = 0; i < n; i++) {
     if (!b.docs[i]) continue;
-    if ((st = sc_doc_globalize(b.docs[i], &c->vocab)) != SC_OK) goto done;
+    if ((st = sc_doc_globalize(b.docs[i], &c->vocab)) != SC_OK) {
+      while (c->docs.len > first_new) sc_doc_free(c->docs.items[--c->docs.len]);
+      goto done;
+    }
     c->docs.items[c->docs.len++] = b.docs[i];
     b.docs[i] = NULL;
   }
-  c->built = 0;
   st = SC_OK;
 done:
   if (b.docs)

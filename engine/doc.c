@@ -153,6 +153,31 @@ fail:
   return st;
 }
 
+/* Each sentence's distinct word hashes (stop words included: for
+ * translations and close paraphrase the shared function-word skeleton is
+ * evidence too). */
+static sc_status sentence_word_sets(sc_analyzer *az, sc_doc *d, const char *text, const sc_keys *keys) {
+  d->sent_set = sc__mallocarray(az->words.len, sizeof(uint64_t));
+  SC_CHECK(!d->sent_set, SC_E_NOMEM);
+  SC_VEC_RESERVE(&az->tmp, az->words.len, nomem);
+  for (size_t s = 0; s < d->n_sent; s++) {
+    const sc_sentence se = az->sents.items[s];
+    uint64_t *set = d->sent_set + d->n_sent_set;
+    size_t n = 0;
+    for (uint32_t k = se.first; k < se.last; k++) {
+      const sc_span w = az->words.items[k];
+      set[n++] = sc_hash_word(text + w.start, w.end - w.start, keys->token);
+    }
+    n = sc_u64_sort_unique(set, n, az->tmp.items);
+    d->sent[s].set_first = (uint32_t)d->n_sent_set;
+    d->sent[s].set_count = (uint32_t)n;
+    d->n_sent_set += n;
+  }
+  return SC_OK;
+nomem:
+  return SC_E_NOMEM;
+}
+
 sc_status sc_doc_analyze(sc_analyzer *az, const sc_options *o, const sc_keys *keys, const char *name,
                          const char *text, size_t len, sc_doc **out) {
   *out = NULL;
@@ -165,7 +190,7 @@ sc_status sc_doc_analyze(sc_analyzer *az, const sc_options *o, const sc_keys *ke
   d->name = sc__strdup(name ? name : "");
   d->text = sc__malloc(len + 1);
   if (!d->name || !d->text) goto done;
-  memcpy(d->text, text, len);
+  if (len) memcpy(d->text, text, len);
   d->text[len] = '\0';
   d->bytes = len;
   d->invalid = nt.invalid;
@@ -221,6 +246,7 @@ sc_status sc_doc_analyze(sc_analyzer *az, const sc_options *o, const sc_keys *ke
     d->sent[s].src_start = nt.src[az->sents.items[s].start];
     d->sent[s].src_end = nt.src[az->sents.items[s].end];
   }
+  if ((st = sentence_word_sets(az, d, nt.text, keys)) != SC_OK) goto done;
   st = SC_OK;
 done:
   sc_normtext_free(&nt);
@@ -359,6 +385,7 @@ void sc_doc_free(sc_doc *d) {
   sc__free(d->sent);
   sc__free(d->sent_terms);
   sc__free(d->sent_tf);
+  sc__free(d->sent_set);
   sc_strmap_free(&d->stems);
   sc__free(d->w);
   sc__free(d->sent_w);

@@ -90,7 +90,10 @@ static int32_t fold_cp(int32_t cp, int *space) {
     default:
       break;
   }
-  if (cp == '\r') return -2;  /* CRLF counts as one line break */
+  if (cp == '\r') {  /* a lone CR is a line break; CRLF is skipped at the CR */
+    *space = 2;
+    return -1;
+  }
   const utf8proc_category_t cat = utf8proc_category(cp);
   if (cp == ' ' || cp == '\t' || cat == UTF8PROC_CATEGORY_ZS) {
     *space = 1;
@@ -149,7 +152,11 @@ static int push_cp(writer *w, group *g, int32_t cp, uint32_t src) {
     n = 1;
   }
   for (utf8proc_ssize_t i = 0; i < n; i++) {
-    const int starter = utf8proc_get_property(d[i])->combining_class == 0;
+    /* Conjoining Hangul vowel and trailing jamo (U+1161-U+1175,
+     * U+11A8-U+11C2) compose with the syllable before them although their
+     * combining class is 0, so they stay in its group. */
+    const int hangul_vt = (d[i] >= 0x1161 && d[i] <= 0x1175) || (d[i] >= 0x11A8 && d[i] <= 0x11C2);
+    const int starter = utf8proc_get_property(d[i])->combining_class == 0 && !hangul_vt;
     if ((starter && g->n > 0) || g->n == GROUP_MAX) {
       if (!flush_group(w, g)) return 0;
     }
@@ -157,6 +164,36 @@ static int push_cp(writer *w, group *g, int32_t cp, uint32_t src) {
     g->cp[g->n++] = d[i];
   }
   return 1;
+}
+
+/* Length of the maximal subpart of an ill-formed sequence at @p u (Unicode
+ * 3.9, "best practice for U+FFFD substitution"): the longest prefix that
+ * could start a well-formed sequence, at least one byte. Replacing that
+ * prefix with one U+FFFD makes a truncated character one replacement. */
+static size_t maximal_subpart(const uint8_t *u, size_t n) {
+  const uint8_t b = u[0];
+  size_t need;
+  uint8_t lo = 0x80, hi = 0xBF;  /* allowed range of the second byte */
+  if (b >= 0xC2 && b <= 0xDF) need = 2;
+  else if (b >= 0xE0 && b <= 0xEF) {
+    need = 3;
+    if (b == 0xE0) lo = 0xA0;
+    if (b == 0xED) hi = 0x9F;
+  } else if (b >= 0xF0 && b <= 0xF4) {
+    need = 4;
+    if (b == 0xF0) lo = 0x90;
+    if (b == 0xF4) hi = 0x8F;
+  } else {
+    return 1;
+  }
+  size_t k = 1;
+  while (k < need && k < n) {
+    const uint8_t c = u[k];
+    const int ok = k == 1 ? (c >= lo && c <= hi) : (c >= 0x80 && c <= 0xBF);
+    if (!ok) break;
+    k++;
+  }
+  return k;
 }
 
 static inline char ascii_lower(char c) {
@@ -176,6 +213,10 @@ sc_status sc_normalize(const char *s, size_t len, sc_normtext *out) {
   size_t i = 0;
   while (i < len) {
     const uint8_t b = u[i];
+    if (b == '\r' && i + 1 < len && u[i + 1] == '\n') {  /* CRLF: one line break */
+      i++;
+      continue;
+    }
     if (b < 0x80 && (i + 1 == len || u[i + 1] < 0x80)) {
       /* Fast path: an ASCII byte that no combining mark follows. */
       if (g.n && !flush_group(&w, &g)) goto nomem;
@@ -191,9 +232,9 @@ sc_status sc_normalize(const char *s, size_t len, sc_normtext *out) {
     }
     utf8proc_int32_t cp;
     utf8proc_ssize_t n = utf8proc_iterate(u + i, (utf8proc_ssize_t)(len - i), &cp);
-    if (n < 0) {  /* invalid sequence: replace one byte, resynchronise */
+    if (n < 0) {  /* invalid sequence: one U+FFFD for its maximal subpart */
       cp = 0xFFFD;
-      n = 1;
+      n = (utf8proc_ssize_t)maximal_subpart(u + i, len - i);
       out->invalid++;
     }
     if (!push_cp(&w, &g, cp, (uint32_t)i)) goto nomem;

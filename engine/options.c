@@ -21,7 +21,7 @@ void sc_options_init(sc_options *o) {
   if (sc_keys_default(o->key) != SC_OK) memset(o->key, 0, sizeof o->key);
   o->th.near_duplicate = 0.5;
   o->th.contains = 0.6;
-  o->th.rewrite = 0.45;
+  o->th.rewrite = 0.44;
   o->th.overlap_shingles = 8;
   o->th.related = 0.1;
 }
@@ -53,8 +53,8 @@ sc_status sc_key_parse(const void *data, size_t len, uint8_t key[SC_KEY_BYTES]) 
     memcpy(key, s, SC_KEY_BYTES);
     return SC_OK;
   }
-  if (len == 2 * SC_KEY_BYTES + 1 && s[len - 1] == '\n') len--;
-  if (len == 2 * SC_KEY_BYTES + 1 && s[len - 1] == '\r') len--;
+  if (len > 2 * SC_KEY_BYTES && s[len - 1] == '\n') len--;  /* "\n" or "\r\n" */
+  if (len > 2 * SC_KEY_BYTES && s[len - 1] == '\r') len--;
   SC_CHECK(len != 2 * SC_KEY_BYTES, SC_E_FORMAT);
   for (size_t i = 0; i < SC_KEY_BYTES; i++) {
     const int hi = hex_value(s[2 * i]), lo = hex_value(s[2 * i + 1]);

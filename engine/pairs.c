@@ -128,10 +128,11 @@ static int cmp_pair_rank(const void *x, const void *y) {
   return 0;
 }
 
-/* Keeps pairs among the top @p k of either document (pairs sorted by rank). */
-static size_t keep_top_k(sc_pair *p, size_t n, size_t docs, uint32_t k) {
+/* Keeps pairs among the top @p k of either document (pairs sorted by rank);
+ * *kept receives the new length. */
+static sc_status keep_top_k(sc_pair *p, size_t n, size_t docs, uint32_t k, size_t *kept) {
   uint32_t *seen = sc__calloc(docs, sizeof(uint32_t));
-  if (!seen) return n;  /* degrade to no filtering rather than fail */
+  SC_CHECK(!seen, SC_E_NOMEM);
   size_t m = 0;
   for (size_t i = 0; i < n; i++) {
     const int keep = seen[p[i].a] < k || seen[p[i].b] < k;
@@ -140,7 +141,8 @@ static size_t keep_top_k(sc_pair *p, size_t n, size_t docs, uint32_t k) {
     if (keep) p[m++] = p[i];
   }
   sc__free(seen);
-  return m;
+  *kept = m;
+  return SC_OK;
 }
 
 sc_status sc_corpus_pairs(const sc_corpus *c, const sc_pairs_options *po, sc_pair **out, size_t *n_out) {
@@ -188,7 +190,10 @@ sc_status sc_corpus_pairs(const sc_corpus *c, const sc_pairs_options *po, sc_pai
   for (size_t i = 0; i < cl.all.len; i++)
     if (pairs[i].score >= po->min_score) pairs[m++] = pairs[i];
   qsort(pairs, m, sizeof(sc_pair), cmp_pair_rank);
-  if (po->top_k) m = keep_top_k(pairs, m, n, po->top_k);
+  if (po->top_k && (st = keep_top_k(pairs, m, n, po->top_k, &m)) != SC_OK) {
+    sc__free(pairs);
+    goto done;
+  }
   *out = pairs;
   *n_out = m;
   st = SC_OK;
@@ -220,7 +225,11 @@ sc_status sc_corpus_cosine_matrix(const sc_corpus *c, float *out) {
   SC_CHECK(!c || !out, SC_E_INVALID_ARG);
   SC_CHECK(!c->built, SC_E_STATE);
   dense_out d = {out, c->docs.len};
-  return sc_cosine_blocks(c->docs.items, c->docs.len, c->df, c->vocab.n, dense_block, &d);
+  SC_TRY(sc_cosine_blocks(c->docs.items, c->docs.len, c->df, c->vocab.n, dense_block, &d));
+  /* The blocks leave out terms found in one document only: they add nothing
+   * between documents but do to a document's dot product with itself. */
+  for (size_t i = 0; i < d.n; i++) out[i * d.n + i] = (float)sc_cosine_sparse(c->docs.items[i], c->docs.items[i]);
+  return SC_OK;
 }
 
 sc_status sc_corpus_doc_text(const sc_corpus *c, uint32_t id, const char **text, size_t *len) {

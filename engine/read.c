@@ -188,7 +188,7 @@ static sc_status read_dir(walk *w, const char *path, const struct stat *sb) {
     sc__free(name);
     goto done;
   }
-  qsort(names.items, names.len, sizeof(char *), cmp_names);
+  if (names.len) qsort(names.items, names.len, sizeof(char *), cmp_names);
   w->dev[w->depth] = sb->st_dev;
   w->ino[w->depth] = sb->st_ino;
   w->depth++;

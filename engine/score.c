@@ -29,9 +29,11 @@ static double rewrite_score(const sc_alignment *al, double cos, const sc_doc *a,
   double mass_a = 0, mass_b = 0;
   for (size_t i = 0; i < a->n_sent; i++) mass_a += a->sent_mass[i];
   for (size_t i = 0; i < b->n_sent; i++) mass_b += b->sent_mass[i];
-  const double cov_short = mass_a <= mass_b ? al->coverage_ab : al->coverage_ba;
-  const double cov_long = mass_a <= mass_b ? al->coverage_ba : al->coverage_ab;
-  (void)cov_long;
+  /* Equal content: either side may be the short one; take the better so
+   * that argument order never changes the score. */
+  const double cov_short = mass_a < mass_b   ? al->coverage_ab
+                           : mass_b < mass_a ? al->coverage_ba
+                                             : (al->coverage_ab > al->coverage_ba ? al->coverage_ab : al->coverage_ba);
   const double r = cov_short * (0.8 + 0.2 * al->order);
   return r < 0 ? 0 : (r > 1 ? 1 : r) * (0.5 + 0.5 * sqrt(cos));
 }

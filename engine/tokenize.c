@@ -65,9 +65,16 @@ static int is_abbreviation(const char *text, sc_span w) {
                  sizeof *abbreviations, cmp_abbrev) != NULL;
 }
 
+/* Does a numbered list marker ("12. " or "3) ") start at text[i]? */
+static int list_number_at(const char *text, size_t len, size_t i) {
+  size_t j = i;
+  while (j < len && is_digit(text[j])) j++;
+  return j > i && j - i <= 3 && j + 1 < len && (text[j] == '.' || text[j] == ')') && text[j + 1] == ' ';
+}
+
 /* Does the separator text[from, to) between two words end a sentence?
- * @p prev is the word before it. */
-static int ends_sentence(const char *text, uint32_t from, uint32_t to, sc_span prev) {
+ * @p prev is the word before it; the next word starts at @p to. */
+static int ends_sentence(const char *text, size_t len, uint32_t from, uint32_t to, sc_span prev) {
   int terminal = 0;      /* saw . ! ? */
   int period_only = 1;   /* every terminal mark was '.' */
   for (uint32_t i = from; i < to; i++) {
@@ -80,8 +87,7 @@ static int ends_sentence(const char *text, uint32_t from, uint32_t to, sc_span p
       if (j < to && (uint8_t)text[j] == 0xE2 && j + 2 < to && (uint8_t)text[j + 1] == 0x80 &&
           (uint8_t)text[j + 2] == 0xA2)
         return 1;  /* U+2022 bullet */
-      while (j < to && is_digit(text[j])) j++;
-      if (j > i + 1 && j + 1 < to && (text[j] == '.' || text[j] == ')') && text[j + 1] == ' ') return 1;
+      if (j == to && list_number_at(text, len, to)) return 1;
       if (terminal) return 1;
     }
     if (c == '.' || c == '!' || c == '?') {
@@ -141,7 +147,7 @@ sc_status sc_tokenize(const sc_normtext *t, sc_span_vec *words, sc_sentence_vec 
   size_t s_first = first_word;
   for (size_t k = first_word; k < words->len; k++) {
     const int last = k + 1 == words->len;
-    if (!last && !ends_sentence(text, words->items[k].end, words->items[k + 1].start, words->items[k]))
+    if (!last && !ends_sentence(text, len, words->items[k].end, words->items[k + 1].start, words->items[k]))
       continue;
     /* Sentence text runs to the end of the terminal punctuation. */
     uint32_t end = words->items[k].end;

@@ -164,7 +164,7 @@ SC_API size_t sc_key_bytes(void);
 typedef struct sc_thresholds {
   double near_duplicate;     /* Jaccard for near-duplicate [0.5]             */
   double contains;           /* containment of one side for contains [0.6]   */
-  double rewrite;            /* rewrite score for rewrite [0.45]             */
+  double rewrite;            /* rewrite score for rewrite [0.44]             */
   uint32_t overlap_shingles; /* shared shingles for overlap [8]              */
   double related;            /* TF-IDF cosine for related [0.1]              */
 } sc_thresholds;

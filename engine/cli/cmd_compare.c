@@ -42,9 +42,8 @@ int cmd_compare(int argc, char **argv) {
       continue;
     }
     const int r = parse_common_option(&a, name, iv, &co);
-    if (r == -2) return EXIT_INPUT;
-    if (r < 0) return EXIT_USAGE;
-    if (r == 1) continue;
+    if (common_option_exit(r) >= 0) return common_option_exit(r);
+    if (r == OPT_TAKEN) continue;
     if (strcmp(name, "-h") == 0 || strcmp(name, "--help") == 0) {
       fputs(compare_help, stdout);
       fputs(common_options_help, stdout);

@@ -12,9 +12,21 @@ typedef struct common_opts {
   int quiet;
 } common_opts;
 
-/* Handles an option every command takes. @return 1 if handled, 0 if not a
- * common option, -1 on a usage error (already printed). */
+/* What parse_common_option did with an option. */
+enum {
+  OPT_NOT_COMMON = 0,  /* not a common option: the command handles it      */
+  OPT_TAKEN = 1,       /* handled, go on                                    */
+  OPT_EXIT_OK = 2,     /* handled and answered (--version): exit 0          */
+  OPT_USAGE = -1,      /* usage error, already printed: exit 1              */
+  OPT_INPUT = -2       /* unreadable input (key file), printed: exit 2      */
+};
+
+/* Handles an option every command takes (see the enum above). */
 int parse_common_option(cli_args *a, const char *name, const char *inline_value, common_opts *co);
+
+/* Exit status for a parse_common_option result that ends the command, or
+ * -1 to go on. */
+int common_option_exit(int r);
 
 /* Help text of the common options, for each command's --help. */
 extern const char common_options_help[];

@@ -1,6 +1,7 @@
 /*
  * common.c: options shared by every command.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "commands.h"
@@ -15,12 +16,13 @@ const char common_options_help[] =
     "Verdict thresholds (defaults calibrated on sample and development data):\n"
     "  --near-duplicate J shingle Jaccard for near-duplicate (default 0.5)\n"
     "  --contains C       share of one side's shingles in the other (default 0.6)\n"
-    "  --rewrite R        rewrite score (sentence alignment) for rewrite (default 0.45)\n"
+    "  --rewrite R        rewrite score (sentence alignment) for rewrite (default 0.44)\n"
     "  --overlap N        shared shingles for overlap (default 8)\n"
     "  --related S        TF-IDF cosine for related (default 0.1)\n"
     "Other:\n"
     "  --threads N        worker threads (default: one per core)\n"
     "  -q, --quiet        no warnings on stderr\n"
+    "  --version          print the version\n"
     "  -h, --help         this help\n";
 
 int parse_common_option(cli_args *a, const char *name, const char *iv, common_opts *co) {
@@ -28,48 +30,61 @@ int parse_common_option(cli_args *a, const char *name, const char *iv, common_op
   const char *v;
 #define VALUE()                                          \
   do {                                                   \
-    if (!(v = args_value(a, name, iv))) return -1;       \
+    if (!(v = args_value(a, name, iv))) return OPT_USAGE; \
   } while (0)
+  if (strcmp(name, "--version") == 0) {
+    printf("simcheck %s\n", SC_VERSION_STRING);
+    return OPT_EXIT_OK;
+  }
   if (strcmp(name, "--shingle") == 0) {
     VALUE();
-    if (!args_uint(a, name, v, 1, 16, &u)) return -1;
+    if (!args_uint(a, name, v, 1, 16, &u)) return OPT_USAGE;
     co->opt.shingle_k = (uint32_t)u;
   } else if (strcmp(name, "--num-perm") == 0) {
     VALUE();
-    if (!args_uint(a, name, v, 8, 4096, &u)) return -1;
+    if (!args_uint(a, name, v, 8, 4096, &u)) return OPT_USAGE;
     co->opt.num_perm = (uint32_t)u;
   } else if (strcmp(name, "--threads") == 0) {
     VALUE();
-    if (!args_uint(a, name, v, 1, 256, &u)) return -1;
+    if (!args_uint(a, name, v, 1, 256, &u)) return OPT_USAGE;
     co->threads = (unsigned)u;
   } else if (strcmp(name, "--key-file") == 0) {
     VALUE();
-    if (!load_key_file(v, co->opt.key)) return -2;
+    if (!load_key_file(v, co->opt.key)) return OPT_INPUT;
   } else if (strcmp(name, "--near-duplicate") == 0) {
     VALUE();
-    if (!args_unit(a, name, v, &co->opt.th.near_duplicate)) return -1;
+    if (!args_unit(a, name, v, &co->opt.th.near_duplicate)) return OPT_USAGE;
   } else if (strcmp(name, "--contains") == 0) {
     VALUE();
-    if (!args_unit(a, name, v, &co->opt.th.contains)) return -1;
+    if (!args_unit(a, name, v, &co->opt.th.contains)) return OPT_USAGE;
   } else if (strcmp(name, "--rewrite") == 0) {
     VALUE();
-    if (!args_unit(a, name, v, &co->opt.th.rewrite)) return -1;
+    if (!args_unit(a, name, v, &co->opt.th.rewrite)) return OPT_USAGE;
   } else if (strcmp(name, "--overlap") == 0) {
     VALUE();
-    if (!args_uint(a, name, v, 1, 1000000, &u)) return -1;
+    if (!args_uint(a, name, v, 1, 1000000, &u)) return OPT_USAGE;
     co->opt.th.overlap_shingles = (uint32_t)u;
   } else if (strcmp(name, "--related") == 0) {
     VALUE();
-    if (!args_unit(a, name, v, &co->opt.th.related)) return -1;
+    if (!args_unit(a, name, v, &co->opt.th.related)) return OPT_USAGE;
   } else if (strcmp(name, "-q") == 0 || strcmp(name, "--quiet") == 0) {
     if (iv) {
       usage_error(a, "%s takes no value", name);
-      return -1;
+      return OPT_USAGE;
     }
     co->quiet = 1;
   } else {
-    return 0;
+    return OPT_NOT_COMMON;
   }
 #undef VALUE
-  return 1;
+  return OPT_TAKEN;
+}
+
+int common_option_exit(int r) {
+  switch (r) {
+    case OPT_EXIT_OK: return 0;
+    case OPT_USAGE: return EXIT_USAGE;
+    case OPT_INPUT: return EXIT_INPUT;
+    default: return -1;
+  }
 }

@@ -1,0 +1,373 @@
+#!/usr/bin/env bash
+# cli_test.sh SIMCHECK SEEDS_DIR: the simcheck command line, end to end.
+# Checks exact messages and exit codes (0 ok, 1 usage, 2 no input) on the
+# sample corpus and on bad inputs made in a temporary folder. Needs only
+# bash, coreutils and awk. Prints "N passed, M failed"; exits non-zero on
+# any failure.
+set -u
+
+if [ $# -ne 2 ]; then
+  echo "usage: $0 SIMCHECK SEEDS_DIR" >&2
+  exit 2
+fi
+SIMCHECK=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")  # absolute: some runs change folder
+SEEDS=$2
+export LC_ALL=C
+
+pass=0
+fail=0
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/simcheck-cli.XXXXXX") || exit 2
+trap 'rm -rf "$TMP"' EXIT
+
+ok() { pass=$((pass + 1)); }
+ko() {
+  fail=$((fail + 1))
+  echo "FAIL: $*" >&2
+}
+show() {
+  echo "    command: ${cmd}" >&2
+  head -n 6 "$TMP/err" | sed 's/^/    stderr: /' >&2
+  head -n 4 "$TMP/out" | sed 's/^/    stdout: /' >&2
+}
+
+# run ARGS...: runs simcheck, keeps stdout, stderr and the exit status.
+run() {
+  cmd="simcheck $*"
+  "$SIMCHECK" "$@" >"$TMP/out" 2>"$TMP/err"
+  rc=$?
+}
+# run_stdin FILE ARGS...: same, with FILE on standard input.
+run_stdin() {
+  local f=$1
+  shift
+  cmd="simcheck $* < $f"
+  "$SIMCHECK" "$@" <"$f" >"$TMP/out" 2>"$TMP/err"
+  rc=$?
+}
+
+expect_rc() { # WANT WHAT
+  if [ "$rc" -eq "$1" ]; then ok; else
+    ko "$2: exit status $rc, want $1"
+    show
+  fi
+}
+expect_err_line() { # LINE WHAT: stderr holds exactly this line
+  if grep -Fxq -- "$1" "$TMP/err"; then ok; else
+    ko "$2: stderr lacks the line '$1'"
+    show
+  fi
+}
+expect_out_line() { # LINE WHAT
+  if grep -Fxq -- "$1" "$TMP/out"; then ok; else
+    ko "$2: stdout lacks the line '$1'"
+    show
+  fi
+}
+expect_out_has() { # TEXT WHAT: stdout contains TEXT somewhere
+  if grep -Fq -- "$1" "$TMP/out"; then ok; else
+    ko "$2: stdout lacks '$1'"
+    show
+  fi
+}
+expect_err_has() { # TEXT WHAT
+  if grep -Fq -- "$1" "$TMP/err"; then ok; else
+    ko "$2: stderr lacks '$1'"
+    show
+  fi
+}
+expect_out_empty() { # WHAT
+  if [ ! -s "$TMP/out" ]; then ok; else
+    ko "$2: stdout should be empty"
+    show
+  fi
+}
+expect_err_empty() { # WHAT
+  if [ ! -s "$TMP/err" ]; then ok; else
+    ko "$1: stderr should be empty"
+    show
+  fi
+}
+expect_eq() { # GOT WANT WHAT
+  if [ "$1" = "$2" ]; then ok; else
+    ko "$3: got '$1', want '$2'"
+    show
+  fi
+}
+csv_rows() { awk 'NR > 1' "$TMP/out" | wc -l | tr -d ' '; }
+
+# The CSV contract (DESIGN.md): a,b,score,verdict, then one column per metric
+# in sc_metric order. `chars` joined in commit ee2c887; a new column is a
+# deliberate change of this line.
+HEADER='a,b,score,verdict,jaccard,containment_ab,containment_ba,minhash,simhash,cosine,chars,rewrite'
+
+# ---------------------------------------------------------------------------
+# The sample corpus: `simcheck matrix seeds/ --format csv`.
+seeds_parent=$(cd "$(dirname "$SEEDS")" && pwd)
+seeds_name=$(basename "$SEEDS")
+cmd="simcheck matrix $seeds_name/ --format csv (in $seeds_parent)"
+(cd "$seeds_parent" && "$SIMCHECK" matrix "$seeds_name/" --format csv) >"$TMP/out" 2>"$TMP/err"
+rc=$?
+expect_rc 0 "seeds: matrix"
+expect_eq "$(head -n 1 "$TMP/out")" "$HEADER" "seeds: CSV header"
+expect_eq "$(csv_rows)" 10 "seeds: 10 pairs of 5 documents"
+extra=$(awk -F, 'NR > 1 { print $1; print $2 }' "$TMP/out" | grep -v '/[0-9][0-9][0-9]_[0-9a-f]*\.txt$' | sort -u | tr '\n' ' ')
+expect_eq "$extra" "" "seeds: every document is one of the sample articles"
+# Highest score (first maximum) is 000 with 001, verdict rewrite.
+top=$(awk -F, 'NR > 1 && (best == "" || $3 + 0 > max) { max = $3 + 0; best = $0 } END { print best }' "$TMP/out")
+top_pair=$(echo "$top" | awk -F, '{ a = $1; b = $2; sub(/.*\//, "", a); sub(/.*\//, "", b);
+  a = substr(a, 1, 3); b = substr(b, 1, 3); if (a > b) { t = a; a = b; b = t } print a "/" b }')
+top_verdict=$(echo "$top" | awk -F, '{ print $4 }')
+expect_eq "$top_pair" "000/001" "seeds: highest-scoring pair"
+expect_eq "$top_verdict" "rewrite" "seeds: verdict of the highest-scoring pair (000/001)"
+v24=$(awk -F, 'NR > 1 { a = $1; b = $2; sub(/.*\//, "", a); sub(/.*\//, "", b);
+  a = substr(a, 1, 3); b = substr(b, 1, 3);
+  if ((a == "002" && b == "004") || (a == "004" && b == "002")) print $4 }' "$TMP/out")
+case "$v24" in
+  overlap | contains) ok ;;
+  *) ko "seeds: 002/004 verdict is '$v24', want overlap or contains" ;;
+esac
+bad_verdicts=$(awk -F, 'NR > 1 && ($4 == "unrelated" || $4 == "duplicate" || $4 == "near-duplicate") {
+  a = $1; b = $2; sub(/.*\//, "", a); sub(/.*\//, "", b); printf "%s/%s=%s ", a, b, $4 }' "$TMP/out")
+expect_eq "$bad_verdicts" "" "seeds: rows with verdict unrelated, duplicate or near-duplicate"
+expect_err_empty "seeds: no warnings"
+
+# The same on the five articles named one by one (independent of what
+# else the folder holds).
+articles=()
+for f in "$SEEDS"/[0-9][0-9][0-9]_*.txt; do articles+=("$f"); done
+expect_eq "${#articles[@]}" 5 "seeds: five sample articles"
+run matrix --format csv "${articles[@]}"
+expect_rc 0 "articles: matrix"
+expect_eq "$(csv_rows)" 10 "articles: 10 pairs"
+# Scores within [0,1]; figures have 4 decimals; a < b in input order.
+bad_rows=$(awk -F, 'NR > 1 { for (i = 3; i <= NF; i++) if (i != 4 && ($i !~ /^[01]\.[0-9][0-9][0-9][0-9]$/ || $i + 0 > 1)) { print NR; break } }' "$TMP/out")
+expect_eq "$bad_rows" "" "articles: every figure is a number in [0,1] with 4 decimals"
+sorted=$(awk -F, 'NR > 2 && $3 + 0 > prev + 0 { print NR } { if (NR > 1) prev = $3 }' "$TMP/out")
+expect_eq "$sorted" "" "articles: rows sorted by descending score"
+run matrix --format csv --min-score 1 "${articles[@]}"
+expect_rc 0 "articles: --min-score 1"
+expect_eq "$(cat "$TMP/out")" "$HEADER" "articles: --min-score 1 leaves the header only"
+run matrix --format csv --top=1 "${articles[@]}"
+expect_rc 0 "articles: --top=1"
+rows=$(csv_rows)
+if [ "$rows" -ge 3 ] && [ "$rows" -le 5 ]; then ok; else ko "articles: --top 1 gives $rows rows, want 3..5"; fi
+run matrix "${articles[@]}"
+expect_rc 0 "articles: table"
+expect_out_has "5 documents, 10 pairs listed" "articles: table heading"
+
+# ---------------------------------------------------------------------------
+# Bad inputs next to two good files.
+IN=$TMP/in
+mkdir -p "$IN"
+cp "${articles[0]}" "$IN/good1.txt"
+cp "${articles[2]}" "$IN/good2.txt"
+G1=$IN/good1.txt
+G2=$IN/good2.txt
+: >"$IN/empty.txt"
+printf 'abc\0def and more words after the NUL byte\n' >"$IN/binary.dat"
+printf 'Caf\351 ol\351 and several more words to read here.\n' >"$IN/latin1.txt"
+printf 'One bad byte \377 in this otherwise fine sentence of words.\n' >"$IN/onebad.txt"
+ln -s "$IN/nowhere.txt" "$IN/dangling.txt"
+printf '... --- !!! ???\n' >"$IN/nowords.txt"
+mkdir -p "$IN/emptydir" "$IN/quietdir"
+: >"$IN/quietdir/empty.txt"
+printf 'hidden words here\n' >"$IN/quietdir/.hidden.txt"
+
+# bad_input PATH WARNING WHAT ROWS: the good files are still compared.
+bad_input() {
+  run matrix --format csv "$G1" "$G2" "$1"
+  expect_rc 0 "$3"
+  if [ -n "$2" ]; then expect_err_line "$2" "$3"; fi
+  expect_eq "$(csv_rows)" "$4" "$3: rows"
+  if grep -Fq -- "$G1,$G2," "$TMP/out"; then ok; else
+    ko "$3: no row for the two good files"
+    show
+  fi
+}
+bad_input "$IN/missing.txt" "simcheck: warning: $IN/missing.txt: skipped: No such file or directory" "missing path" 1
+bad_input "$IN/empty.txt" "simcheck: warning: $IN/empty.txt: skipped: empty file" "empty file" 1
+bad_input "$IN/binary.dat" "simcheck: warning: $IN/binary.dat: skipped: binary file (NUL byte at offset 3)" "binary file" 1
+bad_input "$IN/latin1.txt" "simcheck: warning: $IN/latin1.txt: 2 invalid UTF-8 sequences replaced by U+FFFD" "invalid UTF-8 (2)" 3
+bad_input "$IN/onebad.txt" "simcheck: warning: $IN/onebad.txt: 1 invalid UTF-8 sequence replaced by U+FFFD" "invalid UTF-8 (1)" 3
+bad_input "$IN/dangling.txt" "simcheck: warning: $IN/dangling.txt: skipped: dangling symbolic link" "dangling symlink" 1
+bad_input "$IN/nowords.txt" "simcheck: warning: $IN/nowords.txt: skipped: no words in the text" "text without words" 1
+bad_input "$IN/quietdir" "simcheck: warning: $IN/quietdir/empty.txt: skipped: empty file" "directory of an empty file" 1
+if grep -Fq -- ".hidden" "$TMP/err" "$TMP/out"; then ko "directory of an empty file: the hidden file was read"; else ok; fi
+bad_input "$IN/emptydir" "simcheck: warning: $IN/emptydir: no files to read in this directory" "directory with no files" 1
+
+# All of them at once: every warning, still exit 0.
+run matrix --format csv "$G1" "$IN/missing.txt" "$IN/empty.txt" "$IN/binary.dat" "$IN/dangling.txt" "$G2"
+expect_rc 0 "all bad inputs together"
+expect_eq "$(grep -c '^simcheck: warning: ' "$TMP/err")" 4 "all bad inputs together: four warnings"
+expect_eq "$(csv_rows)" 1 "all bad inputs together: rows"
+
+# -q silences warnings.
+run matrix -q --format csv "$G1" "$G2" "$IN/missing.txt" "$IN/binary.dat"
+expect_rc 0 "--quiet"
+expect_err_empty "--quiet: no warnings"
+
+# Nothing readable: exit 2.
+run matrix "$IN/missing.txt" "$IN/empty.txt" "$IN/binary.dat"
+expect_rc 2 "nothing readable"
+expect_err_line "simcheck matrix: no document could be read" "nothing readable"
+expect_err_line "simcheck: warning: $IN/missing.txt: skipped: No such file or directory" "nothing readable"
+expect_out_empty "nothing readable"
+run matrix "$IN/emptydir"
+expect_rc 2 "empty directory alone"
+expect_err_line "simcheck matrix: no document could be read" "empty directory alone"
+expect_err_line "simcheck: warning: $IN/emptydir: no files to read in this directory" "empty directory alone"
+
+# One document: no pairs, a note, exit 0.
+run matrix --format csv "$G1"
+expect_rc 0 "one document"
+expect_err_line "simcheck matrix: only one document: no pairs to compare" "one document"
+expect_eq "$(cat "$TMP/out")" "$HEADER" "one document: header only"
+
+# ---------------------------------------------------------------------------
+# Usage errors: exit 1, message and hint on stderr, nothing on stdout.
+usage_error() { # MESSAGE WHAT ARGS...
+  local msg=$1 what=$2
+  shift 2
+  run "$@"
+  expect_rc 1 "$what"
+  expect_err_line "$msg" "$what"
+  expect_out_empty "$what"
+}
+usage_error "simcheck matrix: no PATH given" "no PATH" matrix
+expect_err_line "Try 'simcheck matrix --help'." "no PATH: hint"
+usage_error "simcheck matrix: no PATH given" "options but no PATH" matrix --format csv
+usage_error "simcheck matrix: unknown option '--bogus'" "unknown option" matrix --bogus "$G1"
+usage_error "simcheck matrix: --format: 'xml' is not one of table, csv, json" "--format xml" matrix --format xml "$G1"
+usage_error "simcheck matrix: --format needs a value" "--format without value" matrix "$G1" --format
+usage_error "simcheck matrix: --top: 'abc' is not a whole number from 1 to 1000000" "--top abc" matrix --top abc "$G1"
+usage_error "simcheck matrix: --top: '0' is not a whole number from 1 to 1000000" "--top=0" matrix --top=0 "$G1"
+usage_error "simcheck matrix: --top: '3x' is not a whole number from 1 to 1000000" "--top 3x" matrix --top 3x "$G1"
+usage_error "simcheck matrix: --min-score: '2' is not a number from 0 to 1" "--min-score 2" matrix --min-score 2 "$G1"
+usage_error "simcheck matrix: --metric: 'speed' is not a metric (see --help)" "--metric speed" matrix --metric speed "$G1"
+usage_error "simcheck matrix: --shingle: '17' is not a whole number from 1 to 16" "--shingle 17" matrix --shingle 17 "$G1"
+usage_error "simcheck matrix: --num-perm: '7' is not a whole number from 8 to 4096" "--num-perm 7" matrix --num-perm 7 "$G1"
+usage_error "simcheck: unknown command 'frobnicate'" "unknown command" frobnicate "$G1"
+run
+expect_rc 1 "no command"
+expect_err_has "Usage: simcheck COMMAND" "no command: usage on stderr"
+expect_out_empty "no command"
+
+# Key files: a bad one is an input error (exit 2); a good one is used.
+printf 'not a key\n' >"$TMP/bad.key"
+run matrix --key-file "$TMP/bad.key" "$G1" "$G2"
+expect_rc 2 "bad key file"
+expect_err_line "simcheck: $TMP/bad.key: a key file holds exactly 32 raw bytes or 64 hex digits" "bad key file"
+run matrix --key-file "$TMP/none.key" "$G1" "$G2"
+expect_rc 2 "missing key file"
+expect_err_line "simcheck: $TMP/none.key: cannot read key file: No such file or directory" "missing key file"
+printf '%s\n' 000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f >"$TMP/good.key"
+run matrix --format json --key-file "$TMP/good.key" "$G1" "$G2"
+expect_rc 0 "good key file"
+expect_out_has '"key": "custom"' "good key file: recorded as custom"
+
+# ---------------------------------------------------------------------------
+# Help and version.
+run --help
+expect_rc 0 "--help"
+expect_out_line "Usage: simcheck COMMAND [OPTIONS] PATH..." "--help"
+run matrix --help
+expect_rc 0 "matrix --help"
+expect_out_line "Usage: simcheck matrix [OPTIONS] PATH..." "matrix --help"
+expect_out_has "--format F" "matrix --help lists --format"
+expect_out_has "--threads N" "matrix --help lists the common options"
+run --version
+expect_rc 0 "--version"
+expect_eq "$(cat "$TMP/out")" "simcheck 0.1.0" "--version"
+# DESIGN.md: --version and --help on every command.
+run matrix --version
+expect_rc 0 "matrix --version"
+expect_eq "$(cat "$TMP/out")" "simcheck 0.1.0" "matrix --version"
+
+# ---------------------------------------------------------------------------
+# JSON report.
+run matrix --format json "$G1" "$G2"
+expect_rc 0 "json"
+expect_out_has '"documents": [' "json: documents"
+expect_out_has '"parameters": {' "json: parameters"
+expect_out_has '"pairs": [' "json: pairs"
+expect_out_has '"simcheck": "0.1.0"' "json: version"
+expect_eq "$(grep -o '"id": [0-9]*' "$TMP/out" | tr '\n' ' ')" '"id": 0 "id": 1 ' "json: document ids"
+expect_eq "$(grep -c '"a_id": 0, "b_id": 1' "$TMP/out")" 1 "json: one pair"
+balance=$(awk '{ o += gsub(/[{[]/, "&"); c += gsub(/[]}]/, "&") } END { print o - c }' "$TMP/out")
+expect_eq "$balance" 0 "json: brackets balance"
+
+# Standard input as "-".
+run_stdin "$G1" matrix --format csv - "$G2"
+expect_rc 0 "stdin"
+expect_eq "$(awk -F, 'NR == 2 { print $1 "," $2 }' "$TMP/out")" "-,$G2" "stdin: the pair names '-'"
+run_stdin "$G1" matrix --format csv "$G1" -
+expect_eq "$(awk -F, 'NR == 2 { print $4 "," $3 }' "$TMP/out")" "duplicate,1.0000" "stdin: same text as a file is a duplicate"
+run_stdin /dev/null matrix --format csv - "$G1" "$G2"
+expect_rc 0 "empty stdin"
+expect_err_line "simcheck: warning: -: skipped: empty file" "empty stdin"
+expect_eq "$(csv_rows)" 1 "empty stdin: rows"
+printf 'ab\0cd' >"$TMP/nul.bin"
+run_stdin "$TMP/nul.bin" matrix --format csv - "$G1" "$G2"
+expect_rc 0 "binary stdin"
+expect_err_line "simcheck: warning: -: skipped: binary file (NUL byte at offset 2)" "binary stdin"
+
+# Directories: hidden entries skipped, files in byte order of names,
+# recursion into subfolders.
+D=$TMP/tree
+mkdir -p "$D/sub" "$D/.hiddendir"
+printf 'Bravo text about river boats and their cargo.\n' >"$D/b.txt"
+printf 'Alpha ten text about mountain goats and cheese.\n' >"$D/a10.txt"
+printf 'Capital B text about winter roads and salt.\n' >"$D/B.txt"
+printf 'Alpha two text about desert wells and camels.\n' >"$D/a2.txt"
+printf 'Charlie text in a sub folder about city parks.\n' >"$D/sub/c.txt"
+cp "$G1" "$D/.hidden.txt"
+cp "$G1" "$D/.hiddendir/visible.txt"
+run matrix --format json "$D"
+expect_rc 0 "directory"
+names=$(grep -o '"id": [0-9]*, "name": "[^"]*"' "$TMP/out" | sed 's/.*"name": "//; s/"$//' | sed "s|^$D/||" | tr '\n' ' ')
+expect_eq "$names" "B.txt a10.txt a2.txt b.txt sub/c.txt " "directory: documents in sorted order, hidden ones skipped"
+run matrix --format csv "$D/"
+expect_rc 0 "directory with a trailing slash"
+expect_eq "$(csv_rows)" 10 "directory with a trailing slash: rows"
+if grep -Fq -- "$D//" "$TMP/out"; then ko "directory with a trailing slash: doubled slash in names"; else ok; fi
+
+# .simcheckignore: glob patterns, one a line, for that directory only.
+I=$TMP/ignore
+mkdir -p "$I/sub"
+printf "# the description, not a document\n*.md\r\nskip?.txt\n" >"$I/.simcheckignore"
+printf "Keep this text about harbour cranes.\n" >"$I/keep.txt"
+printf "Another kept text about river locks.\n" >"$I/a.txt"
+printf "A readme that is not a document.\n" >"$I/README.md"
+printf "Skipped by the pattern skip-question-mark.\n" >"$I/skip1.txt"
+printf "Kept: the pattern wants one character.\n" >"$I/skip10.txt"
+printf "Kept: patterns do not apply in sub folders.\n" >"$I/sub/notes.md"
+run matrix --format json "$I"
+expect_rc 0 ".simcheckignore"
+names=$(grep -o '"id": [0-9]*, "name": "[^"]*"' "$TMP/out" | sed 's/.*"name": "//; s/"$//' | sed "s|^$I/||" | tr '\n' ' ')
+expect_eq "$names" "a.txt keep.txt skip10.txt sub/notes.md " ".simcheckignore: documents read"
+
+# simcheck compare A B: one pair in detail.
+cp "$G1" "$TMP/copy.txt"
+run compare "$G1" "$TMP/copy.txt"
+expect_rc 0 "compare"
+expect_out_line "verdict  duplicate, score 1.000" "compare: duplicate"
+run compare --format json "$G1" "$G2"
+expect_rc 0 "compare json"
+expect_out_has '"verdict": "' "compare json: verdict"
+expect_out_has '"sentences": [' "compare json: sentences"
+usage_error "simcheck compare: compare takes two documents, A and B" "compare with one file" compare "$G1"
+usage_error "simcheck compare: more than two documents given" "compare with three files" compare "$G1" "$G2" "$G1"
+usage_error "simcheck compare: --format: 'csv' is not one of text, json" "compare --format csv" compare --format csv "$G1" "$G2"
+run compare "$IN/missing.txt" "$G1"
+expect_rc 2 "compare with a missing file"
+expect_err_line "simcheck compare: $IN/missing.txt: no document could be read" "compare with a missing file"
+run compare "$D" "$G1"
+expect_rc 2 "compare with a directory"
+expect_err_line "simcheck compare: $D: is a directory of several documents; compare takes two files" "compare with a directory"
+run compare --help
+expect_rc 0 "compare --help"
+expect_out_line "Usage: simcheck compare [OPTIONS] A B" "compare --help"
+
+# ---------------------------------------------------------------------------
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

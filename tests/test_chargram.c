@@ -1,0 +1,115 @@
+/*
+ * test_chargram.c: character n-grams against a direct enumeration (every
+ * n = 3..5 at every character start, line breaks read as spaces), and the
+ * n-gram df table against brute-force counting.
+ */
+#include <xxhash.h>
+
+#include "chargram.h"
+#include "sc_test.h"
+
+typedef SC_VEC(uint64_t) u64_vec;
+
+/* Reference: n-grams in text order, i then n. */
+static size_t ref_grams(const char *t, size_t len, uint64_t *out) {
+  size_t m = 0;
+  for (size_t i = 0; i + SC_GRAM_MIN <= len; i++) {
+    if (((unsigned char)t[i] & 0xC0) == 0x80) continue;
+    for (size_t n = SC_GRAM_MIN; n <= SC_GRAM_MAX && i + n <= len; n++) {
+      char buf[SC_GRAM_MAX];
+      for (size_t k = 0; k < n; k++) buf[k] = t[i + k] == '\n' ? ' ' : t[i + k];
+      const uint64_t h = XXH3_64bits(buf, n);
+      out[m++] = h ? h : 1;
+    }
+  }
+  return m;
+}
+
+static void check_grams(const char *t, size_t len, size_t want_count) {
+  u64_vec v = {0};
+  uint64_t ref[1024];
+  CHECK(sc_chargrams(t, len, &v) == SC_OK);
+  const size_t m = ref_grams(t, len, ref);
+  CHECK_MSG(v.len == want_count, "\"%.*s\": %zu n-grams, want %zu", (int)len, t, v.len, want_count);
+  CHECK_MSG(v.len == m && (m == 0 || memcmp(v.items, ref, m * sizeof *ref) == 0), "\"%.*s\"", (int)len, t);
+  SC_VEC_FREE(&v);
+}
+
+static void test_grams(void) {
+  check_grams("", 0, 0);
+  check_grams("ab", 2, 0);
+  check_grams("abc", 3, 1);
+  check_grams("abcd", 4, 3);          /* abc abcd bcd */
+  check_grams("abcdef", 6, 4 + 3 + 2);
+  check_grams("a\xC3\xA9" "b", 4, 3);  /* only at character starts */
+  check_grams("\xE6\x97\xA5\xE6\x9C\xAC", 6, 3 + 1);
+  /* A line break reads as a space. */
+  u64_vec a = {0}, b = {0};
+  CHECK(sc_chargrams("one\ntwo\n\nx", 10, &a) == SC_OK);
+  CHECK(sc_chargrams("one two  x", 10, &b) == SC_OK);
+  CHECK(a.len == b.len && a.len > 0 && memcmp(a.items, b.items, a.len * sizeof *a.items) == 0);
+  SC_VEC_FREE(&a);
+  SC_VEC_FREE(&b);
+  /* Appends to what the vector holds. */
+  CHECK(sc_chargrams("abcd", 4, &a) == SC_OK);
+  CHECK(sc_chargrams("abcd", 4, &a) == SC_OK);
+  CHECK(a.len == 6 && memcmp(a.items, a.items + 3, 3 * sizeof *a.items) == 0);
+  SC_VEC_FREE(&a);
+  /* Random text against the reference. */
+  static const char *const pieces[] = {"a", "b", "c", " ", "\n", "\xC3\xA9", "\xE2\x80\x94", "\xF0\x9F\x98\x80"};
+  char t[600];
+  for (int iter = 0; iter < 300; iter++) {
+    size_t len = 0;
+    const size_t n = sc_test_below(120);
+    for (size_t i = 0; i < n; i++) {
+      const char *p = pieces[sc_test_below(8)];
+      memcpy(t + len, p, strlen(p));
+      len += strlen(p);
+    }
+    uint64_t ref[3 * 600];
+    u64_vec v = {0};
+    CHECK(sc_chargrams(t, len, &v) == SC_OK);
+    const size_t m = ref_grams(t, len, ref);
+    CHECK_MSG(v.len == m && (m == 0 || memcmp(v.items, ref, m * sizeof *ref) == 0), "iteration %d", iter);
+    for (size_t i = 0; i < v.len; i++) CHECK(v.items[i] != 0);
+    SC_VEC_FREE(&v);
+  }
+}
+
+static void test_df(void) {
+  enum { DOCS = 200, PER_DOC = 300, RANGE = 6000 };
+  uint32_t *brute = calloc(RANGE + 1, sizeof *brute);
+  sc_gramdf t = {0};
+  CHECK_EQ_INT(sc_gramdf_get(&t, 42), 0);  /* empty table */
+  uint64_t doc[PER_DOC];
+  for (int d = 0; d < DOCS; d++) {
+    /* Distinct nonzero hashes per document, spread over the 64-bit range. */
+    size_t n = 0;
+    while (n < PER_DOC) {
+      const uint64_t id = 1 + sc_test_below(RANGE);
+      int dup = 0;
+      for (size_t k = 0; k < n && !dup; k++) dup = doc[k] == id * 0x9E3779B97F4A7C15ull;
+      if (!dup) doc[n++] = id * 0x9E3779B97F4A7C15ull;
+    }
+    CHECK(sc_gramdf_add(&t, doc, n) == SC_OK);
+    for (size_t k = 0; k < n; k++) brute[doc[k] * 0xF1DE83E19937733Dull]++;  /* inverse of the multiplier */
+  }
+  size_t wrong = 0, distinct = 0;
+  for (uint64_t id = 1; id <= RANGE; id++) {
+    distinct += brute[id] > 0;
+    wrong += sc_gramdf_get(&t, id * 0x9E3779B97F4A7C15ull) != brute[id];
+  }
+  CHECK_EQ_INT(wrong, 0);
+  CHECK_EQ_INT(t.n, distinct);
+  CHECK(distinct > 2048);  /* the table grew past its first size */
+  sc_gramdf_free(&t);
+  sc_gramdf_free(&t);
+  free(brute);
+}
+
+int main(int argc, char **argv) {
+  sc_test_init(argc, argv, 8);
+  test_grams();
+  test_df();
+  return sc_test_done("test_chargram");
+}
