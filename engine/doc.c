@@ -173,6 +173,11 @@ static sc_status sentence_word_sets(sc_analyzer *az, sc_doc *d, const char *text
     d->sent[s].set_count = (uint32_t)n;
     d->n_sent_set += n;
   }
+  /* The document's own set: the union of its sentences' sets. */
+  d->word_set = sc__mallocarray(d->n_sent_set, sizeof(uint64_t));
+  SC_CHECK(!d->word_set && d->n_sent_set, SC_E_NOMEM);
+  memcpy(d->word_set, d->sent_set, d->n_sent_set * sizeof(uint64_t));
+  d->n_word_set = sc_u64_sort_unique(d->word_set, d->n_sent_set, az->tmp.items);
   return SC_OK;
 nomem:
   return SC_E_NOMEM;
@@ -386,6 +391,7 @@ void sc_doc_free(sc_doc *d) {
   sc__free(d->sent_terms);
   sc__free(d->sent_tf);
   sc__free(d->sent_set);
+  sc__free(d->word_set);
   sc_strmap_free(&d->stems);
   sc__free(d->w);
   sc__free(d->sent_w);

@@ -42,6 +42,8 @@ typedef struct sc_doc {
   size_t n_sent;
   uint32_t *sent_terms, *sent_tf;
   size_t n_sent_terms;
+  uint64_t *word_set;           /* sorted distinct word hashes, all words   */
+  size_t n_word_set;
   uint64_t *sent_set;           /* per sentence: sorted distinct word hashes
                                    (all words, stop words included)        */
   size_t n_sent_set;

@@ -71,6 +71,9 @@ sc_status sc_score_pair(const sc_doc *a, const sc_doc *b, const sc_options *o, d
   out->simhash = 1.0 - sc_hamming64(a->simhash, b->simhash) / 64.0;
   out->cosine = cosine >= 0 ? (cosine > 1 ? 1 : cosine) : sc_cosine_sparse(a, b);
   out->chars = sc_cosine_chars(a, b);
+  const size_t common = sc_u64_intersect_count(a->word_set, a->n_word_set, b->word_set, b->n_word_set);
+  const size_t larger = a->n_word_set > b->n_word_set ? a->n_word_set : b->n_word_set;
+  out->words = larger ? (double)common / (double)larger : 0;
 
   sc_alignment al;
   SC_TRY(sc_align_sentences(a, b, &al, NULL, NULL));

@@ -111,6 +111,7 @@ SC_API const char *sc_verdict_name(sc_verdict v);
   X(SIMHASH, "simhash", "1 - Hamming distance / 64 of TF-IDF SimHash")        \
   X(COSINE, "cosine", "TF-IDF cosine of content terms")                       \
   X(CHARS, "chars", "TF-IDF cosine of character 3-5-grams")                   \
+  X(WORDS, "words", "distinct words in common over the larger vocabulary")    \
   X(REWRITE, "rewrite", "sentence-alignment rewrite score")
 
 typedef enum sc_metric {
@@ -140,6 +141,7 @@ typedef struct sc_pair {
   double simhash;            /* 1 - hamming/64                             */
   double cosine;             /* TF-IDF cosine of content terms             */
   double chars;              /* TF-IDF cosine of character 3-5-grams       */
+  double words;              /* |Wa n Wb| / max(|Wa|, |Wb|), distinct words */
   double rewrite;            /* sentence-alignment rewrite score           */
   double coverage_ab;        /* share of a's content matched by b's sentences */
   double coverage_ba;        /* share of b's content matched by a's sentences */
