@@ -14,6 +14,7 @@
 
 #include "corpus.h"
 #include "parallel.h"
+#include "passages.h"
 #include "score.h"
 #include "sentalign.h"
 #include "tfidf.h"
@@ -271,3 +272,11 @@ fail:
 }
 
 void sc_sentence_pairs_free(sc_sentence_pair *p) { sc__free(p); }
+
+sc_status sc_corpus_passages(const sc_corpus *c, uint32_t a, uint32_t b, uint32_t min_words, sc_passage **out,
+                             size_t *n_out) {
+  SC_CHECK(!c || !out || !n_out || a >= c->docs.len || b >= c->docs.len, SC_E_INVALID_ARG);
+  return sc_find_passages(c->docs.items[a], c->docs.items[b], &c->keys, min_words, out, n_out);
+}
+
+void sc_passages_free(sc_passage *p) { sc__free(p); }

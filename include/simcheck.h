@@ -313,6 +313,27 @@ SC_API sc_status sc_corpus_align(const sc_corpus *c, uint32_t a, uint32_t b, dou
 /** Frees a list from sc_corpus_align. NULL is a no-op. */
 SC_API void sc_sentence_pairs_free(sc_sentence_pair *p);
 
+/* A passage the two documents share: a run of words found in both, allowing
+ * small edits inside. Offsets and lengths are bytes into the original texts
+ * (as in the PAN text-alignment convention). */
+typedef struct sc_passage {
+  size_t a_offset, a_length;
+  size_t b_offset, b_length;
+  uint32_t words;            /* words in the passage, on the longer side    */
+  double similarity;         /* matched words / words, in (0,1]             */
+} sc_passage;
+
+/** Finds the passages @p a and @p b share, of at least @p min_words words
+ *  (0: the default, 8), in a's order. Every shared run of 8 or more words is
+ *  found.
+ *  Ownership: *out is freed with sc_passages_free.
+ *  @return SC_OK, SC_E_INVALID_ARG, SC_E_NOMEM. */
+SC_API sc_status sc_corpus_passages(const sc_corpus *c, uint32_t a, uint32_t b, uint32_t min_words,
+                                    sc_passage **out, size_t *n_out);
+
+/** Frees a list from sc_corpus_passages. NULL is a no-op. */
+SC_API void sc_passages_free(sc_passage *p);
+
 /** Dense all-pairs TF-IDF cosine: fills @p out (n*n, row-major, n =
  *  sc_corpus_size) through blocked cblas_sgemm. Exposed for tests and
  *  benchmarks.
@@ -357,12 +378,22 @@ typedef struct sc_report_options {
   const sc_pairs_options *pairs; /* recorded in JSON parameters; may be NULL */
 } sc_report_options;
 
+/* The evidence behind one pair, for sc_report_compare; all borrowed. */
+typedef struct sc_pair_detail {
+  const sc_passage *passages;        /* from sc_corpus_passages           */
+  size_t n_passages;
+  const sc_sentence_pair *sentences; /* from sc_corpus_align              */
+  size_t n_sentences;
+  int colour;                        /* text format: ANSI colour (a tty)  */
+  unsigned width;                    /* text format: terminal columns     */
+} sc_pair_detail;
+
 /** Writes one pair in detail: the figures, the verdict with the reasons
- *  that decided it, and the aligned sentences (@p sp, @p nsp from
- *  sc_corpus_align) as text (SC_FORMAT_TABLE) or JSON (SC_FORMAT_JSON).
+ *  that decided it, the shared passages side by side and the aligned
+ *  sentences, as text (SC_FORMAT_TABLE) or JSON (SC_FORMAT_JSON).
  *  @return SC_OK, SC_E_INVALID_ARG (or CSV asked), SC_E_IO. */
 SC_API sc_status sc_report_compare(FILE *out, const sc_corpus *c, const sc_pair *p,
-                                   const sc_sentence_pair *sp, size_t nsp, sc_format format);
+                                   const sc_pair_detail *detail, sc_format format);
 
 /** Writes the pair list @p pairs (from sc_corpus_pairs) of @p c to @p out.
  *  @return SC_OK, SC_E_INVALID_ARG, SC_E_IO (a write failed). */

@@ -4,6 +4,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "commands.h"
 #include "inputs.h"
@@ -12,7 +13,9 @@ static const char compare_help[] =
     "Usage: simcheck compare [OPTIONS] A B\n"
     "\n"
     "Compares two documents in detail: every figure, the verdict with the reasons\n"
-    "that decided it, and each sentence of the shorter document aligned with its\n"
+    "that decided it, the passages they share (every shared run of 8 or more\n"
+    "words, side by side, highlighted on a terminal) and each sentence of the\n"
+    "shorter document aligned with its\n"
     "best counterpart (one to three consecutive sentences) in the other, with\n"
     "byte offsets into the original files. A or B may be - for standard input.\n"
     "\n"
@@ -76,7 +79,8 @@ int cmd_compare(int argc, char **argv) {
   }
   int rc = EXIT_INPUT;
   sc_sentence_pair *sp = NULL;
-  size_t nsp = 0;
+  sc_passage *pass = NULL;
+  size_t nsp = 0, npass = 0;
   for (int i = 0; i < 2; i++) {
     input_stats in;
     const size_t before = sc_corpus_size(c);
@@ -115,12 +119,18 @@ int cmd_compare(int argc, char **argv) {
       sp[i].b_length = l;
     }
   }
+  if ((st = sc_corpus_passages(c, 0, 1, 0, &pass, &npass)) != SC_OK) {
+    fprintf(stderr, "simcheck compare: %s\n", sc_strerror(st));
+    goto done;
+  }
+  const sc_pair_detail detail = {pass, npass, sp, nsp, isatty(STDOUT_FILENO), terminal_width()};
   rc = 0;
-  if (sc_report_compare(stdout, c, &p, sp, nsp, format) != SC_OK) {
+  if (sc_report_compare(stdout, c, &p, &detail, format) != SC_OK) {
     fprintf(stderr, "simcheck compare: cannot write to standard output\n");
     rc = EXIT_INPUT;
   }
 done:
+  sc_passages_free(pass);
   sc_sentence_pairs_free(sp);
   sc_corpus_free(c);
   return rc;

@@ -4,8 +4,6 @@
  */
 #include <stdio.h>
 #include <string.h>
-#include <sys/ioctl.h>
-#include <unistd.h>
 
 #include "commands.h"
 #include "inputs.h"
@@ -34,12 +32,6 @@ static const char matrix_help[] =
     "\n"
     "Exit status: 0 success, 1 usage error, 2 no input could be read.\n"
     "\n";
-
-static unsigned terminal_width(void) {
-  struct winsize ws;
-  if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 40) return ws.ws_col;
-  return 100;
-}
 
 int cmd_matrix(int argc, char **argv) {
   cli_args a = {argc, argv, 1, "matrix"};

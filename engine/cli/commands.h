@@ -31,6 +31,9 @@ int common_option_exit(int r);
 /* Help text of the common options, for each command's --help. */
 extern const char common_options_help[];
 
+/* Columns of the terminal on stdout, or 100 when it is not one. */
+unsigned terminal_width(void);
+
 int cmd_matrix(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 

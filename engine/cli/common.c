@@ -3,6 +3,8 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 #include "commands.h"
 #include "inputs.h"
@@ -87,4 +89,10 @@ int common_option_exit(int r) {
     case OPT_INPUT: return EXIT_INPUT;
     default: return -1;
   }
+}
+
+unsigned terminal_width(void) {
+  struct winsize ws;
+  if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 40) return ws.ws_col;
+  return 100;
 }

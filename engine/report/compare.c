@@ -80,8 +80,86 @@ static void excerpt(FILE *out, const char *text, size_t off, size_t len, size_t 
   }
 }
 
-static sc_status compare_text(FILE *out, const sc_corpus *c, const sc_pair *p, const sc_sentence_pair *sp,
-                              size_t nsp, const sc_thresholds *th) {
+/* One column of the side-by-side view: words of text[off, off+len) laid
+ * into lines of at most @p width columns (a UTF-8 character counts one). */
+typedef struct column {
+  const char *text;
+  size_t pos, end;       /* next byte to lay out, end of the range          */
+} column;
+
+static size_t char_count(const char *s, size_t n) {
+  size_t c = 0;
+  for (size_t i = 0; i < n; i++) c += ((unsigned char)s[i] & 0xC0) != 0x80;
+  return c;
+}
+
+static int is_space(char ch) { return ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r'; }
+
+/* Writes the next line of @p col (padded to @p width when @p pad) and
+ * returns the number of columns written. */
+static size_t column_line(FILE *out, column *col, size_t width, int pad) {
+  size_t used = 0;
+  while (col->pos < col->end && is_space(col->text[col->pos])) col->pos++;
+  while (col->pos < col->end) {
+    size_t w = col->pos;
+    while (w < col->end && !is_space(col->text[w])) w++;
+    const size_t wlen = char_count(col->text + col->pos, w - col->pos);
+    const size_t need = used ? wlen + 1 : wlen;
+    if (used && used + need > width) break;
+    if (used) fputc(' ', out);
+    if (!used && wlen > width) {  /* a word longer than the column: cut it */
+      size_t bytes = 0, chars = 0;
+      while (col->pos + bytes < w && chars < width) {
+        bytes++;
+        while (col->pos + bytes < w && ((unsigned char)col->text[col->pos + bytes] & 0xC0) == 0x80) bytes++;
+        chars++;
+      }
+      fwrite(col->text + col->pos, 1, bytes, out);
+      col->pos += bytes;
+      used = chars;
+      break;
+    }
+    fwrite(col->text + col->pos, 1, w - col->pos, out);
+    used += need;
+    col->pos = w;
+    while (col->pos < col->end && is_space(col->text[col->pos])) col->pos++;
+  }
+  if (pad)
+    for (size_t i = used; i < width; i++) fputc(' ', out);
+  return used;
+}
+
+/* The shared passages, a's text on the left and b's on the right. */
+static void write_passages(FILE *out, const char *ta, const char *tb, const sc_pair_detail *d) {
+  const unsigned width = d->width >= 60 ? d->width : 100;
+  const size_t cw = (width - 3) / 2;
+  const char *on = d->colour ? "\033[1;33m" : "", *off = d->colour ? "\033[0m" : "";
+  for (size_t i = 0; i < d->n_passages; i++) {
+    const sc_passage *ps = &d->passages[i];
+    fprintf(out, "\n  passage %zu: %u words, similarity %.2f, a bytes %zu+%zu, b bytes %zu+%zu\n", i + 1,
+            ps->words, ps->similarity, ps->a_offset, ps->a_length, ps->b_offset, ps->b_length);
+    column ca = {ta, ps->a_offset, ps->a_offset + ps->a_length};
+    column cb = {tb, ps->b_offset, ps->b_offset + ps->b_length};
+    while (ca.pos < ca.end || cb.pos < cb.end) {
+      fputs("  ", out);
+      fputs(on, out);
+      column_line(out, &ca, cw - 1, 1);
+      fputs(off, out);
+      fputs(" | ", out);
+      fputs(on, out);
+      column_line(out, &cb, cw - 1, 0);
+      fputs(off, out);
+      fputc('\n', out);
+      while (ca.pos < ca.end && is_space(ta[ca.pos])) ca.pos++;
+      while (cb.pos < cb.end && is_space(tb[cb.pos])) cb.pos++;
+    }
+  }
+}
+
+static sc_status compare_text(FILE *out, const sc_corpus *c, const sc_pair *p, const sc_pair_detail *d,
+                              const sc_thresholds *th) {
+  const sc_sentence_pair *sp = d->sentences;
+  const size_t nsp = d->n_sentences;
   sc_doc_info da, db;
   SC_TRY(sc_corpus_doc_info(c, p->a, &da));
   SC_TRY(sc_corpus_doc_info(c, p->b, &db));
@@ -100,6 +178,12 @@ static sc_status compare_text(FILE *out, const sc_corpus *c, const sc_pair *p, c
                "  shared shingles %u\n",
           p->jaccard, p->containment_ab, p->containment_ba, p->minhash, p->simhash, p->cosine, p->chars, p->rewrite,
           p->coverage_ab, p->coverage_ba, p->order, p->shared_shingles);
+  if (d->n_passages) {
+    fprintf(out, "\nshared passages (%zu)\n", d->n_passages);
+    write_passages(out, ta, tb, d);
+  } else {
+    fputs("\nno shared passage of 8 words or more\n", out);
+  }
   if (nsp == 0) {
     fputs("\nno aligned sentences\n", out);
     return SC_OK;
@@ -129,8 +213,10 @@ static void json_slice(FILE *out, const char *text, size_t off, size_t len) {
   sc__free(tmp);
 }
 
-static sc_status compare_json(FILE *out, const sc_corpus *c, const sc_pair *p, const sc_sentence_pair *sp,
-                              size_t nsp, const sc_thresholds *th) {
+static sc_status compare_json(FILE *out, const sc_corpus *c, const sc_pair *p, const sc_pair_detail *d,
+                              const sc_thresholds *th) {
+  const sc_sentence_pair *sp = d->sentences;
+  const size_t nsp = d->n_sentences;
   sc_doc_info da, db;
   SC_TRY(sc_corpus_doc_info(c, p->a, &da));
   SC_TRY(sc_corpus_doc_info(c, p->b, &db));
@@ -167,6 +253,18 @@ static sc_status compare_json(FILE *out, const sc_corpus *c, const sc_pair *p, c
     fprintf(out, "\"%s\": %.6g, ", sc_metric_name((sc_metric)m), sc_pair_metric(p, (sc_metric)m));
   fprintf(out, "\"coverage_ab\": %.6g, \"coverage_ba\": %.6g, \"order\": %.6g, \"shared_shingles\": %u},\n",
           p->coverage_ab, p->coverage_ba, p->order, p->shared_shingles);
+  fputs("  \"passages\": [", out);
+  for (size_t i = 0; i < d->n_passages; i++) {
+    const sc_passage *ps = &d->passages[i];
+    fprintf(out, "%s\n    {\"a_offset\": %zu, \"a_length\": %zu, \"b_offset\": %zu, \"b_length\": %zu, "
+                 "\"words\": %u, \"similarity\": %.4f, \"a_text\": ",
+            i ? "," : "", ps->a_offset, ps->a_length, ps->b_offset, ps->b_length, ps->words, ps->similarity);
+    json_slice(out, ta, ps->a_offset, ps->a_length);
+    fputs(", \"b_text\": ", out);
+    json_slice(out, tb, ps->b_offset, ps->b_length);
+    fputc('}', out);
+  }
+  fputs(d->n_passages ? "\n  ],\n" : "],\n", out);
   fputs("  \"sentences\": [", out);
   for (size_t i = 0; i < nsp; i++) {
     const sc_sentence_pair *s = &sp[i];
@@ -182,14 +280,15 @@ static sc_status compare_json(FILE *out, const sc_corpus *c, const sc_pair *p, c
   return SC_OK;
 }
 
-sc_status sc_report_compare(FILE *out, const sc_corpus *c, const sc_pair *p, const sc_sentence_pair *sp, size_t nsp,
+sc_status sc_report_compare(FILE *out, const sc_corpus *c, const sc_pair *p, const sc_pair_detail *d,
                             sc_format format) {
-  SC_CHECK(!out || !c || !p || (!sp && nsp), SC_E_INVALID_ARG);
+  SC_CHECK(!out || !c || !p || !d || (!d->sentences && d->n_sentences) || (!d->passages && d->n_passages),
+           SC_E_INVALID_ARG);
   sc_options o;
   SC_TRY(sc_corpus_get_options(c, &o, NULL));
   sc_status st;
-  if (format == SC_FORMAT_TABLE) st = compare_text(out, c, p, sp, nsp, &o.th);
-  else if (format == SC_FORMAT_JSON) st = compare_json(out, c, p, sp, nsp, &o.th);
+  if (format == SC_FORMAT_TABLE) st = compare_text(out, c, p, d, &o.th);
+  else if (format == SC_FORMAT_JSON) st = compare_json(out, c, p, d, &o.th);
   else return SC_E_INVALID_ARG;
   if (st == SC_OK && (fflush(out) != 0 || ferror(out))) st = SC_E_IO;
   return st;
