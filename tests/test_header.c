@@ -79,9 +79,14 @@ int main(void) {
   sc_sentence_pair *sp = NULL;
   size_t nsp = 0;
   EXPECT(sc_corpus_align(c, 0, 1, 0.0, &sp, &nsp) == SC_OK && nsp == 1);
+  sc_passage *ps = NULL;
+  size_t nps = 0;
+  EXPECT(sc_corpus_passages(c, 0, 1, 0, &ps, &nps) == SC_OK);
+  const sc_pair_detail detail = {ps, nps, sp, nsp, 0, 80};
   f = tmpfile();
-  EXPECT(f != NULL && sc_report_compare(f, c, &p, sp, nsp, SC_FORMAT_JSON) == SC_OK);
+  EXPECT(f != NULL && sc_report_compare(f, c, &p, &detail, SC_FORMAT_JSON) == SC_OK);
   if (f) fclose(f);
+  sc_passages_free(ps);
   sc_sentence_pairs_free(sp);
   sc_pairs_free(pairs);
   sc_corpus_free(c);
