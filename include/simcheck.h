@@ -341,6 +341,20 @@ SC_API void sc_passages_free(sc_passage *p);
 SC_API sc_status sc_corpus_cosine_matrix(const sc_corpus *c, float *out);
 
 /* ------------------------------------------------------------------------ */
+/* Clusters.                                                               */
+
+/** Groups documents linked by pairs whose verdict is at least @p min_verdict
+ *  (verdicts are ordered from unrelated to duplicate) and whose score is at
+ *  least @p min_score, by union-find over those edges (transitive closure).
+ *  cluster_of[i] receives the smallest document id in i's cluster, so a
+ *  document alone has cluster_of[i] == i; the result does not depend on the
+ *  order of @p pairs.
+ *  @return SC_OK, SC_E_INVALID_ARG (a pair names an id >= n_docs),
+ *  SC_E_NOMEM. */
+SC_API sc_status sc_cluster_pairs(size_t n_docs, const sc_pair *pairs, size_t n_pairs, sc_verdict min_verdict,
+                                  double min_score, uint32_t *cluster_of);
+
+/* ------------------------------------------------------------------------ */
 /* Reading inputs.                                                         */
 
 /* Called once per readable document; @p data is valid during the call only.
