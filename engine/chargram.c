@@ -7,12 +7,9 @@
 #include <string.h>
 #include <xxhash.h>
 
-typedef SC_VEC(uint64_t) u64_vec;
-
 static uint64_t nonzero(uint64_t h) { return h ? h : 1; }
 
-sc_status sc_chargrams(const char *text, size_t len, void *out_vec) {
-  u64_vec *out = out_vec;
+sc_status sc_chargrams(const char *text, size_t len, sc_u64_vec *out) {
   if (len < SC_GRAM_MIN) return SC_OK;
   SC_VEC_RESERVE(out, len * (SC_GRAM_MAX - SC_GRAM_MIN + 1), nomem);
   char buf[SC_GRAM_MAX];

@@ -17,10 +17,10 @@
 enum { SC_GRAM_MIN = 3, SC_GRAM_MAX = 5 };
 
 /** Appends the n-gram hashes of @p len bytes of normalized @p text to
- *  @p out (SC_VEC of uint64_t): every n in [SC_GRAM_MIN, SC_GRAM_MAX] at
+ *  @p out: every n in [SC_GRAM_MIN, SC_GRAM_MAX] at
  *  every byte that starts a UTF-8 character. Line breaks count as spaces.
  *  @return SC_OK or SC_E_NOMEM. */
-sc_status sc_chargrams(const char *text, size_t len, void *out_vec);
+sc_status sc_chargrams(const char *text, size_t len, sc_u64_vec *out);
 
 /* Document frequencies of n-gram hashes: open addressing, power-of-two
  * table at most half full. Thread-safety: single-owner. */

@@ -183,6 +183,41 @@ nomem:
   return SC_E_NOMEM;
 }
 
+/* The copy-detection part of analysis, on text normalized into @p nt and
+ * tokenized into az->words: BLAKE2b digest, sorted distinct shingle hashes
+ * (left in az->shingles) and the MinHash signature. */
+static sc_status sketch_tokens(sc_analyzer *az, const sc_options *o, const sc_keys *keys, const sc_normtext *nt,
+                               uint32_t *sig, sc_sketch *out) {
+  crypto_generichash(out->digest, sizeof out->digest, (const unsigned char *)nt->text, nt->len, NULL, 0);
+  az->shingles.len = 0;
+  SC_TRY(sc_shingle_words(nt->text, az->words.items, az->words.len, o->shingle_k, keys, &az->shingles));
+  SC_VEC_RESERVE(&az->tmp, az->shingles.len, nomem);
+  out->n_shingles = sc_u64_sort_unique(az->shingles.items, az->shingles.len, az->tmp.items);
+  out->shingles = az->shingles.items;
+  sc_minhash_init(sig, o->num_perm);
+  for (size_t i = 0; i < out->n_shingles; i++) sc_minhash_add(sig, o->num_perm, out->shingles[i]);
+  sc_minhash_densify(sig, o->num_perm, keys->densify_seed);
+  out->words = az->words.len;
+  out->invalid = nt->invalid;
+  return SC_OK;
+nomem:
+  return SC_E_NOMEM;
+}
+
+sc_status sc_sketch_text(sc_analyzer *az, const sc_options *o, const sc_keys *keys, const char *text, size_t len,
+                         uint32_t *sig, sc_sketch *out) {
+  memset(out, 0, sizeof(*out));
+  SC_CHECK(len >= UINT32_MAX, SC_E_TOO_LARGE);
+  sc_normtext nt;
+  SC_TRY(sc_normalize(text, len, &nt));
+  az->words.len = 0;
+  sc_status st = sc_tokenize(&nt, &az->words, NULL);
+  if (st == SC_OK && az->words.len == 0) st = SC_E_EMPTY;
+  if (st == SC_OK) st = sketch_tokens(az, o, keys, &nt, sig, out);
+  sc_normtext_free(&nt);
+  return st;
+}
+
 sc_status sc_doc_analyze(sc_analyzer *az, const sc_options *o, const sc_keys *keys, const char *name,
                          const char *text, size_t len, sc_doc **out) {
   *out = NULL;
@@ -208,24 +243,17 @@ sc_status sc_doc_analyze(sc_analyzer *az, const sc_options *o, const sc_keys *ke
     st = SC_E_EMPTY;
     goto done;
   }
-  crypto_generichash(d->digest, sizeof d->digest, (const unsigned char *)nt.text, nt.len, NULL, 0);
-
-  /* Shingles: a sorted set for exact Jaccard, and the MinHash signature. */
-  st = SC_E_NOMEM;
-  az->shingles.len = 0;
-  if ((st = sc_shingle_words(nt.text, az->words.items, az->words.len, o->shingle_k, keys,
-                             &az->shingles)) != SC_OK)
-    goto done;
-  st = SC_E_NOMEM;
-  SC_VEC_RESERVE(&az->tmp, az->shingles.len, done);
-  d->n_shingles = sc_u64_sort_unique(az->shingles.items, az->shingles.len, az->tmp.items);
-  d->shingles = sc__mallocarray(d->n_shingles, sizeof(uint64_t));
   d->sig = sc__mallocarray(o->num_perm, sizeof(uint32_t));
-  if (!d->shingles || !d->sig) goto done;
-  memcpy(d->shingles, az->shingles.items, d->n_shingles * sizeof(uint64_t));
-  sc_minhash_init(d->sig, o->num_perm);
-  for (size_t i = 0; i < d->n_shingles; i++) sc_minhash_add(d->sig, o->num_perm, d->shingles[i]);
-  sc_minhash_densify(d->sig, o->num_perm, keys->densify_seed);
+  st = SC_E_NOMEM;
+  if (!d->sig) goto done;
+  sc_sketch sk;
+  if ((st = sketch_tokens(az, o, keys, &nt, d->sig, &sk)) != SC_OK) goto done;
+  memcpy(d->digest, sk.digest, sizeof d->digest);
+  d->n_shingles = sk.n_shingles;
+  st = SC_E_NOMEM;
+  d->shingles = sc__mallocarray(d->n_shingles, sizeof(uint64_t));
+  if (!d->shingles) goto done;
+  memcpy(d->shingles, sk.shingles, d->n_shingles * sizeof(uint64_t));
 
   /* Character n-grams with counts (run lengths of the sorted hashes). */
   az->shingles.len = 0;

@@ -77,6 +77,23 @@ void sc_analyzer_free(sc_analyzer *az);
 sc_status sc_doc_analyze(sc_analyzer *az, const sc_options *o, const sc_keys *keys,
                          const char *name, const char *text, size_t len, sc_doc **out);
 
+/* The copy-detection sketch of a text, without the paraphrase features:
+ * what deduplication at scale needs. */
+typedef struct sc_sketch {
+  uint8_t digest[32];           /* BLAKE2b-256 of the normalized text       */
+  const uint64_t *shingles;     /* sorted distinct hashes, in the analyzer's
+                                   scratch: valid until its next use        */
+  size_t n_shingles;
+  size_t words, invalid;
+} sc_sketch;
+
+/** Normalizes, tokenizes and shingles @p text; fills @p sig (num_perm
+ *  registers) and @p out. Much cheaper than sc_doc_analyze (no stemming,
+ *  sentences or character n-grams).
+ *  @return SC_OK, SC_E_EMPTY, SC_E_TOO_LARGE, SC_E_NOMEM. */
+sc_status sc_sketch_text(sc_analyzer *az, const sc_options *o, const sc_keys *keys, const char *text, size_t len,
+                         uint32_t *sig, sc_sketch *out);
+
 /** Renumbers local term ids into @p vocab (interning the stems) and frees the
  *  local stem table. */
 sc_status sc_doc_globalize(sc_doc *d, sc_strmap *vocab);

@@ -15,8 +15,6 @@
 
 enum { SC_SHINGLE_K_MAX = 16 };
 
-typedef SC_VEC(uint64_t) sc_u64_vec;
-
 /** Appends the k-shingle hashes of @p words (spans into @p text) to @p out,
  *  in text order (with repeats).
  *  @pre 1 <= k <= SC_SHINGLE_K_MAX.

@@ -355,6 +355,80 @@ SC_API sc_status sc_cluster_pairs(size_t n_docs, const sc_pair *pairs, size_t n_
                                   double min_score, uint32_t *cluster_of);
 
 /* ------------------------------------------------------------------------ */
+/* Deduplication at scale.                                                 */
+
+/* Near-duplicate clustering of large corpora (10^6 documents and more):
+ * each document is reduced to its BLAKE2b digest, MinHash band keys and its
+ * sorted shingle set (spilled to an unlinked temporary file, read back only
+ * to verify candidates), so memory grows with the number of documents, not
+ * with the text. Exact duplicates are grouped by digest first; LSH banding
+ * proposes candidates; each candidate is verified by exact Jaccard on the
+ * stored shingle sets (no false pair is reported); union-find makes
+ * clusters. Results do not depend on the thread count.
+ * Thread-safety: single-owner. */
+typedef struct sc_dedup sc_dedup;
+
+typedef struct sc_dedup_options {
+  double threshold;          /* shingle Jaccard that links two documents [0.8] */
+  int keep_longest;          /* representative: 0 the first, 1 the longest [0] */
+  unsigned threads;          /* 0: one per core                              */
+  const char *tmp_dir;       /* for the shingle store [NULL: $TMPDIR or /tmp] */
+} sc_dedup_options;
+
+/** Fills @p d with the documented defaults. */
+SC_API void sc_dedup_options_init(sc_dedup_options *d);
+
+/** Creates a deduplicator. Copies @p o and @p d (not the tmp_dir string,
+ *  used only here).
+ *  @return SC_OK, SC_E_INVALID_ARG, SC_E_RANGE (threshold not in (0,1)),
+ *  SC_E_IO (no temporary file), SC_E_NOMEM, SC_E_DEPENDENCY. */
+SC_API sc_status sc_dedup_create(const sc_options *o, const sc_dedup_options *d, sc_dedup **out);
+
+/** Frees @p d and its temporary store. NULL is a no-op. */
+SC_API void sc_dedup_free(sc_dedup *d);
+
+/** Sketches @p n texts in parallel and adds the usable ones in input order
+ *  (copies names; texts are not kept). @p status[i] (may be NULL) tells why
+ *  a text was skipped (SC_E_EMPTY, SC_E_TOO_LARGE).
+ *  @return SC_OK, SC_E_NOMEM, SC_E_IO (the store cannot be written),
+ *  SC_E_STATE (after sc_dedup_run). */
+SC_API sc_status sc_dedup_add_batch(sc_dedup *d, const sc_text *texts, size_t n, sc_status *status);
+
+/** Finds the clusters. Call once, after the last add.
+ *  @return SC_OK, SC_E_NOMEM, SC_E_IO, SC_E_STATE (called twice). */
+SC_API sc_status sc_dedup_run(sc_dedup *d);
+
+/** @return the number of documents added. */
+SC_API size_t sc_dedup_size(const sc_dedup *d);
+
+typedef struct sc_dedup_doc {
+  const char *name;          /* owned by the deduplicator                   */
+  uint32_t representative;   /* index of its cluster's kept document (itself
+                                when kept or alone)                         */
+  uint32_t cluster_size;     /* 1 when alone                                */
+  double similarity;         /* exact shingle Jaccard with the representative */
+  int exact_duplicate;       /* same normalized text as the representative  */
+} sc_dedup_doc;
+
+/** Describes document @p i after sc_dedup_run.
+ *  @return SC_OK, SC_E_INVALID_ARG, SC_E_STATE (not run). */
+SC_API sc_status sc_dedup_doc_info(const sc_dedup *d, uint32_t i, sc_dedup_doc *out);
+
+typedef struct sc_dedup_stats {
+  size_t documents;          /* added                                       */
+  size_t exact_duplicates;   /* removed as copies of the normalized text    */
+  size_t candidates;         /* distinct candidate pairs from LSH           */
+  size_t verified;           /* candidates at or above the threshold        */
+  size_t clusters;           /* clusters of two or more documents           */
+  size_t removed;            /* documents not kept                          */
+  uint32_t bands, rows;      /* LSH banding                                 */
+  double p_at_threshold;     /* P(candidate) at the threshold               */
+} sc_dedup_stats;
+
+/** @return SC_OK or SC_E_INVALID_ARG. */
+SC_API sc_status sc_dedup_get_stats(const sc_dedup *d, sc_dedup_stats *out);
+
+/* ------------------------------------------------------------------------ */
 /* Reading inputs.                                                         */
 
 /* Called once per readable document; @p data is valid during the call only.
@@ -375,6 +449,24 @@ typedef void (*sc_read_skip_fn)(void *user, const char *path, sc_status why,
  *  returned to stop. */
 SC_API sc_status sc_read_path(const char *path, sc_read_doc_fn on_doc,
                               sc_read_skip_fn on_skip, void *user);
+
+/* Called once per JSONL record: its id (the id field, or "FILE:LINE" when
+ * absent; a number keeps its literal text), its unescaped text and the raw
+ * line (without the newline), all valid during the call only. Return SC_OK
+ * to go on. */
+typedef sc_status (*sc_record_fn)(void *user, const char *id, const char *text, size_t len,
+                                  const char *line, size_t line_len);
+
+/** Streams the JSON Lines file @p path ("-": standard input): one object
+ *  per line with the document id in @p id_field and its text in
+ *  @p text_field (NULL: "id" and "text"). A malformed line, one without the
+ *  text field or with a non-string text, is reported through @p on_skip as
+ *  "PATH:LINE" with the reason, and skipped; blank lines are skipped.
+ *  Memory grows with the longest line, not with the file.
+ *  @return SC_OK, SC_E_IO (the file cannot be read; also reported), SC_E_NOMEM
+ *  or what @p on_record returned to stop. */
+SC_API sc_status sc_read_jsonl(const char *path, const char *id_field, const char *text_field,
+                               sc_record_fn on_record, sc_read_skip_fn on_skip, void *user);
 
 /* ------------------------------------------------------------------------ */
 /* Reports.                                                                */
@@ -408,6 +500,10 @@ typedef struct sc_pair_detail {
  *  @return SC_OK, SC_E_INVALID_ARG (or CSV asked), SC_E_IO. */
 SC_API sc_status sc_report_compare(FILE *out, const sc_corpus *c, const sc_pair *p,
                                    const sc_pair_detail *detail, sc_format format);
+
+/** Writes @p s as one CSV field (RFC 4180: quoted when it holds a comma, a
+ *  quote or a line break). */
+SC_API void sc_report_csv_field(FILE *out, const char *s);
 
 /** Writes the pair list @p pairs (from sc_corpus_pairs) of @p c to @p out.
  *  @return SC_OK, SC_E_INVALID_ARG, SC_E_IO (a write failed). */

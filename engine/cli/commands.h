@@ -36,5 +36,7 @@ unsigned terminal_width(void);
 
 int cmd_matrix(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
+int cmd_dedup(int argc, char **argv);
+int cmd_cluster(int argc, char **argv);
 
 #endif

@@ -17,6 +17,8 @@ static const char main_help[] =
     "Commands:\n"
     "  matrix PATH...   score every pair of documents (table, CSV or JSON)\n"
     "  compare A B      one pair in detail: figures, reasons, aligned sentences\n"
+    "  cluster PATH...  near-duplicate clusters of a large corpus (LSH, verified)\n"
+    "  dedup PATH...    keep one document per near-duplicate cluster\n"
     "\n"
     "Run 'simcheck COMMAND --help' for a command's options.\n"
     "  --version        print the version\n"
@@ -42,6 +44,8 @@ int main(int argc, char **argv) {
   }
   if (strcmp(cmd, "matrix") == 0) return cmd_matrix(argc - 1, argv + 1);
   if (strcmp(cmd, "compare") == 0) return cmd_compare(argc - 1, argv + 1);
+  if (strcmp(cmd, "cluster") == 0) return cmd_cluster(argc - 1, argv + 1);
+  if (strcmp(cmd, "dedup") == 0) return cmd_dedup(argc - 1, argv + 1);
   fprintf(stderr, "simcheck: unknown command '%s'\nTry 'simcheck --help'.\n", cmd);
   return EXIT_USAGE;
 }

@@ -88,6 +88,8 @@ void sc__alloc_fail_after(unsigned long n);
     (v)->items[(v)->len++] = (x);                                             \
   } while (0)
 
+typedef SC_VEC(uint64_t) sc_u64_vec;
+
 #define SC_VEC_FREE(v)                                                        \
   do {                                                                        \
     sc__free((v)->items);                                                     \

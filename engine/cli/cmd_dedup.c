@@ -1,0 +1,382 @@
+/*
+ * cmd_dedup.c: `simcheck dedup` and `simcheck cluster`: near-duplicate
+ * clusters of large corpora through the library's sc_dedup (LSH candidates
+ * verified by exact shingle Jaccard). dedup writes the kept documents and
+ * why each other one was dropped; cluster lists the clusters.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "commands.h"
+#include "stream.h"
+
+static const char dedup_help[] =
+    "Usage: simcheck dedup [OPTIONS] PATH...|FILE.jsonl\n"
+    "\n"
+    "Removes exact and near-duplicate documents: documents whose word-shingle\n"
+    "Jaccard is at least the threshold (directly or through a chain) form a\n"
+    "cluster, one document of each cluster is kept. Candidates come from MinHash\n"
+    "LSH banding (a pair at the threshold is found with probability >= 0.95) and\n"
+    "every one is verified by exact Jaccard, so no false pair is reported.\n"
+    "Memory grows with the number of documents, not with the text.\n"
+    "\n"
+    "Inputs: JSONL files (*.jsonl, *.ndjson, or any file with --jsonl), one JSON\n"
+    "object per line; directories and text files; - for standard input.\n"
+    "\n"
+    "Options:\n"
+    "  -o FILE            write the kept documents there (default, or -: standard\n"
+    "                     output): JSONL records as their original line, files\n"
+    "                     as {\"id\": PATH, \"text\": TEXT}\n"
+    "  --removed FILE     CSV of the removed documents: id,cluster,representative,\n"
+    "                     similarity\n"
+    "  --threshold T      Jaccard that makes two documents duplicates (default 0.8)\n"
+    "  --keep first|longest  which document of a cluster to keep (default first)\n"
+    "  --jsonl            read every input as JSONL\n"
+    "  --id-field F       JSONL field holding the id (default id)\n"
+    "  --text-field F     JSONL field holding the text (default text)\n"
+    "\n"
+    "A summary goes to stderr at the end. Files are written under a temporary\n"
+    "name and renamed when complete. Exit status: 0 success, 1 usage error,\n"
+    "2 no input could be read or an output could not be written.\n"
+    "\n";
+
+static const char cluster_help[] =
+    "Usage: simcheck cluster [OPTIONS] PATH...|FILE.jsonl\n"
+    "\n"
+    "Groups near-duplicate documents (word-shingle Jaccard at least the\n"
+    "threshold, directly or through a chain) with MinHash LSH candidates\n"
+    "verified by exact Jaccard, and lists the clusters of two or more.\n"
+    "\n"
+    "Options:\n"
+    "  --format F         table (default), csv or json; CSV has one row per\n"
+    "                     clustered document: id,cluster,size,representative\n"
+    "  --threshold T      Jaccard that links two documents (default 0.8)\n"
+    "  --keep first|longest  the representative named per cluster (default first)\n"
+    "  --jsonl, --id-field F, --text-field F   as for dedup\n"
+    "\n"
+    "Exit status: 0 success, 1 usage error, 2 no input could be read.\n"
+    "\n";
+
+typedef struct scale_args {
+  common_opts co;
+  sc_dedup_options dopt;
+  stream_opts so;
+  const char *out_path, *removed_path;
+  sc_format format;
+  char **paths;
+  int npaths;
+} scale_args;
+
+/* @return -1 to go on, or the exit status. */
+static int parse_scale(int argc, char **argv, const char *cmd, scale_args *s) {
+  cli_args a = {argc, argv, 1, cmd};
+  const int dedup = strcmp(cmd, "dedup") == 0;
+  sc_options_init(&s->co.opt);
+  sc_dedup_options_init(&s->dopt);
+  s->so.id_field = "id";
+  s->so.text_field = "text";
+  s->so.cmd = cmd;
+  s->format = SC_FORMAT_TABLE;
+  s->paths = argv + 1;
+  while (a.i < a.argc) {
+    const char *name, *iv, *v;
+    if (strcmp(a.argv[a.i], "--") == 0) {
+      for (a.i++; a.i < a.argc;) s->paths[s->npaths++] = a.argv[a.i++];
+      break;
+    }
+    if (!args_next_option(&a, &name, &iv)) {
+      s->paths[s->npaths++] = a.argv[a.i++];
+      continue;
+    }
+    const int r = parse_common_option(&a, name, iv, &s->co);
+    if (common_option_exit(r) >= 0) return common_option_exit(r);
+    if (r == OPT_TAKEN) continue;
+    if (strcmp(name, "-h") == 0 || strcmp(name, "--help") == 0) {
+      fputs(dedup ? dedup_help : cluster_help, stdout);
+      fputs(common_options_help, stdout);
+      return 0;
+    } else if (strcmp(name, "--threshold") == 0) {
+      if (!(v = args_value(&a, name, iv)) || !args_unit(&a, name, v, &s->dopt.threshold)) return EXIT_USAGE;
+      if (s->dopt.threshold <= 0 || s->dopt.threshold >= 1) {
+        usage_error(&a, "--threshold: '%s' must be above 0 and below 1", v);
+        return EXIT_USAGE;
+      }
+    } else if (strcmp(name, "--keep") == 0) {
+      if (!(v = args_value(&a, name, iv))) return EXIT_USAGE;
+      if (strcmp(v, "first") == 0) s->dopt.keep_longest = 0;
+      else if (strcmp(v, "longest") == 0) s->dopt.keep_longest = 1;
+      else {
+        usage_error(&a, "--keep: '%s' is not one of first, longest", v);
+        return EXIT_USAGE;
+      }
+    } else if (strcmp(name, "--jsonl") == 0) {
+      s->so.jsonl = 1;
+    } else if (strcmp(name, "--id-field") == 0) {
+      if (!(s->so.id_field = args_value(&a, name, iv))) return EXIT_USAGE;
+    } else if (strcmp(name, "--text-field") == 0) {
+      if (!(s->so.text_field = args_value(&a, name, iv))) return EXIT_USAGE;
+    } else if (dedup && strcmp(name, "-o") == 0) {
+      if (!(s->out_path = args_value(&a, name, iv))) return EXIT_USAGE;
+    } else if (dedup && strcmp(name, "--removed") == 0) {
+      if (!(s->removed_path = args_value(&a, name, iv))) return EXIT_USAGE;
+    } else if (!dedup && strcmp(name, "--format") == 0) {
+      if (!(v = args_value(&a, name, iv))) return EXIT_USAGE;
+      if (strcmp(v, "table") == 0) s->format = SC_FORMAT_TABLE;
+      else if (strcmp(v, "csv") == 0) s->format = SC_FORMAT_CSV;
+      else if (strcmp(v, "json") == 0) s->format = SC_FORMAT_JSON;
+      else {
+        usage_error(&a, "--format: '%s' is not one of table, csv, json", v);
+        return EXIT_USAGE;
+      }
+    } else {
+      usage_error(&a, "unknown option '%s'", name);
+      return EXIT_USAGE;
+    }
+  }
+  if (s->npaths == 0) {
+    usage_error(&a, "no PATH given");
+    return EXIT_USAGE;
+  }
+  s->so.quiet = s->co.quiet;
+  s->dopt.threads = s->co.threads;
+  return -1;
+}
+
+static double seconds_since(const struct timespec *t0) {
+  struct timespec t1;
+  clock_gettime(CLOCK_MONOTONIC, &t1);
+  return (double)(t1.tv_sec - t0->tv_sec) + (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+/* Opens an output. A regular file (or a new one) is written as
+ * PATH.tmp.PID and renamed by commit_temp, so that readers never see half a
+ * file; anything else (a symbolic link such as /dev/stdout, a pipe,
+ * /dev/null) is written in place (*tmp is NULL then): renaming over it
+ * would replace the link or the device with a plain file. */
+static FILE *open_temp(const char *path, char **tmp) {
+  struct stat sb;
+  *tmp = NULL;
+  if (strcmp(path, "-") == 0) return stdout;
+  if (lstat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) return fopen(path, "w");  /* links too */
+  const size_t n = strlen(path) + 32;
+  *tmp = malloc(n);
+  if (!*tmp) return NULL;
+  snprintf(*tmp, n, "%s.tmp.%ld", path, (long)getpid());
+  FILE *f = fopen(*tmp, "w");
+  if (!f) {
+    free(*tmp);
+    *tmp = NULL;
+  }
+  return f;
+}
+
+/* Closes @p f and renames @p tmp to @p path; removes tmp on any failure. */
+static int commit_temp(FILE *f, char *tmp, const char *path) {
+  if (!tmp) {  /* written in place */
+    const int ok = fflush(f) == 0 && !ferror(f);
+    return (f == stdout ? 1 : fclose(f) == 0) && ok;
+  }
+  const int ok = fflush(f) == 0 && !ferror(f) && fsync(fileno(f)) == 0;
+  const int closed = fclose(f) == 0;
+  if (ok && closed && rename(tmp, path) == 0) {
+    free(tmp);
+    return 1;
+  }
+  unlink(tmp);
+  free(tmp);
+  return 0;
+}
+
+/* Cluster number per representative, 1.. in order of first member. */
+static uint32_t *number_clusters(const sc_dedup *d, size_t n, size_t *count) {
+  uint32_t *num = calloc(n ? n : 1, sizeof(uint32_t));
+  if (!num) return NULL;
+  uint32_t next = 0;
+  for (uint32_t i = 0; i < n; i++) {
+    sc_dedup_doc info;
+    if (sc_dedup_doc_info(d, i, &info) != SC_OK || info.cluster_size < 2) continue;
+    if (!num[info.representative]) num[info.representative] = ++next;
+  }
+  *count = next;
+  return num;
+}
+
+static int write_removed(const sc_dedup *d, const char *path) {
+  char *tmp;
+  FILE *f = open_temp(path, &tmp);
+  if (!f) {
+    fprintf(stderr, "simcheck dedup: %s: cannot write\n", path);
+    return 0;
+  }
+  size_t nclusters;
+  const size_t n = sc_dedup_size(d);
+  uint32_t *num = number_clusters(d, n, &nclusters);
+  fputs("id,cluster,representative,similarity\n", f);
+  for (uint32_t i = 0; num && i < n; i++) {
+    sc_dedup_doc info, rep;
+    if (sc_dedup_doc_info(d, i, &info) != SC_OK || info.representative == i) continue;
+    sc_dedup_doc_info(d, info.representative, &rep);
+    sc_report_csv_field(f, info.name);
+    fprintf(f, ",%u,", num[info.representative]);
+    sc_report_csv_field(f, rep.name);
+    fprintf(f, ",%.4f\n", info.similarity);
+  }
+  free(num);
+  if (!commit_temp(f, tmp, path)) {
+    fprintf(stderr, "simcheck dedup: %s: cannot write\n", path);
+    return 0;
+  }
+  return 1;
+}
+
+static void print_clusters(const sc_dedup *d, sc_format format, FILE *out) {
+  const size_t n = sc_dedup_size(d);
+  size_t nclusters;
+  uint32_t *num = number_clusters(d, n, &nclusters);
+  if (!num) return;
+  /* Members grouped by cluster: order documents by (cluster number, index). */
+  uint32_t *order = malloc((n ? n : 1) * sizeof(uint32_t));
+  size_t *start = calloc(nclusters + 2, sizeof(size_t));
+  if (!order || !start) goto done;
+  for (uint32_t i = 0; i < n; i++) {
+    sc_dedup_doc info;
+    sc_dedup_doc_info(d, i, &info);
+    if (info.cluster_size >= 2) start[num[info.representative] + 1]++;
+  }
+  for (size_t c = 1; c <= nclusters + 1; c++) start[c] += start[c - 1];
+  for (uint32_t i = 0; i < n; i++) {
+    sc_dedup_doc info;
+    sc_dedup_doc_info(d, i, &info);
+    if (info.cluster_size >= 2) order[start[num[info.representative]]++] = i;
+  }
+  /* start[c] now ends cluster c; rebuild beginnings on the fly. */
+  if (format == SC_FORMAT_CSV) fputs("id,cluster,size,representative\n", out);
+  if (format == SC_FORMAT_JSON) fputs("{\"clusters\": [", out);
+  size_t k = 0;
+  for (size_t c = 1; c <= nclusters; c++) {
+    const size_t end = start[c];
+    sc_dedup_doc first;
+    sc_dedup_doc_info(d, order[k], &first);
+    sc_dedup_doc rep;
+    sc_dedup_doc_info(d, first.representative, &rep);
+    if (format == SC_FORMAT_TABLE)
+      fprintf(out, "cluster %zu: %u documents, representative %s\n", c, first.cluster_size, rep.name);
+    if (format == SC_FORMAT_JSON) {
+      fprintf(out, "%s\n  {\"cluster\": %zu, \"size\": %u, \"representative\": ", c > 1 ? "," : "", c,
+              first.cluster_size);
+      write_json_string(out, rep.name, strlen(rep.name));
+      fputs(", \"members\": [", out);
+    }
+    for (size_t m = 0; k < end; k++, m++) {
+      sc_dedup_doc info;
+      sc_dedup_doc_info(d, order[k], &info);
+      if (format == SC_FORMAT_CSV) {
+        sc_report_csv_field(out, info.name);
+        fprintf(out, ",%zu,%u,", c, info.cluster_size);
+        sc_report_csv_field(out, rep.name);
+        fputc('\n', out);
+      } else if (format == SC_FORMAT_JSON) {
+        fputs(m ? ", {\"id\": " : "{\"id\": ", out);
+        write_json_string(out, info.name, strlen(info.name));
+        fprintf(out, ", \"similarity\": %.4f}", info.similarity);
+      } else {
+        fprintf(out, "  %s %s  (similarity %.3f%s)\n", order[k] == info.representative ? "*" : " ", info.name,
+                info.similarity, info.exact_duplicate ? ", same text" : "");
+      }
+    }
+    if (format == SC_FORMAT_JSON) fputs("]}", out);
+  }
+  if (format == SC_FORMAT_JSON) fputs(nclusters ? "\n]}\n" : "]}\n", out);
+  if (format == SC_FORMAT_TABLE && nclusters == 0) fputs("No clusters: no two documents reach the threshold.\n", out);
+done:
+  free(order);
+  free(start);
+  free(num);
+}
+
+static int run_scale(int argc, char **argv, const char *cmd) {
+  scale_args s;
+  memset(&s, 0, sizeof s);
+  const int early = parse_scale(argc, argv, cmd, &s);
+  if (early >= 0) return early;
+  const int dedup = strcmp(cmd, "dedup") == 0;
+  struct timespec t0;
+  clock_gettime(CLOCK_MONOTONIC, &t0);
+
+  /* dedup reads its inputs twice (sketch, then write the kept ones): keep a
+   * copy of standard input. */
+  char spool[4096] = "";
+  for (int i = 0; dedup && i < s.npaths; i++) {
+    if (strcmp(s.paths[i], "-") != 0 || spool[0]) continue;
+    if (!stream_spool_stdin(spool, sizeof spool)) {
+      fprintf(stderr, "simcheck dedup: cannot keep a copy of standard input in a temporary file\n");
+      return EXIT_INPUT;
+    }
+    s.so.stdin_spool = spool;
+  }
+
+  sc_dedup *d = NULL;
+  int rc = EXIT_INPUT;
+  sc_status st = sc_dedup_create(&s.co.opt, &s.dopt, &d);
+  stream_result res = {0};
+  if (st != SC_OK) {
+    fprintf(stderr, "simcheck %s: %s\n", cmd, sc_strerror(st));
+    goto done;
+  }
+  if ((st = stream_into(d, s.paths, s.npaths, &s.so, &res)) != SC_OK) {
+    fprintf(stderr, "simcheck %s: %s\n", cmd, sc_strerror(st));
+    goto done;
+  }
+  if (sc_dedup_size(d) == 0) {
+    fprintf(stderr, "simcheck %s: no document could be read\n", cmd);
+    goto done;
+  }
+  if (!s.co.quiet && isatty(STDERR_FILENO))
+    fprintf(stderr, "simcheck %s: %zu documents read, finding clusters...", cmd, sc_dedup_size(d));
+  st = sc_dedup_run(d);
+  if (!s.co.quiet && isatty(STDERR_FILENO)) fputs("\r\033[K", stderr);
+  if (st != SC_OK) {
+    fprintf(stderr, "simcheck %s: %s\n", cmd, sc_strerror(st));
+    goto done;
+  }
+  rc = 0;
+  if (dedup) {
+    if (s.out_path) {
+      char *tmp;
+      FILE *f = open_temp(s.out_path, &tmp);
+      if (!f || stream_write_kept(d, s.paths, s.npaths, &s.so, &res, f) != SC_OK || !commit_temp(f, tmp, s.out_path)) {
+        fprintf(stderr, "simcheck dedup: %s: cannot write the kept documents\n", s.out_path);
+        rc = EXIT_INPUT;
+      }
+    } else if (stream_write_kept(d, s.paths, s.npaths, &s.so, &res, stdout) != SC_OK) {
+      fprintf(stderr, "simcheck dedup: cannot write the kept documents to standard output\n");
+      rc = EXIT_INPUT;
+    }
+    if (s.removed_path && !write_removed(d, s.removed_path)) rc = EXIT_INPUT;
+  } else {
+    print_clusters(d, s.format, stdout);
+    if (fflush(stdout) != 0 || ferror(stdout)) rc = EXIT_INPUT;
+  }
+  if (!s.co.quiet) {
+    sc_dedup_stats ds;
+    sc_dedup_get_stats(d, &ds);
+    fprintf(stderr,
+            "simcheck %s: %zu documents read, %zu skipped; %zu clusters; %zu removed (%zu exact copies), "
+            "%zu kept; %zu candidate pairs (LSH %u bands x %u rows), %zu verified; %.2f s\n",
+            cmd, ds.documents, res.skipped, ds.clusters, ds.removed, ds.exact_duplicates, ds.documents - ds.removed,
+            ds.candidates, ds.bands, ds.rows, ds.verified, seconds_since(&t0));
+  }
+done:
+  free(res.used);
+  sc_dedup_free(d);
+  if (spool[0]) unlink(spool);
+  return rc;
+}
+
+int cmd_dedup(int argc, char **argv) { return run_scale(argc, argv, "dedup"); }
+int cmd_cluster(int argc, char **argv) { return run_scale(argc, argv, "cluster"); }

@@ -1,0 +1,497 @@
+/*
+ * dedup.c: near-duplicate clustering at scale (sc_dedup in simcheck.h).
+ *
+ * Per document, memory holds its name, byte length, a 16-byte digest
+ * prefix, the offset and size of its shingle set in the store, and its LSH
+ * band keys: about 60 + 8 * bands bytes. Shingle sets go to an unlinked
+ * temporary file as the high 32 bits of each 64-bit hash (order-preserving,
+ * so the sets stay sorted; two distinct shingles of a pair collide with
+ * probability ~n^2 / 2^32, about 1e-4 for 700-shingle documents) and are
+ * read back with pread only for candidate pairs; the page cache, not the
+ * process, holds them.
+ *
+ *   add_batch: sketch (parallel) -> append sets to the store, keep keys
+ *   run:       digest groups -> LSH candidates per band -> verify (parallel)
+ *              -> union-find -> representatives -> similarity to them
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cluster.h"
+#include "doc.h"
+#include "keys.h"
+#include "lsh.h"
+#include "parallel.h"
+#include "shingle.h"
+
+enum { DIGEST_PREFIX = 16, STORE_BUFFER = 1 << 22 };
+
+struct sc_dedup {
+  sc_options opt;
+  sc_keys keys;
+  sc_dedup_options dopt;
+  sc_lsh_params lsh;
+  unsigned threads;
+  sc_analyzer **analyzers;      /* one per worker                          */
+  uint32_t **sigs;              /* one signature buffer per worker         */
+
+  size_t n, cap;                /* documents                               */
+  char *names;                  /* names back to back, NUL-terminated      */
+  size_t names_len, names_cap;
+  uint64_t *name_off;
+  uint64_t *bytes;
+  uint8_t (*digest)[DIGEST_PREFIX];
+  uint64_t *set_off;            /* store offset of the shingle set (items) */
+  uint32_t *set_len;
+  uint64_t *band_keys;          /* n * bands                               */
+
+  int fd;                       /* the store                               */
+  uint32_t *wbuf;               /* store write buffer                      */
+  size_t wlen;
+  uint64_t store_items;
+
+  int ran;
+  uint32_t *rep;                /* after run: representative per document  */
+  uint32_t *csize;              /* cluster size per document               */
+  float *sim;                   /* similarity to the representative        */
+  uint8_t *exact;               /* exact duplicate of the representative   */
+  sc_dedup_stats stats;
+};
+
+void sc_dedup_options_init(sc_dedup_options *d) {
+  if (!d) return;
+  memset(d, 0, sizeof(*d));
+  d->threshold = 0.8;
+}
+
+static sc_status open_store(sc_dedup *d, const char *dir) {
+  if (!dir) dir = getenv("TMPDIR");
+  if (!dir || !*dir) dir = "/tmp";
+  const size_t n = strlen(dir) + 32;
+  char *path = sc__malloc(n);
+  SC_CHECK(!path, SC_E_NOMEM);
+  snprintf(path, n, "%s/simcheck-store-XXXXXX", dir);
+  d->fd = mkstemp(path);
+  if (d->fd >= 0) unlink(path);  /* gone from the tree; freed at close, even on a crash */
+  sc__free(path);
+  return d->fd >= 0 ? SC_OK : SC_E_IO;
+}
+
+sc_status sc_dedup_create(const sc_options *o, const sc_dedup_options *dopt, sc_dedup **out) {
+  SC_CHECK(!out || !dopt, SC_E_INVALID_ARG);
+  *out = NULL;
+  SC_TRY(sc_options_check(o));
+  SC_CHECK(!(dopt->threshold > 0 && dopt->threshold < 1), SC_E_RANGE);
+  sc_dedup *d = sc__calloc(1, sizeof(*d));
+  SC_CHECK(!d, SC_E_NOMEM);
+  d->fd = -1;
+  d->opt = *o;
+  d->dopt = *dopt;
+  d->dopt.tmp_dir = NULL;
+  d->threads = sc_threads_for(dopt->threads, SIZE_MAX);
+  sc_status st;
+  if ((st = sc_keys_derive(o->key, &d->keys)) != SC_OK || (st = sc_lsh_params_choose(o->num_perm, dopt->threshold, &d->lsh)) != SC_OK ||
+      (st = open_store(d, dopt->tmp_dir)) != SC_OK)
+    goto fail;
+  st = SC_E_NOMEM;
+  d->analyzers = sc__calloc(d->threads, sizeof(sc_analyzer *));
+  d->sigs = sc__calloc(d->threads, sizeof(uint32_t *));
+  d->wbuf = sc__mallocarray(STORE_BUFFER, sizeof(uint32_t));
+  if (!d->analyzers || !d->sigs || !d->wbuf) goto fail;
+  for (unsigned t = 0; t < d->threads; t++) {
+    if ((st = sc_analyzer_create(&d->analyzers[t])) != SC_OK) goto fail;
+    st = SC_E_NOMEM;
+    if (!(d->sigs[t] = sc__mallocarray(o->num_perm, sizeof(uint32_t)))) goto fail;
+  }
+  *out = d;
+  return SC_OK;
+fail:
+  sc_dedup_free(d);
+  return st;
+}
+
+void sc_dedup_free(sc_dedup *d) {
+  if (!d) return;
+  for (unsigned t = 0; d->analyzers && t < d->threads; t++) sc_analyzer_free(d->analyzers[t]);
+  for (unsigned t = 0; d->sigs && t < d->threads; t++) sc__free(d->sigs[t]);
+  sc__free(d->analyzers);
+  sc__free(d->sigs);
+  sc__free(d->wbuf);
+  if (d->fd >= 0) close(d->fd);
+  sc__free(d->names);
+  sc__free(d->name_off);
+  sc__free(d->bytes);
+  sc__free(d->digest);
+  sc__free(d->set_off);
+  sc__free(d->set_len);
+  sc__free(d->band_keys);
+  sc__free(d->rep);
+  sc__free(d->csize);
+  sc__free(d->sim);
+  sc__free(d->exact);
+  sc_keys_wipe(&d->keys);
+  sc__free(d);
+}
+
+/* Grows the per-document arrays to hold @p need documents. */
+static sc_status reserve_docs(sc_dedup *d, size_t need) {
+  if (need <= d->cap) return SC_OK;
+  size_t cap = d->cap ? d->cap : 1024;
+  while (cap < need) cap *= 2;
+#define GROW(field, count)                                                    \
+  do {                                                                        \
+    void *p_ = sc__reallocarray(d->field, (count), sizeof(*d->field));        \
+    SC_CHECK(!p_, SC_E_NOMEM);                                                \
+    d->field = p_;                                                            \
+  } while (0)
+  GROW(name_off, cap);
+  GROW(bytes, cap);
+  GROW(digest, cap);
+  GROW(set_off, cap);
+  GROW(set_len, cap);
+  GROW(band_keys, cap * d->lsh.bands);
+#undef GROW
+  d->cap = cap;
+  return SC_OK;
+}
+
+static sc_status flush_store(sc_dedup *d) {
+  const char *p = (const char *)d->wbuf;
+  size_t left = d->wlen * sizeof(uint32_t);
+  while (left) {
+    const ssize_t w = write(d->fd, p, left);
+    if (w < 0 && errno == EINTR) continue;
+    SC_CHECK(w <= 0, SC_E_IO);
+    p += w;
+    left -= (size_t)w;
+  }
+  d->wlen = 0;
+  return SC_OK;
+}
+
+/* Appends a sorted 64-bit set as its distinct high halves. */
+static sc_status store_set(sc_dedup *d, const uint64_t *set, size_t n, uint32_t *out_len) {
+  uint32_t written = 0, last = 0;
+  for (size_t i = 0; i < n; i++) {
+    const uint32_t v = (uint32_t)(set[i] >> 32);
+    if (written && v == last) continue;
+    if (d->wlen == STORE_BUFFER) SC_TRY(flush_store(d));
+    d->wbuf[d->wlen++] = v;
+    last = v;
+    written++;
+  }
+  d->store_items += written;
+  *out_len = written;
+  return SC_OK;
+}
+
+/* What a worker makes of one text. */
+typedef struct sketched {
+  sc_status status;
+  uint8_t digest[DIGEST_PREFIX];
+  uint64_t *set;                /* copy of the shingle set                  */
+  size_t n_set;
+  uint64_t *keys;               /* band keys                                */
+} sketched;
+
+typedef struct batch_job {
+  sc_dedup *d;
+  const sc_text *texts;
+  sketched *out;
+} batch_job;
+
+static sc_status sketch_range(void *user, size_t begin, size_t end, unsigned worker) {
+  batch_job *j = user;
+  sc_dedup *d = j->d;
+  for (size_t i = begin; i < end; i++) {
+    sketched *s = &j->out[i];
+    sc_sketch sk;
+    s->status = sc_sketch_text(d->analyzers[worker], &d->opt, &d->keys, j->texts[i].data, j->texts[i].len,
+                               d->sigs[worker], &sk);
+    if (s->status == SC_E_NOMEM) return SC_E_NOMEM;
+    if (s->status != SC_OK) continue;
+    memcpy(s->digest, sk.digest, DIGEST_PREFIX);
+    s->set = sc__mallocarray(sk.n_shingles, sizeof(uint64_t));
+    s->keys = sc__mallocarray(d->lsh.bands, sizeof(uint64_t));
+    if (!s->set || !s->keys) return SC_E_NOMEM;
+    memcpy(s->set, sk.shingles, sk.n_shingles * sizeof(uint64_t));
+    s->n_set = sk.n_shingles;
+    sc_lsh_band_keys(&d->lsh, d->sigs[worker], s->keys);
+  }
+  return SC_OK;
+}
+
+static sc_status add_name(sc_dedup *d, const char *name) {
+  const size_t n = strlen(name) + 1;
+  if (d->names_len + n > d->names_cap) {
+    size_t cap = d->names_cap ? d->names_cap * 2 : 1 << 16;
+    while (cap < d->names_len + n) cap *= 2;
+    char *p = sc__realloc(d->names, cap);
+    SC_CHECK(!p, SC_E_NOMEM);
+    d->names = p;
+    d->names_cap = cap;
+  }
+  memcpy(d->names + d->names_len, name, n);
+  d->name_off[d->n] = d->names_len;
+  d->names_len += n;
+  return SC_OK;
+}
+
+sc_status sc_dedup_add_batch(sc_dedup *d, const sc_text *texts, size_t n, sc_status *status) {
+  SC_CHECK(!d || (!texts && n), SC_E_INVALID_ARG);
+  SC_CHECK(d->ran, SC_E_STATE);
+  if (n == 0) return SC_OK;
+  sketched *out = sc__calloc(n, sizeof(sketched));
+  SC_CHECK(!out, SC_E_NOMEM);
+  batch_job j = {d, texts, out};
+  sc_status st = sc_parallel_for(n, 8, sc_threads_for(d->threads, n), sketch_range, &j);
+  if (st == SC_OK) st = reserve_docs(d, d->n + n);
+  for (size_t i = 0; i < n && st == SC_OK; i++) {  /* input order: ids never depend on threads */
+    if (status) status[i] = out[i].status;
+    if (out[i].status != SC_OK) continue;
+    if ((st = add_name(d, texts[i].name ? texts[i].name : "")) != SC_OK) break;
+    d->bytes[d->n] = texts[i].len;
+    memcpy(d->digest[d->n], out[i].digest, DIGEST_PREFIX);
+    d->set_off[d->n] = d->store_items;
+    if ((st = store_set(d, out[i].set, out[i].n_set, &d->set_len[d->n])) != SC_OK) break;
+    memcpy(d->band_keys + d->n * d->lsh.bands, out[i].keys, d->lsh.bands * sizeof(uint64_t));
+    d->n++;
+  }
+  for (size_t i = 0; i < n; i++) {
+    sc__free(out[i].set);
+    sc__free(out[i].keys);
+  }
+  sc__free(out);
+  return st;
+}
+
+size_t sc_dedup_size(const sc_dedup *d) { return d ? d->n : 0; }
+
+/* Reads document @p i's set into @p buf (grown as needed). */
+static sc_status read_set(const sc_dedup *d, uint32_t i, uint32_t **buf, size_t *cap) {
+  const size_t n = d->set_len[i];
+  if (n > *cap) {
+    uint32_t *b = sc__reallocarray(*buf, n, sizeof(uint32_t));
+    SC_CHECK(!b, SC_E_NOMEM);
+    *buf = b;
+    *cap = n;
+  }
+  char *p = (char *)*buf;
+  size_t left = n * sizeof(uint32_t);
+  off_t off = (off_t)(d->set_off[i] * sizeof(uint32_t));
+  while (left) {
+    const ssize_t r = pread(d->fd, p, left, off);
+    if (r < 0 && errno == EINTR) continue;
+    SC_CHECK(r <= 0, SC_E_IO);
+    p += r;
+    left -= (size_t)r;
+    off += r;
+  }
+  return SC_OK;
+}
+
+static double jaccard32(const uint32_t *a, size_t na, const uint32_t *b, size_t nb) {
+  size_t i = 0, j = 0, c = 0;
+  while (i < na && j < nb) {
+    if (a[i] < b[j]) i++;
+    else if (a[i] > b[j]) j++;
+    else {
+      c++;
+      i++;
+      j++;
+    }
+  }
+  const size_t u = na + nb - c;
+  return u ? (double)c / (double)u : 1.0;
+}
+
+typedef struct verify_job {
+  const sc_dedup *d;
+  const uint64_t *pairs;        /* (a << 32 | b)                            */
+  float *jac;                   /* out, per pair                            */
+  uint32_t **buf_a, **buf_b;    /* per worker                               */
+  size_t *cap_a, *cap_b;
+} verify_job;
+
+static sc_status verify_range(void *user, size_t begin, size_t end, unsigned w) {
+  verify_job *j = user;
+  for (size_t i = begin; i < end; i++) {
+    const uint32_t a = (uint32_t)(j->pairs[i] >> 32), b = (uint32_t)j->pairs[i];
+    SC_TRY(read_set(j->d, a, &j->buf_a[w], &j->cap_a[w]));
+    SC_TRY(read_set(j->d, b, &j->buf_b[w], &j->cap_b[w]));
+    j->jac[i] = (float)jaccard32(j->buf_a[w], j->d->set_len[a], j->buf_b[w], j->d->set_len[b]);
+  }
+  return SC_OK;
+}
+
+/* Runs @p fn over @p n pairs with per-worker read buffers. */
+static sc_status verify_pairs(const sc_dedup *d, const uint64_t *pairs, size_t n, float *jac) {
+  const unsigned t = sc_threads_for(d->threads, n);
+  verify_job j = {d, pairs, jac, sc__calloc(t, sizeof(uint32_t *)), sc__calloc(t, sizeof(uint32_t *)),
+                  sc__calloc(t, sizeof(size_t)), sc__calloc(t, sizeof(size_t))};
+  sc_status st = SC_E_NOMEM;
+  if (j.buf_a && j.buf_b && j.cap_a && j.cap_b) st = sc_parallel_for(n, 256, t, verify_range, &j);
+  for (unsigned w = 0; w < t; w++) {
+    if (j.buf_a) sc__free(j.buf_a[w]);
+    if (j.buf_b) sc__free(j.buf_b[w]);
+  }
+  sc__free(j.buf_a);
+  sc__free(j.buf_b);
+  sc__free(j.cap_a);
+  sc__free(j.cap_b);
+  return st;
+}
+
+typedef struct digest_entry {
+  uint8_t digest[DIGEST_PREFIX];
+  uint32_t doc;
+} digest_entry;
+
+static int cmp_digest_entry(const void *x, const void *y) {
+  const digest_entry *a = x, *b = y;
+  const int c = memcmp(a->digest, b->digest, DIGEST_PREFIX);
+  return c ? c : (a->doc > b->doc) - (a->doc < b->doc);
+}
+
+/* Groups documents with the same normalized text: each joins the first of
+ * its group, is marked exact, and takes no further part in LSH. */
+static sc_status group_exact(sc_dedup *d, sc_uf *uf, uint8_t *skip) {
+  digest_entry *e = sc__mallocarray(d->n, sizeof(digest_entry));
+  SC_CHECK(!e, SC_E_NOMEM);
+  for (size_t i = 0; i < d->n; i++) {
+    memcpy(e[i].digest, d->digest[i], DIGEST_PREFIX);
+    e[i].doc = (uint32_t)i;
+  }
+  qsort(e, d->n, sizeof(digest_entry), cmp_digest_entry);
+  for (size_t i = 1; i < d->n; i++) {
+    if (memcmp(e[i].digest, e[i - 1].digest, DIGEST_PREFIX) != 0) continue;
+    size_t first = i - 1;
+    while (first > 0 && memcmp(e[first - 1].digest, e[i].digest, DIGEST_PREFIX) == 0) first--;
+    sc_uf_union(uf, e[first].doc, e[i].doc);
+    skip[e[i].doc] = 1;
+    d->stats.exact_duplicates++;
+  }
+  sc__free(e);
+  return SC_OK;
+}
+
+/* Candidate pairs from every band, sorted and distinct. */
+static sc_status lsh_candidates(const sc_dedup *d, const uint8_t *skip, sc_u64_vec *pairs) {
+  sc_band_entry *e = sc__mallocarray(d->n ? d->n : 1, sizeof(sc_band_entry));
+  SC_CHECK(!e, SC_E_NOMEM);
+  sc_status st = SC_OK;
+  for (uint32_t band = 0; band < d->lsh.bands && st == SC_OK; band++) {
+    size_t m = 0;
+    for (size_t i = 0; i < d->n; i++)
+      if (!skip[i]) e[m++] = (sc_band_entry){d->band_keys[i * d->lsh.bands + band], (uint32_t)i};
+    st = sc_lsh_band_candidates(e, m, pairs);
+  }
+  sc__free(e);
+  if (st != SC_OK) return st;
+  uint64_t *tmp = sc__mallocarray(pairs->len ? pairs->len : 1, sizeof(uint64_t));
+  SC_CHECK(!tmp, SC_E_NOMEM);
+  pairs->len = sc_u64_sort_unique(pairs->items, pairs->len, tmp);
+  sc__free(tmp);
+  return SC_OK;
+}
+
+/* Picks each cluster's representative and measures every member against it. */
+static sc_status representatives(sc_dedup *d, sc_uf *uf) {
+  uint32_t *best = sc__mallocarray(d->n, sizeof(uint32_t));  /* per root */
+  SC_CHECK(!best, SC_E_NOMEM);
+  for (size_t i = 0; i < d->n; i++) best[i] = UINT32_MAX;
+  for (uint32_t i = 0; i < d->n; i++) {
+    const uint32_t r = sc_uf_find(uf, i);
+    const uint32_t b = best[r];
+    if (b == UINT32_MAX || (d->dopt.keep_longest && d->bytes[i] > d->bytes[b])) best[r] = i;
+  }
+  sc_u64_vec members = {0};  /* (member << 32 | representative) to measure */
+  for (uint32_t i = 0; i < d->n; i++) {
+    const uint32_t r = sc_uf_find(uf, i);
+    d->rep[i] = best[r];
+    d->csize[i] = uf->size[r];
+    d->sim[i] = 1.0f;
+    d->exact[i] = 0;
+    if (d->rep[i] == i) continue;
+    d->stats.removed++;
+    if (memcmp(d->digest[i], d->digest[d->rep[i]], DIGEST_PREFIX) == 0) {
+      d->exact[i] = 1;  /* same normalized text: similarity 1 */
+      continue;
+    }
+    SC_VEC_PUSH(&members, (uint64_t)i << 32 | d->rep[i], nomem);
+  }
+  for (uint32_t i = 0; i < d->n; i++)
+    if (d->rep[i] == i && d->csize[i] > 1) d->stats.clusters++;
+  float *jac = sc__mallocarray(members.len ? members.len : 1, sizeof(float));
+  if (!jac) goto nomem;
+  const sc_status st = verify_pairs(d, members.items, members.len, jac);
+  for (size_t k = 0; k < members.len && st == SC_OK; k++) d->sim[members.items[k] >> 32] = jac[k];
+  sc__free(jac);
+  SC_VEC_FREE(&members);
+  sc__free(best);
+  return st;
+nomem:
+  SC_VEC_FREE(&members);
+  sc__free(best);
+  return SC_E_NOMEM;
+}
+
+sc_status sc_dedup_run(sc_dedup *d) {
+  SC_CHECK(!d, SC_E_INVALID_ARG);
+  SC_CHECK(d->ran, SC_E_STATE);
+  SC_TRY(flush_store(d));
+  memset(&d->stats, 0, sizeof d->stats);
+  d->stats.documents = d->n;
+  d->stats.bands = d->lsh.bands;
+  d->stats.rows = d->lsh.rows;
+  d->stats.p_at_threshold = d->lsh.p_at_threshold;
+  sc_uf uf;
+  SC_TRY(sc_uf_init(&uf, d->n));
+  sc_u64_vec pairs = {0};
+  float *jac = NULL;
+  uint8_t *skip = sc__calloc(d->n ? d->n : 1, 1);
+  sc_status st = SC_E_NOMEM;
+  d->rep = sc__mallocarray(d->n ? d->n : 1, sizeof(uint32_t));
+  d->csize = sc__mallocarray(d->n ? d->n : 1, sizeof(uint32_t));
+  d->sim = sc__mallocarray(d->n ? d->n : 1, sizeof(float));
+  d->exact = sc__mallocarray(d->n ? d->n : 1, 1);
+  if (!skip || !d->rep || !d->csize || !d->sim || !d->exact) goto done;
+  if ((st = group_exact(d, &uf, skip)) != SC_OK || (st = lsh_candidates(d, skip, &pairs)) != SC_OK) goto done;
+  d->stats.candidates = pairs.len;
+  st = SC_E_NOMEM;
+  if (!(jac = sc__mallocarray(pairs.len ? pairs.len : 1, sizeof(float)))) goto done;
+  if ((st = verify_pairs(d, pairs.items, pairs.len, jac)) != SC_OK) goto done;
+  for (size_t k = 0; k < pairs.len; k++) {  /* sequential: deterministic */
+    if (jac[k] < d->dopt.threshold) continue;
+    d->stats.verified++;
+    sc_uf_union(&uf, (uint32_t)(pairs.items[k] >> 32), (uint32_t)pairs.items[k]);
+  }
+  if ((st = representatives(d, &uf)) != SC_OK) goto done;
+  d->ran = 1;
+done:
+  sc__free(jac);
+  sc__free(skip);
+  SC_VEC_FREE(&pairs);
+  sc_uf_free(&uf);
+  return st;
+}
+
+sc_status sc_dedup_doc_info(const sc_dedup *d, uint32_t i, sc_dedup_doc *out) {
+  SC_CHECK(!d || !out || i >= d->n, SC_E_INVALID_ARG);
+  SC_CHECK(!d->ran, SC_E_STATE);
+  out->name = d->names + d->name_off[i];
+  out->representative = d->rep[i];
+  out->cluster_size = d->csize[i];
+  out->similarity = d->sim[i];
+  out->exact_duplicate = d->exact[i];
+  return SC_OK;
+}
+
+sc_status sc_dedup_get_stats(const sc_dedup *d, sc_dedup_stats *out) {
+  SC_CHECK(!d || !out, SC_E_INVALID_ARG);
+  *out = d->stats;
+  return SC_OK;
+}

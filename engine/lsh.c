@@ -1,0 +1,78 @@
+/*
+ * lsh.c: banding parameters, band keys and candidate pairs (see lsh.h).
+ */
+#include "lsh.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <xxhash.h>
+
+double sc_lsh_probability(const sc_lsh_params *p, double j) {
+  return 1.0 - pow(1.0 - pow(j, (double)p->rows), (double)p->bands);
+}
+
+/* Integral of f over [lo, hi] by Simpson's rule (the S-curve is smooth). */
+static double integrate(const sc_lsh_params *p, double lo, double hi, int miss) {
+  enum { STEPS = 200 };
+  const double h = (hi - lo) / STEPS;
+  double s = 0;
+  for (int i = 0; i <= STEPS; i++) {
+    const double pr = sc_lsh_probability(p, lo + i * h);
+    const double f = miss ? 1.0 - pr : pr;
+    s += f * (i == 0 || i == STEPS ? 1 : (i % 2 ? 4 : 2));
+  }
+  return s * h / 3;
+}
+
+sc_status sc_lsh_params_choose(uint32_t num_perm, double threshold, sc_lsh_params *out) {
+  SC_CHECK(!out || !(threshold > 0 && threshold < 1), SC_E_RANGE);
+  double best_cost = INFINITY;
+  for (uint32_t r = 1; r <= num_perm; r++) {
+    for (uint32_t b = 1; b * r <= num_perm; b++) {
+      sc_lsh_params p = {b, r, 0};
+      p.p_at_threshold = sc_lsh_probability(&p, threshold);
+      if (p.p_at_threshold < 0.95) continue;
+      const double cost = integrate(&p, 0, threshold, 0) + integrate(&p, threshold, 1, 1);
+      if (cost < best_cost) {
+        best_cost = cost;
+        *out = p;
+      }
+    }
+  }
+  return isinf(best_cost) ? SC_E_RANGE : SC_OK;
+}
+
+void sc_lsh_band_keys(const sc_lsh_params *p, const uint32_t *sig, uint64_t *keys) {
+  for (uint32_t band = 0; band < p->bands; band++)
+    keys[band] = XXH3_64bits_withSeed(sig + band * p->rows, p->rows * sizeof(uint32_t), band);
+}
+
+static int cmp_entry(const void *x, const void *y) {
+  const sc_band_entry *a = x, *b = y;
+  if (a->key != b->key) return a->key < b->key ? -1 : 1;
+  return (a->doc > b->doc) - (a->doc < b->doc);
+}
+
+static uint64_t pair_key(uint32_t a, uint32_t b) {
+  return a < b ? (uint64_t)a << 32 | b : (uint64_t)b << 32 | a;
+}
+
+sc_status sc_lsh_band_candidates(sc_band_entry *e, size_t n, sc_u64_vec *pairs) {
+  if (n < 2) return SC_OK;
+  qsort(e, n, sizeof(*e), cmp_entry);
+  for (size_t i = 0; i < n;) {
+    size_t j = i + 1;
+    while (j < n && e[j].key == e[i].key) j++;
+    const size_t m = j - i;
+    if (m <= SC_LSH_BUCKET_MAX) {
+      for (size_t x = i; x < j; x++)
+        for (size_t y = x + 1; y < j; y++) SC_VEC_PUSH(pairs, pair_key(e[x].doc, e[y].doc), nomem);
+    } else {
+      for (size_t x = i + 1; x < j; x++) SC_VEC_PUSH(pairs, pair_key(e[i].doc, e[x].doc), nomem);
+    }
+    i = j;
+  }
+  return SC_OK;
+nomem:
+  return SC_E_NOMEM;
+}
