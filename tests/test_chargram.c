@@ -8,7 +8,6 @@
 #include "chargram.h"
 #include "sc_test.h"
 
-typedef SC_VEC(uint64_t) u64_vec;
 
 /* Reference: n-grams in text order, i then n. */
 static size_t ref_grams(const char *t, size_t len, uint64_t *out) {
@@ -26,7 +25,7 @@ static size_t ref_grams(const char *t, size_t len, uint64_t *out) {
 }
 
 static void check_grams(const char *t, size_t len, size_t want_count) {
-  u64_vec v = {0};
+  sc_u64_vec v = {0};
   uint64_t ref[1024];
   CHECK(sc_chargrams(t, len, &v) == SC_OK);
   const size_t m = ref_grams(t, len, ref);
@@ -44,7 +43,7 @@ static void test_grams(void) {
   check_grams("a\xC3\xA9" "b", 4, 3);  /* only at character starts */
   check_grams("\xE6\x97\xA5\xE6\x9C\xAC", 6, 3 + 1);
   /* A line break reads as a space. */
-  u64_vec a = {0}, b = {0};
+  sc_u64_vec a = {0}, b = {0};
   CHECK(sc_chargrams("one\ntwo\n\nx", 10, &a) == SC_OK);
   CHECK(sc_chargrams("one two  x", 10, &b) == SC_OK);
   CHECK(a.len == b.len && a.len > 0 && memcmp(a.items, b.items, a.len * sizeof *a.items) == 0);
@@ -67,7 +66,7 @@ static void test_grams(void) {
       len += strlen(p);
     }
     uint64_t ref[3 * 600];
-    u64_vec v = {0};
+    sc_u64_vec v = {0};
     CHECK(sc_chargrams(t, len, &v) == SC_OK);
     const size_t m = ref_grams(t, len, ref);
     CHECK_MSG(v.len == m && (m == 0 || memcmp(v.items, ref, m * sizeof *ref) == 0), "iteration %d", iter);
