@@ -209,7 +209,7 @@ sc_status sc_sketch_text(sc_analyzer *az, const sc_options *o, const sc_keys *ke
   memset(out, 0, sizeof(*out));
   SC_CHECK(len >= UINT32_MAX, SC_E_TOO_LARGE);
   sc_normtext nt;
-  SC_TRY(sc_normalize(text, len, &nt));
+  SC_TRY(sc_normalize_text(text, len, &nt));
   az->words.len = 0;
   sc_status st = sc_tokenize(&nt, &az->words, NULL);
   if (st == SC_OK && az->words.len == 0) st = SC_E_EMPTY;

@@ -24,6 +24,7 @@ enum { GROUP_MAX = 64 };  /* code points in one starter group; longer runs of
 typedef struct writer {
   sc_normtext *t;
   size_t cap;
+  int want_src;           /* keep the offset map (t->src)                 */
   int pending_space;      /* 0 none, 1 ' ', 2 '\n', 3 "\n\n"              */
   uint32_t space_src;     /* source offset of the pending whitespace run  */
 } writer;
@@ -35,16 +36,18 @@ static int reserve(writer *w, size_t extra) {
   char *text = sc__realloc(w->t->text, cap);
   if (!text) return 0;
   w->t->text = text;
-  uint32_t *src = sc__reallocarray(w->t->src, cap, sizeof(uint32_t));
-  if (!src) return 0;
-  w->t->src = src;
+  if (w->want_src) {
+    uint32_t *src = sc__reallocarray(w->t->src, cap, sizeof(uint32_t));
+    if (!src) return 0;
+    w->t->src = src;
+  }
   w->cap = cap;
   return 1;
 }
 
 static void put_byte(writer *w, char c, uint32_t src) {
   w->t->text[w->t->len] = c;
-  w->t->src[w->t->len] = src;
+  if (w->want_src) w->t->src[w->t->len] = src;
   w->t->len++;
 }
 
@@ -200,35 +203,108 @@ static inline char ascii_lower(char c) {
   return (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
 }
 
-sc_status sc_normalize(const char *s, size_t len, sc_normtext *out) {
+/* The ASCII fast path's map: 0 = needs the general path (line breaks, CR,
+ * controls, backquote), 1 = space or tab, otherwise the byte to write
+ * (letters lower-cased). */
+static const uint8_t ascii_map[128] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    1, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47,
+    48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63,
+    64, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
+    112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 91, 92, 93, 94, 95,
+    0, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
+    112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 123, 124, 125, 126, 0,
+};
+
+/* Copies the ASCII bytes [i, end) that need no Unicode processing, folding
+ * spaces and tabs into the pending separator. State lives in locals so the
+ * loop stays in registers. @return where it stopped. */
+static inline size_t ascii_run_impl(writer *w, const uint8_t *u, size_t i, size_t end, const int want_src) {
+  char *const text = w->t->text;
+  uint32_t *const src = w->t->src;
+  size_t n = w->t->len;
+  int pending = w->pending_space;
+  uint32_t space_src = w->space_src;
+  for (; i < end; i++) {
+    const uint8_t m = ascii_map[u[i]];
+    if (m > 1) {
+      if (pending) {
+        if (n) {  /* flush_space, inline */
+          text[n] = pending == 1 ? ' ' : '\n';
+          if (want_src) src[n] = space_src;
+          n++;
+          if (pending == 3) {
+            text[n] = '\n';
+            if (want_src) src[n] = space_src;
+            n++;
+          }
+        }
+        pending = 0;
+      }
+      text[n] = (char)m;
+      if (want_src) src[n] = (uint32_t)i;
+      n++;
+      continue;
+    }
+    if (m == 0) break;
+    if (!pending) {
+      space_src = (uint32_t)i;
+      pending = 1;
+    }
+  }
+  w->t->len = n;
+  w->pending_space = pending;
+  w->space_src = space_src;
+  return i;
+}
+
+static size_t ascii_run(writer *w, const uint8_t *u, size_t i, size_t end) {
+  return w->want_src ? ascii_run_impl(w, u, i, end, 1) : ascii_run_impl(w, u, i, end, 0);
+}
+
+static sc_status normalize(const char *s, size_t len, int want_src, sc_normtext *out) {
   memset(out, 0, sizeof(*out));
   SC_CHECK(len >= UINT32_MAX, SC_E_TOO_LARGE);
-  writer w = {.t = out, .cap = len + 16};
+  writer w = {.t = out, .cap = len + 16, .want_src = want_src};
   out->text = sc__malloc(w.cap);
-  out->src = sc__mallocarray(w.cap, sizeof(uint32_t));
+  if (want_src) out->src = sc__mallocarray(w.cap, sizeof(uint32_t));
   group g = {.n = 0};
-  if (!out->text || !out->src) goto nomem;
+  if (!out->text || (want_src && !out->src)) goto nomem;
 
   const uint8_t *u = (const uint8_t *)s;
   size_t i = 0;
+  size_t run_end = 0;  /* end of the current ASCII run, found once per run */
   while (i < len) {
     const uint8_t b = u[i];
-    if (b == '\r' && i + 1 < len && u[i + 1] == '\n') {  /* CRLF: one line break */
-      i++;
-      continue;
-    }
-    if (b < 0x80 && (i + 1 == len || u[i + 1] < 0x80)) {
-      /* Fast path: an ASCII byte that no combining mark follows. */
-      if (g.n && !flush_group(&w, &g)) goto nomem;
-      if (b > ' ' && b < 0x7F && b != '`') {
-        if (w.pending_space && !flush_space(&w)) goto nomem;
-        if (!reserve(&w, 1)) goto nomem;
-        put_byte(&w, ascii_lower((char)b), (uint32_t)i);
-      } else if (!emit_cp(&w, b, (uint32_t)i)) {
-        goto nomem;
+    if (b < 0x80) {
+      /* A run of ASCII bytes; its last byte goes the general way when a
+       * non-ASCII byte follows (it may take a combining mark). Output of
+       * the fast part is at most its length plus two separator bytes. */
+      if (run_end <= i) {
+        run_end = i;
+        while (run_end < len && u[run_end] < 0x80) run_end++;
       }
-      i++;
-      continue;
+      const size_t end = run_end < len ? run_end - 1 : run_end;
+      if (end > i) {
+        if (g.n && !flush_group(&w, &g)) goto nomem;
+        if (!reserve(&w, end - i + 2)) goto nomem;
+        const size_t stop = ascii_run(&w, u, i, end);
+        if (stop > i) {
+          i = stop;
+          continue;
+        }
+      }
+      if (b == '\r' && i + 1 < len && u[i + 1] == '\n') {  /* CRLF: one line break */
+        i++;
+        continue;
+      }
+      if (i + 1 == len || u[i + 1] < 0x80) {  /* no combining mark can follow */
+        if (g.n && !flush_group(&w, &g)) goto nomem;
+        if (!emit_cp(&w, b, (uint32_t)i)) goto nomem;
+        i++;
+        continue;
+      }
     }
     utf8proc_int32_t cp;
     utf8proc_ssize_t n = utf8proc_iterate(u + i, (utf8proc_ssize_t)(len - i), &cp);
@@ -243,12 +319,16 @@ sc_status sc_normalize(const char *s, size_t len, sc_normtext *out) {
   if (!flush_group(&w, &g)) goto nomem;
   w.pending_space = 0;  /* drop trailing whitespace */
   out->text[out->len] = '\0';
-  out->src[out->len] = (uint32_t)len;
+  if (want_src) out->src[out->len] = (uint32_t)len;
   return SC_OK;
 nomem:
   sc_normtext_free(out);
   return SC_E_NOMEM;
 }
+
+sc_status sc_normalize(const char *s, size_t len, sc_normtext *out) { return normalize(s, len, 1, out); }
+
+sc_status sc_normalize_text(const char *s, size_t len, sc_normtext *out) { return normalize(s, len, 0, out); }
 
 void sc_normtext_free(sc_normtext *t) {
   if (!t) return;

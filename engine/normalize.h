@@ -26,6 +26,10 @@ typedef struct sc_normtext {
  *  @return SC_OK, SC_E_NOMEM, SC_E_TOO_LARGE (len >= 4 GiB). */
 sc_status sc_normalize(const char *s, size_t len, sc_normtext *out);
 
+/** Same without the offset map (out->src is NULL): for sketches that never
+ *  point back into the original, about a fifth less memory traffic. */
+sc_status sc_normalize_text(const char *s, size_t len, sc_normtext *out);
+
 void sc_normtext_free(sc_normtext *t);
 
 #endif

@@ -109,30 +109,47 @@ static int ends_sentence(const char *text, size_t len, uint32_t from, uint32_t t
   return 1;
 }
 
+static inline int ascii_word(uint8_t b) {
+  return (uint8_t)((b | 32) - 'a') < 26 || (uint8_t)(b - '0') < 10;
+}
+
+/* Is the character at text[i] a word character? *n receives its length. */
+static inline int word_char_at(const char *text, size_t len, size_t i, size_t *n) {
+  const uint8_t b = (uint8_t)text[i];
+  if (b < 0x80) {
+    *n = 1;
+    return ascii_word(b);
+  }
+  return is_word_cp(cp_at(text, len, i, n));
+}
+
 sc_status sc_tokenize(const sc_normtext *t, sc_span_vec *words, sc_sentence_vec *sentences) {
   const char *text = t->text;
   const size_t len = t->len;
   const size_t first_word = words->len;
-  size_t i = 0;
+  size_t i = 0, n;
   while (i < len) {
-    size_t n;
-    int32_t cp = cp_at(text, len, i, &n);
-    if (!is_word_cp(cp)) {
+    if (!word_char_at(text, len, i, &n)) {
       i += n;
       continue;
     }
     const size_t start = i;
     i += n;
     while (i < len) {
-      cp = cp_at(text, len, i, &n);
-      if (is_word_cp(cp)) {
+      const uint8_t b = (uint8_t)text[i];
+      if (b < 0x80 && ascii_word(b)) {  /* the common case, inline */
+        i++;
+        continue;
+      }
+      if (word_char_at(text, len, i, &n)) {
         i += n;
         continue;
       }
       /* Inner apostrophe or digit group separator: keep if a word character
        * (a digit, for '.' and ',') follows. */
-      if (i + 1 < len && ((cp == '\'' && is_word_cp(cp_at(text, len, i + 1, &n))) ||
-                          ((cp == '.' || cp == ',') && is_digit(text[i - 1]) && is_digit(text[i + 1])))) {
+      size_t m;
+      if (i + 1 < len && ((b == '\'' && word_char_at(text, len, i + 1, &m)) ||
+                          ((b == '.' || b == ',') && is_digit(text[i - 1]) && is_digit(text[i + 1])))) {
         i += 1;
         continue;
       }
