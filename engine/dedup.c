@@ -311,7 +311,7 @@ static double jaccard32(const uint32_t *a, size_t na, const uint32_t *b, size_t 
 typedef struct verify_job {
   const sc_dedup *d;
   const uint64_t *pairs;        /* (a << 32 | b)                            */
-  float *jac;                   /* out, per pair                            */
+  double *jac;                  /* out, per pair                            */
   uint32_t **buf_a, **buf_b;    /* per worker                               */
   size_t *cap_a, *cap_b;
 } verify_job;
@@ -322,13 +322,13 @@ static sc_status verify_range(void *user, size_t begin, size_t end, unsigned w) 
     const uint32_t a = (uint32_t)(j->pairs[i] >> 32), b = (uint32_t)j->pairs[i];
     SC_TRY(read_set(j->d, a, &j->buf_a[w], &j->cap_a[w]));
     SC_TRY(read_set(j->d, b, &j->buf_b[w], &j->cap_b[w]));
-    j->jac[i] = (float)jaccard32(j->buf_a[w], j->d->set_len[a], j->buf_b[w], j->d->set_len[b]);
+    j->jac[i] = jaccard32(j->buf_a[w], j->d->set_len[a], j->buf_b[w], j->d->set_len[b]);
   }
   return SC_OK;
 }
 
-/* Runs @p fn over @p n pairs with per-worker read buffers. */
-static sc_status verify_pairs(const sc_dedup *d, const uint64_t *pairs, size_t n, float *jac) {
+/* Exact Jaccard of @p n pairs, on worker threads with their own buffers. */
+static sc_status verify_pairs(const sc_dedup *d, const uint64_t *pairs, size_t n, double *jac) {
   const unsigned t = sc_threads_for(d->threads, n);
   verify_job j = {d, pairs, jac, sc__calloc(t, sizeof(uint32_t *)), sc__calloc(t, sizeof(uint32_t *)),
                   sc__calloc(t, sizeof(size_t)), sc__calloc(t, sizeof(size_t))};
@@ -425,10 +425,10 @@ static sc_status representatives(sc_dedup *d, sc_uf *uf) {
   }
   for (uint32_t i = 0; i < d->n; i++)
     if (d->rep[i] == i && d->csize[i] > 1) d->stats.clusters++;
-  float *jac = sc__mallocarray(members.len ? members.len : 1, sizeof(float));
+  double *jac = sc__mallocarray(members.len ? members.len : 1, sizeof(double));
   if (!jac) goto nomem;
   const sc_status st = verify_pairs(d, members.items, members.len, jac);
-  for (size_t k = 0; k < members.len && st == SC_OK; k++) d->sim[members.items[k] >> 32] = jac[k];
+  for (size_t k = 0; k < members.len && st == SC_OK; k++) d->sim[members.items[k] >> 32] = (float)jac[k];
   sc__free(jac);
   SC_VEC_FREE(&members);
   sc__free(best);
@@ -451,7 +451,7 @@ sc_status sc_dedup_run(sc_dedup *d) {
   sc_uf uf;
   SC_TRY(sc_uf_init(&uf, d->n));
   sc_u64_vec pairs = {0};
-  float *jac = NULL;
+  double *jac = NULL;  /* exact, so that a pair at the threshold passes */
   uint8_t *skip = sc__calloc(d->n ? d->n : 1, 1);
   sc_status st = SC_E_NOMEM;
   d->rep = sc__mallocarray(d->n ? d->n : 1, sizeof(uint32_t));
@@ -462,7 +462,7 @@ sc_status sc_dedup_run(sc_dedup *d) {
   if ((st = group_exact(d, &uf, skip)) != SC_OK || (st = lsh_candidates(d, skip, &pairs)) != SC_OK) goto done;
   d->stats.candidates = pairs.len;
   st = SC_E_NOMEM;
-  if (!(jac = sc__mallocarray(pairs.len ? pairs.len : 1, sizeof(float)))) goto done;
+  if (!(jac = sc__mallocarray(pairs.len ? pairs.len : 1, sizeof(double)))) goto done;
   if ((st = verify_pairs(d, pairs.items, pairs.len, jac)) != SC_OK) goto done;
   for (size_t k = 0; k < pairs.len; k++) {  /* sequential: deterministic */
     if (jac[k] < d->dopt.threshold) continue;

@@ -25,7 +25,8 @@ static double integrate(const sc_lsh_params *p, double lo, double hi, int miss) 
 }
 
 sc_status sc_lsh_params_choose(uint32_t num_perm, double threshold, sc_lsh_params *out) {
-  SC_CHECK(!out || !(threshold > 0 && threshold < 1), SC_E_RANGE);
+  SC_CHECK(!out, SC_E_INVALID_ARG);
+  SC_CHECK(!(threshold > 0 && threshold < 1), SC_E_RANGE);
   double best_cost = INFINITY;
   for (uint32_t r = 1; r <= num_perm; r++) {
     for (uint32_t b = 1; b * r <= num_perm; b++) {

@@ -39,8 +39,9 @@ typedef struct sc_band_entry {
 /** Appends to @p pairs (each (a << 32 | b), a < b) the
  *  candidate pairs among @p n entries of one band (sorted here in place).
  *  Buckets of more than SC_LSH_BUCKET_MAX documents (boilerplate shared by
- *  very many) are linked as a chain from their first document instead of all
- *  pairs, which keeps their cluster connected in linear work.
+ *  very many) are linked as a star, their first document with each other
+ *  one, instead of all pairs: linear work, and the bucket stays connected
+ *  wherever its members are similar to the first.
  *  @return SC_OK or SC_E_NOMEM. */
 sc_status sc_lsh_band_candidates(sc_band_entry *e, size_t n, sc_u64_vec *pairs);
 

@@ -63,6 +63,19 @@ static sc_status flush_batch(feeder *f) {
   return st;
 }
 
+/* Standard input spooled to a file is read under the file's path; names
+ * shown to the user say "-" as they wrote. @return a malloc'd name. */
+static char *display_name(const stream_opts *so, const char *name) {
+  const size_t sl = so->stdin_spool ? strlen(so->stdin_spool) : 0;
+  if (!sl || strncmp(name, so->stdin_spool, sl) != 0) return strdup(name);
+  char *n = malloc(strlen(name) - sl + 2);
+  if (n) {
+    n[0] = '-';
+    strcpy(n + 1, name + sl);
+  }
+  return n;
+}
+
 static sc_status add_text(feeder *f, const char *name, const char *text, size_t len) {
   if (f->res->records == f->used_cap) {
     const size_t cap = f->used_cap ? f->used_cap * 2 : 1 << 16;
@@ -72,19 +85,7 @@ static sc_status add_text(feeder *f, const char *name, const char *text, size_t 
     f->res->used = u;
     f->used_cap = cap;
   }
-  /* Standard input spooled to a file is read under the file's path; the
-   * documents are named "-" as the user wrote. */
-  const size_t sl = f->so->stdin_spool ? strlen(f->so->stdin_spool) : 0;
-  char *n;
-  if (sl && strncmp(name, f->so->stdin_spool, sl) == 0) {
-    n = malloc(strlen(name) - sl + 2);
-    if (n) {
-      n[0] = '-';
-      strcpy(n + 1, name + sl);
-    }
-  } else {
-    n = strdup(name);
-  }
+  char *n = display_name(f->so, name);
   char *t = malloc(len + 1);
   if (!n || !t) {
     free(n);
@@ -115,8 +116,10 @@ static void on_skip(void *user, const char *path, sc_status why, const char *det
   feeder *f = user;
   f->res->skipped++;
   if (f->so->quiet) return;
-  fprintf(stderr, "%ssimcheck: warning: %s: skipped: %s%s\n", f->progress ? "\r\033[K" : "", path,
+  char *shown = display_name(f->so, path);
+  fprintf(stderr, "%ssimcheck: warning: %s: skipped: %s%s\n", f->progress ? "\r\033[K" : "", shown ? shown : path,
           why == SC_E_BINARY ? "binary file, " : "", detail);
+  free(shown);
 }
 
 sc_status stream_into(sc_dedup *d, char *const *paths, int npaths, const stream_opts *so, stream_result *out) {
@@ -162,6 +165,7 @@ void write_json_string(FILE *out, const char *s, size_t len) {
 }
 
 typedef struct writer {
+  const stream_opts *so;
   const sc_dedup *d;
   const stream_result *first;
   FILE *out;
@@ -193,8 +197,11 @@ static sc_status write_record(void *user, const char *id, const char *text, size
 static sc_status write_doc(void *user, const char *path, const char *data, size_t len) {
   writer *w = user;
   if (!next_is_kept(w)) return SC_OK;
+  char *shown = display_name(w->so, path);
+  if (!shown) return SC_E_NOMEM;
   fputs("{\"id\": ", w->out);
-  write_json_string(w->out, path, strlen(path));
+  write_json_string(w->out, shown, strlen(shown));
+  free(shown);
   fputs(", \"text\": ", w->out);
   write_json_string(w->out, data, len);
   fputs("}\n", w->out);
@@ -203,7 +210,7 @@ static sc_status write_doc(void *user, const char *path, const char *data, size_
 
 sc_status stream_write_kept(const sc_dedup *d, char *const *paths, int npaths, const stream_opts *so,
                             const stream_result *first, FILE *out) {
-  writer w = {d, first, out, 0, 0};
+  writer w = {so, d, first, out, 0, 0};
   sc_status st = SC_OK;
   for (int i = 0; i < npaths && st == SC_OK; i++) {
     const char *path = input_path(so, paths[i]);

@@ -1,0 +1,433 @@
+#!/usr/bin/env bash
+# dedup_cli_test.sh SIMCHECK [SEEDS_DIR]: `simcheck dedup` and `simcheck
+# cluster` end to end, on a JSONL corpus built from the sample articles
+# (SEEDS_DIR, default: the seeds folder next to this script's folder) with
+# an exact copy (case and spaces changed), near copies (one sentence added)
+# and malformed lines. Checks exact outputs (kept lines byte for byte, CSV
+# rows), messages and exit codes (0 ok, 1 usage, 2 no input). Needs only
+# bash, coreutils and awk. Prints "N passed, M failed"; exits non-zero on
+# any failure.
+set -u
+
+if [ $# -lt 1 ] || [ $# -gt 2 ]; then
+  echo "usage: $0 SIMCHECK [SEEDS_DIR]" >&2
+  exit 2
+fi
+SIMCHECK=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+SEEDS=${2:-$(dirname "$0")/../seeds}
+export LC_ALL=C
+
+pass=0
+fail=0
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/simcheck-dedup.XXXXXX") || exit 2
+trap 'rm -rf "$TMP"' EXIT
+
+ok() { pass=$((pass + 1)); }
+ko() {
+  fail=$((fail + 1))
+  echo "FAIL: $*" >&2
+}
+show() {
+  echo "    command: ${cmd}" >&2
+  head -n 6 "$TMP/err" | awk '{ print "    stderr: " $0 }' >&2
+  head -n 4 "$TMP/out" | awk '{ print "    stdout: " substr($0, 1, 200) }' >&2
+}
+
+# run ARGS...: runs simcheck, keeps stdout, stderr and the exit status.
+run() {
+  cmd="simcheck $*"
+  "$SIMCHECK" "$@" >"$TMP/out" 2>"$TMP/err"
+  rc=$?
+}
+# run_stdin FILE ARGS...: same, with FILE on standard input.
+run_stdin() {
+  local f=$1
+  shift
+  cmd="simcheck $* < $f"
+  "$SIMCHECK" "$@" <"$f" >"$TMP/out" 2>"$TMP/err"
+  rc=$?
+}
+
+# has_line FILE LINE: FILE holds exactly this line (no regex, no escapes).
+has_line() { L=$2 awk '$0 == ENVIRON["L"] { f = 1 } END { exit !f }' "$1"; }
+# has_prefix FILE PREFIX: some line of FILE starts with PREFIX.
+has_prefix() { L=$2 awk 'index($0, ENVIRON["L"]) == 1 { f = 1 } END { exit !f }' "$1"; }
+
+expect_rc() { # WANT WHAT
+  if [ "$rc" -eq "$1" ]; then ok; else
+    ko "$2: exit status $rc, want $1"
+    show
+  fi
+}
+expect_err_line() { # LINE WHAT
+  if has_line "$TMP/err" "$1"; then ok; else
+    ko "$2: stderr lacks the line '$1'"
+    show
+  fi
+}
+expect_err_prefix() { # PREFIX WHAT
+  if has_prefix "$TMP/err" "$1"; then ok; else
+    ko "$2: no stderr line starts with '$1'"
+    show
+  fi
+}
+expect_out_empty() { # WHAT
+  if [ ! -s "$TMP/out" ]; then ok; else
+    ko "$1: stdout should be empty"
+    show
+  fi
+}
+expect_eq() { # GOT WANT WHAT
+  if [ "$1" = "$2" ]; then ok; else
+    ko "$3: got '$1', want '$2'"
+    show
+  fi
+}
+# expect_same_file GOT WANT WHAT: byte for byte.
+expect_same_file() {
+  if [ -f "$1" ] && [ "$(cksum <"$1")" = "$(cksum <"$2")" ]; then ok; else
+    ko "$3: $1 differs from the expected bytes ($(wc -c <"$1" 2>/dev/null || echo missing) vs $(wc -c <"$2") bytes)"
+    if [ -f "$1" ]; then
+      awk 'NR == FNR { want[FNR] = $0; n = FNR; next }
+           { if (!(FNR in want) || want[FNR] != $0) { print "    first differing line " FNR ": got " substr($0, 1, 120); bad = 1; exit } }
+           END { if (!bad && FNR < n) print "    missing lines from " FNR + 1 }' "$2" "$1" >&2
+    fi
+    show
+  fi
+}
+
+# json_text FILE: FILE's bytes as the inside of a JSON string, escaped as
+# simcheck writes them (\\, \", \n, \r, \t; the sample texts hold no other
+# control characters).
+json_text() {
+  local nl=0
+  if [ -s "$1" ] && [ -z "$(tail -c 1 "$1")" ]; then nl=1; fi
+  awk -v nl="$nl" 'BEGIN { ORS = "" }
+    { gsub(/\\/, "&&"); gsub(/"/, "\\\""); gsub(/\t/, "\\t"); gsub(/\r/, "\\r"); if (NR > 1) print "\\n"; print }
+    END { if (nl) print "\\n" }' "$1"
+}
+
+# ---------------------------------------------------------------------------
+# The corpus.
+articles=()
+for f in "$SEEDS"/[0-9][0-9][0-9]_*.txt; do articles+=("$f"); done
+if [ "${#articles[@]}" -ne 5 ]; then
+  echo "dedup_cli_test: want the five sample articles in $SEEDS, found ${#articles[@]}" >&2
+  exit 2
+fi
+R=$TMP/raw
+mkdir -p "$R"
+for i in 0 1 2 3 4; do cp "${articles[$i]}" "$R/s$i.txt"; done
+# Exact copy of s0: upper case, every space doubled (same normalized text).
+tr '[:lower:]' '[:upper:]' <"$R/s0.txt" | awk '{ gsub(/ /, "  "); print }' >"$R/e0.txt"
+# Near copies: one sentence added.
+{ cat "$R/s2.txt"; printf ' This sentence was added to make a near copy of the report.\n'; } >"$R/n1.txt"
+{ cat "$R/s4.txt"; printf '\nOne more closing line, added to this copy of the opinion piece only.'; } >"$R/n4.txt"
+
+C=$TMP/corpus.jsonl
+{
+  printf '{"id": "s0", "text": "%s"}\n' "$(json_text "$R/s0.txt")"                                      # 1
+  printf '{"id": "s1", "lang": "en", "text": "%s", "tags": ["a", {"b": "]"}]}\n' "$(json_text "$R/s1.txt")" # 2
+  printf '{"id": "e0", "text": "%s"}\n' "$(json_text "$R/e0.txt")"                                      # 3
+  printf '{"id": "s2", "text": "%s", "meta": {"n": 1}}\n' "$(json_text "$R/s2.txt")"                    # 4
+  printf '{"id": "bad1", "text": 42}\n'                                                                  # 5
+  printf '{"id": "s3", "text": "%s"}\n' "$(json_text "$R/s3.txt")"                                      # 6
+  printf '{"id": "n1", "text": "%s"}\n' "$(json_text "$R/n1.txt")"                                      # 7
+  printf '{"id": 4, "text": "%s"}\n' "$(json_text "$R/s4.txt")"                                         # 8
+  printf 'not json at all\n'                                                                             # 9
+  printf '{"id": "empty", "text": ""}\n'                                                                 # 10
+  printf '{"id": "punct", "text": "... !!! ???"}\n'                                                      # 11
+  printf '{"text": "%s"}\n' "$(json_text "$R/n4.txt")"                                                  # 12
+} >"$C"
+lines() { awk -v want=" $1 " 'index(want, " " FNR " ") > 0' "$C"; } # lines "1 2 4": those lines of the corpus
+
+# Documents 0..7: s0 s1 e0 s2 s3 n1 4 C:12. Clusters at 0.8: {s0, e0},
+# {s2, n1}, {4, C:12}, numbered 1, 2, 3 by first member.
+lines "1 2 4 6 8" >"$TMP/want_first.jsonl"
+lines "2 3 6 7 12" >"$TMP/want_longest.jsonl"
+SUMMARY="simcheck dedup: 8 documents read, 4 skipped; 3 clusters; 3 removed (1 exact copies), 5 kept; "
+
+# check_removed FILE ROWS WHAT: the CSV header, then rows "id,cluster,rep"
+# (ROWS, one per line) with their similarity: 1.0000 for the exact copy,
+# 0.95..0.9999 for the near copies.
+check_removed() {
+  local f=$1 rows=$2 what=$3
+  expect_eq "$(head -n 1 "$f")" "id,cluster,representative,similarity" "$what: removed CSV header"
+  expect_eq "$(awk -F, 'NR > 1 { print $1 "," $2 "," $3 }' "$f")" "$rows" "$what: removed rows"
+  local sims
+  sims=$(awk -F, 'NR > 1 { print $4 }' "$f" | tr '\n' ' ')
+  local bad
+  bad=$(awk -F, 'NR > 1 && !(($1 == "e0" || $1 == "s0") ? $4 == "1.0000" : $4 ~ /^0\.9[5-9][0-9][0-9]$/) { print $1 }' "$f")
+  expect_eq "$bad" "" "$what: similarities ($sims)"
+}
+
+# ---------------------------------------------------------------------------
+# dedup, keep first.
+run dedup "$C" -o "$TMP/kept.jsonl" --removed "$TMP/removed.csv"
+expect_rc 0 "dedup"
+expect_out_empty "dedup -o: nothing on stdout"
+expect_same_file "$TMP/kept.jsonl" "$TMP/want_first.jsonl" "dedup: kept records are the original lines"
+check_removed "$TMP/removed.csv" "e0,1,s0
+n1,2,s2
+$C:12,3,4" "dedup"
+expect_err_prefix "$SUMMARY" "dedup: summary"
+expect_err_line "simcheck: warning: $C:5: skipped: \"text\" is not a string" "dedup: non-string text"
+expect_err_line "simcheck: warning: $C:9: skipped: not a JSON object" "dedup: not JSON"
+expect_err_prefix "simcheck: warning: empty: skipped: " "dedup: empty text"
+expect_err_line "simcheck: warning: punct: skipped: no words in the text" "dedup: text without words"
+expect_eq "$(awk 'index($0, "simcheck: warning: ") == 1' "$TMP/err" | wc -l | tr -d ' ')" 4 "dedup: four warnings"
+expect_eq "$(awk 'END { print NR }' "$TMP/err")" 5 "dedup: four warnings and the summary, nothing else"
+summary=$(awk 'index($0, "simcheck dedup: ") == 1' "$TMP/err")
+case "$summary" in
+  *"candidate pairs (LSH 13 bands x 7 rows), "*" verified; "*" s") ok ;;
+  *) ko "dedup: summary tail: '$summary'" ;;
+esac
+
+# Kept documents on standard output by default, and with -o -.
+run dedup "$C"
+expect_rc 0 "dedup to stdout"
+expect_same_file "$TMP/out" "$TMP/want_first.jsonl" "dedup to stdout"
+run dedup -q "$C" -o -
+expect_rc 0 "dedup -q -o -"
+expect_same_file "$TMP/out" "$TMP/want_first.jsonl" "dedup -o -"
+if [ ! -s "$TMP/err" ]; then ok; else
+  ko "dedup -q: stderr should be empty"
+  show
+fi
+
+# keep longest: the uppercase copy (spaces doubled) and the near copies win.
+run dedup --keep longest "$C" -o "$TMP/kept_long.jsonl" --removed "$TMP/removed_long.csv"
+expect_rc 0 "dedup --keep longest"
+expect_same_file "$TMP/kept_long.jsonl" "$TMP/want_longest.jsonl" "dedup --keep longest: kept lines"
+check_removed "$TMP/removed_long.csv" "s0,1,e0
+s2,2,n1
+4,3,$C:12" "dedup --keep longest"
+run dedup --keep=longest "$C"
+expect_same_file "$TMP/out" "$TMP/want_longest.jsonl" "dedup --keep=longest"
+
+# A threshold above the near copies' Jaccard: only the exact copy goes.
+run dedup --threshold 0.995 "$C" -o "$TMP/kept_995.jsonl" --removed "$TMP/removed_995.csv"
+expect_rc 0 "dedup --threshold 0.995"
+lines "1 2 4 6 7 8 12" >"$TMP/want_995.jsonl"
+expect_same_file "$TMP/kept_995.jsonl" "$TMP/want_995.jsonl" "dedup --threshold 0.995: kept lines"
+check_removed "$TMP/removed_995.csv" "e0,1,s0" "dedup --threshold 0.995"
+expect_err_prefix "simcheck dedup: 8 documents read, 4 skipped; 1 clusters; 1 removed (1 exact copies), 7 kept; " \
+  "dedup --threshold 0.995: summary"
+
+# Thread counts: identical outputs.
+run dedup --threads 1 "$C" -o "$TMP/kept_t1.jsonl" --removed "$TMP/removed_t1.csv"
+expect_rc 0 "dedup --threads 1"
+run dedup --threads 2 "$C" -o "$TMP/kept_t2.jsonl" --removed "$TMP/removed_t2.csv"
+expect_rc 0 "dedup --threads 2"
+expect_same_file "$TMP/kept_t2.jsonl" "$TMP/kept_t1.jsonl" "threads 1 and 2: kept"
+expect_same_file "$TMP/removed_t2.csv" "$TMP/removed_t1.csv" "threads 1 and 2: removed"
+expect_same_file "$TMP/kept_t1.jsonl" "$TMP/want_first.jsonl" "threads 1: kept"
+
+# Custom field names, and --jsonl for a file not named *.jsonl.
+awk '{ gsub(/"id": /, "\"name\": "); gsub(/"text": /, "\"body\": "); print }' "$C" >"$TMP/corpus.data"
+run dedup --jsonl --id-field name --text-field body "$TMP/corpus.data" --removed "$TMP/removed_fields.csv"
+expect_rc 0 "dedup --id-field/--text-field"
+check_removed "$TMP/removed_fields.csv" "e0,1,s0
+n1,2,s2
+$TMP/corpus.data:12,3,4" "dedup --id-field/--text-field"
+expect_err_line "simcheck: warning: $TMP/corpus.data:5: skipped: \"body\" is not a string" "custom text field: reason"
+expect_eq "$(awk 'END { print NR }' "$TMP/out")" 5 "custom fields: five kept lines"
+
+# ---------------------------------------------------------------------------
+# Standard input: the same kept output; ids and warnings say "-".
+# (TMPDIR set to a folder of its own, to see that the copy of standard
+# input is removed.)
+mkdir -p "$TMP/spool"
+cmd="simcheck dedup --jsonl - -o $TMP/kept_stdin.jsonl --removed $TMP/removed_stdin.csv < $C"
+TMPDIR=$TMP/spool "$SIMCHECK" dedup --jsonl - -o "$TMP/kept_stdin.jsonl" --removed "$TMP/removed_stdin.csv" \
+  <"$C" >"$TMP/out" 2>"$TMP/err"
+rc=$?
+expect_rc 0 "dedup --jsonl -"
+expect_same_file "$TMP/kept_stdin.jsonl" "$TMP/want_first.jsonl" "dedup --jsonl -: kept lines"
+check_removed "$TMP/removed_stdin.csv" "e0,1,s0
+n1,2,s2
+-:12,3,4" "dedup --jsonl -"
+expect_err_prefix "$SUMMARY" "dedup --jsonl -: summary"
+expect_err_line "simcheck: warning: -:5: skipped: \"text\" is not a string" "dedup --jsonl -: warning names '-'"
+expect_err_line "simcheck: warning: -:9: skipped: not a JSON object" "dedup --jsonl -: warning names '-' (line 9)"
+expect_eq "$(ls -A "$TMP/spool" | tr '\n' ' ')" "" "dedup --jsonl -: the copy of standard input is removed"
+
+# ---------------------------------------------------------------------------
+# cluster.
+run cluster --format csv "$C"
+expect_rc 0 "cluster --format csv"
+expect_eq "$(cat "$TMP/out")" "id,cluster,size,representative
+s0,1,2,s0
+e0,1,2,s0
+s2,2,2,s2
+n1,2,2,s2
+4,3,2,4
+$C:12,3,2,4" "cluster --format csv"
+expect_err_prefix "simcheck cluster: 8 documents read, 4 skipped; 3 clusters; 3 removed (1 exact copies), 5 kept; " \
+  "cluster: summary"
+run cluster --format csv --keep longest "$C"
+expect_rc 0 "cluster --keep longest"
+expect_eq "$(cat "$TMP/out")" "id,cluster,size,representative
+s0,1,2,e0
+e0,1,2,e0
+s2,2,2,n1
+n1,2,2,n1
+4,3,2,$C:12
+$C:12,3,2,$C:12" "cluster --format csv --keep longest"
+run cluster --format csv --threads 1 "$C"
+cp "$TMP/out" "$TMP/cluster_t1.csv"
+run cluster --format csv --threads 2 "$C"
+expect_same_file "$TMP/out" "$TMP/cluster_t1.csv" "cluster: threads 1 and 2"
+run cluster --format csv --threshold 0.999 "$C"
+expect_rc 0 "cluster --threshold 0.999"
+expect_eq "$(cat "$TMP/out")" "id,cluster,size,representative
+s0,1,2,s0
+e0,1,2,s0" "cluster --threshold 0.999: only the exact copy"
+run cluster "$C"
+expect_rc 0 "cluster (table)"
+if has_line "$TMP/out" "cluster 1: 2 documents, representative s0" &&
+  has_line "$TMP/out" "cluster 3: 2 documents, representative 4"; then ok; else
+  ko "cluster (table): cluster headings"
+  show
+fi
+run cluster --format json "$C"
+expect_rc 0 "cluster --format json"
+balance=$(awk '{ o += gsub(/[{[]/, "&"); c += gsub(/[]}]/, "&") } END { print o - c }' "$TMP/out")
+expect_eq "$balance" 0 "cluster --format json: brackets balance"
+expect_eq "$(awk '{ n += gsub(/"cluster": /, "&") } END { print n }' "$TMP/out")" 3 "cluster --format json: three clusters"
+printf '{"id": "a", "text": "one lonely document with some words"}\n{"id": "b", "text": "another one about other things"}\n' >"$TMP/two.jsonl"
+run cluster --format csv "$TMP/two.jsonl"
+expect_rc 0 "cluster without clusters"
+expect_eq "$(cat "$TMP/out")" "id,cluster,size,representative" "cluster without clusters: header only"
+
+# ---------------------------------------------------------------------------
+# Directories of text files: kept documents as {"id": PATH, "text": TEXT}.
+D=$TMP/tree
+mkdir -p "$D/sub"
+cp "$R/s0.txt" "$D/a.txt"
+cp "$R/s1.txt" "$D/b.txt"
+cp "$R/e0.txt" "$D/c.txt"
+cp "$R/s2.txt" "$D/sub/d.txt"
+cp "$R/s3.txt" "$D/.hidden.txt"
+{
+  printf '{"id": "%s", "text": "%s"}\n' "$D/a.txt" "$(json_text "$D/a.txt")"
+  printf '{"id": "%s", "text": "%s"}\n' "$D/b.txt" "$(json_text "$D/b.txt")"
+  printf '{"id": "%s", "text": "%s"}\n' "$D/sub/d.txt" "$(json_text "$D/sub/d.txt")"
+} >"$TMP/want_dir.jsonl"
+run dedup "$D" -o "$TMP/kept_dir.jsonl" --removed "$TMP/removed_dir.csv"
+expect_rc 0 "dedup DIR"
+expect_same_file "$TMP/kept_dir.jsonl" "$TMP/want_dir.jsonl" "dedup DIR: kept documents as JSON lines"
+expect_eq "$(cat "$TMP/removed_dir.csv")" "id,cluster,representative,similarity
+$D/c.txt,1,$D/a.txt,1.0000" "dedup DIR: removed"
+expect_err_prefix "simcheck dedup: 4 documents read, 0 skipped; 1 clusters; 1 removed (1 exact copies), 3 kept; " \
+  "dedup DIR: summary"
+# A text file on standard input is named "-".
+run_stdin "$D/c.txt" dedup - "$D/b.txt" "$D/a.txt"
+expect_rc 0 "dedup - (text)"
+{
+  printf '{"id": "-", "text": "%s"}\n' "$(json_text "$D/c.txt")"
+  printf '{"id": "%s", "text": "%s"}\n' "$D/b.txt" "$(json_text "$D/b.txt")"
+} >"$TMP/want_stdin_text.jsonl"
+expect_same_file "$TMP/out" "$TMP/want_stdin_text.jsonl" "dedup - (text on standard input): kept documents"
+# JSONL and text inputs together, in the order given.
+run dedup "$D/b.txt" "$C" -o "$TMP/kept_mixed.jsonl"
+expect_rc 0 "dedup FILE JSONL"
+{
+  printf '{"id": "%s", "text": "%s"}\n' "$D/b.txt" "$(json_text "$D/b.txt")"
+  lines "1 4 6 8"
+} >"$TMP/want_mixed.jsonl"
+expect_same_file "$TMP/kept_mixed.jsonl" "$TMP/want_mixed.jsonl" "dedup FILE JSONL: b.txt keeps, s1 goes as its copy"
+
+# ---------------------------------------------------------------------------
+# Outputs: an existing file is replaced by rename (new inode, no temporary
+# left); /dev/null stays a device.
+printf 'old content\n' >"$TMP/existing.jsonl"
+printf 'old,csv\n' >"$TMP/existing.csv"
+inode_before=$(ls -i "$TMP/existing.jsonl" | awk '{ print $1 }')
+run dedup "$C" -o "$TMP/existing.jsonl" --removed "$TMP/existing.csv"
+expect_rc 0 "dedup -o EXISTING"
+expect_same_file "$TMP/existing.jsonl" "$TMP/want_first.jsonl" "dedup -o EXISTING: replaced"
+expect_eq "$(head -n 1 "$TMP/existing.csv")" "id,cluster,representative,similarity" "dedup --removed EXISTING: replaced"
+inode_after=$(ls -i "$TMP/existing.jsonl" | awk '{ print $1 }')
+if [ "$inode_before" != "$inode_after" ]; then ok; else ko "dedup -o EXISTING: written in place (same inode), not renamed"; fi
+leftovers=$(ls -a "$TMP" | awk '/\.tmp/' | tr '\n' ' ')
+expect_eq "$leftovers" "" "dedup -o: no temporary file left"
+
+run dedup "$C" -o /dev/null --removed /dev/null
+expect_rc 0 "dedup -o /dev/null"
+if [ -c /dev/null ]; then ok; else ko "dedup -o /dev/null: /dev/null is no longer a character device"; fi
+expect_eq "$(ls -a /dev | awk '/^null\.tmp/' | tr '\n' ' ')" "" "dedup -o /dev/null: no temporary file in /dev"
+expect_err_prefix "$SUMMARY" "dedup -o /dev/null: summary"
+
+# An output that cannot be written: exit 2, the message names it.
+run dedup "$C" -o "$TMP/no/such/dir/kept.jsonl"
+expect_rc 2 "dedup -o into a missing folder"
+expect_err_line "simcheck dedup: $TMP/no/such/dir/kept.jsonl: cannot write the kept documents" "dedup -o into a missing folder"
+
+# ---------------------------------------------------------------------------
+# Usage errors: exit 1, message and hint on stderr, nothing on stdout, no
+# output file.
+usage_error() { # MESSAGE WHAT ARGS...
+  local msg=$1 what=$2
+  shift 2
+  run "$@"
+  expect_rc 1 "$what"
+  expect_err_line "$msg" "$what"
+  expect_out_empty "$what"
+}
+usage_error "simcheck dedup: --threshold: '1.5' is not a number from 0 to 1" "--threshold 1.5" \
+  dedup --threshold 1.5 "$C" -o "$TMP/never.jsonl"
+expect_err_line "Try 'simcheck dedup --help'." "--threshold 1.5: hint"
+if [ ! -e "$TMP/never.jsonl" ]; then ok; else ko "--threshold 1.5: the output file was created"; fi
+usage_error "simcheck dedup: --threshold: '1' must be above 0 and below 1" "--threshold 1" dedup --threshold 1 "$C"
+usage_error "simcheck dedup: --threshold: '0' must be above 0 and below 1" "--threshold 0" dedup --threshold 0 "$C"
+usage_error "simcheck dedup: --threshold: 'abc' is not a number from 0 to 1" "--threshold abc" dedup --threshold abc "$C"
+usage_error "simcheck dedup: --threshold needs a value" "--threshold without value" dedup "$C" --threshold
+usage_error "simcheck dedup: --keep: 'x' is not one of first, longest" "--keep x" dedup --keep x "$C"
+usage_error "simcheck cluster: --keep: 'x' is not one of first, longest" "cluster --keep x" cluster --keep x "$C"
+usage_error "simcheck cluster: --threshold: '1.5' is not a number from 0 to 1" "cluster --threshold 1.5" \
+  cluster --threshold 1.5 "$C"
+usage_error "simcheck cluster: --format: 'xml' is not one of table, csv, json" "cluster --format xml" \
+  cluster --format xml "$C"
+usage_error "simcheck dedup: unknown option '--format'" "dedup --format" dedup --format csv "$C"
+usage_error "simcheck cluster: unknown option '-o'" "cluster -o" cluster -o "$TMP/x" "$C"
+usage_error "simcheck dedup: no PATH given" "dedup without PATH" dedup -o "$TMP/never.jsonl"
+usage_error "simcheck cluster: no PATH given" "cluster without PATH" cluster --format csv
+
+# No document could be read: exit 2.
+run dedup "$TMP/missing.jsonl" -o "$TMP/never.jsonl"
+expect_rc 2 "dedup: missing input"
+expect_err_line "simcheck dedup: no document could be read" "dedup: missing input"
+expect_err_line "simcheck: warning: $TMP/missing.jsonl: skipped: No such file or directory" "dedup: missing input warning"
+expect_out_empty "dedup: missing input"
+if [ ! -e "$TMP/never.jsonl" ]; then ok; else ko "dedup: missing input: the output file was created"; fi
+printf 'garbage\n{"id": "x"}\n{"id": "y", "text": ""}\n' >"$TMP/bad.jsonl"
+run dedup "$TMP/bad.jsonl"
+expect_rc 2 "dedup: only bad lines"
+expect_err_line "simcheck dedup: no document could be read" "dedup: only bad lines"
+expect_err_line "simcheck: warning: $TMP/bad.jsonl:1: skipped: not a JSON object" "dedup: only bad lines (1)"
+expect_err_line "simcheck: warning: $TMP/bad.jsonl:2: skipped: no \"text\" field" "dedup: only bad lines (2)"
+run cluster "$TMP/missing.jsonl"
+expect_rc 2 "cluster: missing input"
+expect_err_line "simcheck cluster: no document could be read" "cluster: missing input"
+run_stdin /dev/null dedup --jsonl -
+expect_rc 2 "dedup: empty standard input"
+expect_err_line "simcheck dedup: no document could be read" "dedup: empty standard input"
+
+# Help.
+run dedup --help
+expect_rc 0 "dedup --help"
+if has_line "$TMP/out" "Usage: simcheck dedup [OPTIONS] PATH...|FILE.jsonl"; then ok; else
+  ko "dedup --help: usage line"
+  show
+fi
+run cluster --help
+expect_rc 0 "cluster --help"
+if has_line "$TMP/out" "Usage: simcheck cluster [OPTIONS] PATH...|FILE.jsonl"; then ok; else
+  ko "cluster --help: usage line"
+  show
+fi
+
+# ---------------------------------------------------------------------------
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
