@@ -153,31 +153,18 @@ fail:
   return st;
 }
 
-/* Each sentence's distinct word hashes (stop words included: for
+/* The document's distinct word hashes (stop words included: for
  * translations and close paraphrase the shared function-word skeleton is
  * evidence too). */
-static sc_status sentence_word_sets(sc_analyzer *az, sc_doc *d, const char *text, const sc_keys *keys) {
-  d->sent_set = sc__mallocarray(az->words.len, sizeof(uint64_t));
-  SC_CHECK(!d->sent_set, SC_E_NOMEM);
+static sc_status word_set(sc_analyzer *az, sc_doc *d, const char *text, const sc_keys *keys) {
+  d->word_set = sc__mallocarray(az->words.len, sizeof(uint64_t));
+  SC_CHECK(!d->word_set && az->words.len, SC_E_NOMEM);
   SC_VEC_RESERVE(&az->tmp, az->words.len, nomem);
-  for (size_t s = 0; s < d->n_sent; s++) {
-    const sc_sentence se = az->sents.items[s];
-    uint64_t *set = d->sent_set + d->n_sent_set;
-    size_t n = 0;
-    for (uint32_t k = se.first; k < se.last; k++) {
-      const sc_span w = az->words.items[k];
-      set[n++] = sc_hash_word(text + w.start, w.end - w.start, keys->token);
-    }
-    n = sc_u64_sort_unique(set, n, az->tmp.items);
-    d->sent[s].set_first = (uint32_t)d->n_sent_set;
-    d->sent[s].set_count = (uint32_t)n;
-    d->n_sent_set += n;
+  for (size_t k = 0; k < az->words.len; k++) {
+    const sc_span w = az->words.items[k];
+    d->word_set[k] = sc_hash_word(text + w.start, w.end - w.start, keys->token);
   }
-  /* The document's own set: the union of its sentences' sets. */
-  d->word_set = sc__mallocarray(d->n_sent_set, sizeof(uint64_t));
-  SC_CHECK(!d->word_set && d->n_sent_set, SC_E_NOMEM);
-  memcpy(d->word_set, d->sent_set, d->n_sent_set * sizeof(uint64_t));
-  d->n_word_set = sc_u64_sort_unique(d->word_set, d->n_sent_set, az->tmp.items);
+  d->n_word_set = sc_u64_sort_unique(d->word_set, az->words.len, az->tmp.items);
   return SC_OK;
 nomem:
   return SC_E_NOMEM;
@@ -279,7 +266,7 @@ sc_status sc_doc_analyze(sc_analyzer *az, const sc_options *o, const sc_keys *ke
     d->sent[s].src_start = nt.src[az->sents.items[s].start];
     d->sent[s].src_end = nt.src[az->sents.items[s].end];
   }
-  if ((st = sentence_word_sets(az, d, nt.text, keys)) != SC_OK) goto done;
+  if ((st = word_set(az, d, nt.text, keys)) != SC_OK) goto done;
   st = SC_OK;
 done:
   sc_normtext_free(&nt);
@@ -418,7 +405,6 @@ void sc_doc_free(sc_doc *d) {
   sc__free(d->sent);
   sc__free(d->sent_terms);
   sc__free(d->sent_tf);
-  sc__free(d->sent_set);
   sc__free(d->word_set);
   sc_strmap_free(&d->stems);
   sc__free(d->w);

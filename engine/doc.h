@@ -19,7 +19,6 @@ typedef struct sc_doc_sentence {
   uint32_t src_start, src_end;  /* byte range in the original text          */
   uint32_t first, count;        /* its terms: doc->sent_terms[first, +count) */
   uint32_t words;               /* word tokens                              */
-  uint32_t set_first, set_count;/* its distinct word hashes: doc->sent_set   */
 } sc_doc_sentence;
 
 typedef struct sc_doc {
@@ -42,11 +41,9 @@ typedef struct sc_doc {
   size_t n_sent;
   uint32_t *sent_terms, *sent_tf;
   size_t n_sent_terms;
-  uint64_t *word_set;           /* sorted distinct word hashes, all words   */
+  uint64_t *word_set;           /* sorted distinct word hashes, all words,
+                                   stop words included                     */
   size_t n_word_set;
-  uint64_t *sent_set;           /* per sentence: sorted distinct word hashes
-                                   (all words, stop words included)        */
-  size_t n_sent_set;
 
   /* Character n-grams (chargram.h): distinct hashes, sorted, with counts. */
   uint64_t *grams;

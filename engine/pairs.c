@@ -160,7 +160,7 @@ sc_status sc_corpus_pairs(const sc_corpus *c, const sc_pairs_options *po, sc_pai
   cl.use_heap = po->top_k > 0;
   sc_status st = SC_E_NOMEM;
   if (cl.use_heap) {
-    cl.heap.cap = (size_t)po->top_k * 4 < 32 ? 32 : (size_t)po->top_k * 4;
+    cl.heap.cap = (size_t)po->top_k * 2 + 8;
     if (cl.heap.cap > n - 1) cl.heap.cap = n - 1;
     cl.heap.items = sc__mallocarray(n * cl.heap.cap, sizeof(candidate));
     cl.heap.len = sc__calloc(n, sizeof(uint32_t));

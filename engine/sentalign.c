@@ -27,39 +27,25 @@ static float sentence_dot(const sc_doc *a, size_t i, const sc_doc *b, size_t j) 
   return dot;
 }
 
-/* Distinct words shared by sentence i of a and sentence j of b. */
-static float shared_words(const sc_doc *a, size_t i, const sc_doc *b, size_t j) {
-  const uint64_t *x = a->sent_set + a->sent[i].set_first, *y = b->sent_set + b->sent[j].set_first;
-  return (float)sc_u64_intersect_count(x, a->sent[i].set_count, y, b->sent[j].set_count);
-}
-
 /* Best counterpart in @p other of each sentence of @p self; dot[i * stride_i
- * + j * stride_j] is dot(self_i, other_j), shared[...] the shared words. */
-static void best_matches(const sc_doc *self, const sc_doc *other, const float *dot, const float *shared,
-                         size_t stride_i, size_t stride_j, sc_sentence_match *best) {
+ * + j * stride_j] is dot(self_i, other_j). */
+static void best_matches(const sc_doc *self, const sc_doc *other, const float *dot, size_t stride_i,
+                         size_t stride_j, sc_sentence_match *best) {
   const size_t m = other->n_sent;
   for (size_t i = 0; i < self->n_sent; i++) {
     sc_sentence_match bm = {(uint32_t)i, 0, 1, 0.0f};
     const float ni = self->sent_norm2[i];
     if (ni > 0) {
       for (size_t j = 0; j < m; j++) {
-        float d = 0, n2 = 0, sh = 0, words = 0;
-        const float own = (float)self->sent[i].set_count;
+        float d = 0, n2 = 0;
         for (size_t span = 1; span <= 3 && j + span <= m; span++) {
           const size_t last = j + span - 1;
           d += dot[i * stride_i + last * stride_j];
-          sh += shared[i * stride_i + last * stride_j];
-          words += (float)other->sent[last].set_count;
           n2 += other->sent_norm2[last];
           if (span >= 2) n2 += 2 * other->sent_adj1[last - 1];
           if (span == 3) n2 += 2 * other->sent_adj2[j];
           if (d <= 0 || n2 <= 0) continue;
-          /* Two views of a sentence pair: content-term cosine and the share
-           * of distinct words in common (over the larger side). On the
-           * development rewrites their mean beat either alone. */
-          const float cosv = d / sqrtf(ni * n2);
-          const float ov = sh / (own > words ? own : words);
-          const float c = 0.5f * (cosv + ov);
+          const float c = d / sqrtf(ni * n2);
           /* A fused run must beat the single sentence clearly, or every
            * match would grow to three sentences. */
           const float need = span == 1 ? bm.similarity : bm.similarity + 0.02f;
@@ -118,18 +104,14 @@ sc_status sc_align_sentences(const sc_doc *a, const sc_doc *b, sc_alignment *out
   if (a->n_sent == 0 || b->n_sent == 0) return SC_OK;
   const size_t na = a->n_sent, nb = b->n_sent;
   float *dot = sc__mallocarray(na * nb, sizeof(float));
-  float *shared = sc__mallocarray(na * nb, sizeof(float));
   sc_sentence_match *ab = best_ab ? best_ab : sc__mallocarray(na, sizeof(*ab));
   sc_sentence_match *ba = best_ba ? best_ba : sc__mallocarray(nb, sizeof(*ba));
   sc_status st = SC_E_NOMEM;
-  if (!dot || !shared || !ab || !ba) goto done;
+  if (!dot || !ab || !ba) goto done;
   for (size_t i = 0; i < na; i++)
-    for (size_t j = 0; j < nb; j++) {
-      dot[i * nb + j] = sentence_dot(a, i, b, j);
-      shared[i * nb + j] = shared_words(a, i, b, j);
-    }
-  best_matches(a, b, dot, shared, nb, 1, ab);
-  best_matches(b, a, dot, shared, 1, nb, ba);
+    for (size_t j = 0; j < nb; j++) dot[i * nb + j] = sentence_dot(a, i, b, j);
+  best_matches(a, b, dot, nb, 1, ab);
+  best_matches(b, a, dot, 1, nb, ba);
   out->coverage_ab = coverage(a, ab);
   out->coverage_ba = coverage(b, ba);
   /* Order is judged from the side with fewer sentences: in a summary, the
@@ -143,7 +125,6 @@ sc_status sc_align_sentences(const sc_doc *a, const sc_doc *b, sc_alignment *out
   st = SC_OK;
 done:
   sc__free(dot);
-  sc__free(shared);
   if (ab != best_ab) sc__free(ab);
   if (ba != best_ba) sc__free(ba);
   return st;
