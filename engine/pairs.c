@@ -166,7 +166,7 @@ sc_status sc_corpus_pairs(const sc_corpus *c, const sc_pairs_options *po, sc_pai
     cl.heap.len = sc__calloc(n, sizeof(uint32_t));
     if (!cl.heap.items || !cl.heap.len) goto done;
   }
-  if ((st = sc_cosine_blocks(c->docs.items, n, c->df, c->vocab.n, collect_block, &cl)) != SC_OK) goto done;
+  if ((st = sc_cosine_blocks(c->docs.items, n, c->df, c->vocab.n, SC_COSINE_AUTO, collect_block, &cl)) != SC_OK) goto done;
   if (cl.use_heap) {  /* gather the heaps, drop pairs found from both ends */
     st = SC_E_NOMEM;
     for (size_t r = 0; r < n; r++)
@@ -216,6 +216,7 @@ static sc_status dense_block(void *user, size_t i0, size_t ni, size_t j0, size_t
   dense_out *d = user;
   for (size_t i = 0; i < ni; i++)
     for (size_t j = 0; j < nj; j++) {
+      if (j0 + j <= i0 + i) continue;  /* only the upper triangle is meaningful */
       d->m[(i0 + i) * d->n + (j0 + j)] = block[i * nj + j];
       d->m[(j0 + j) * d->n + (i0 + i)] = block[i * nj + j];
     }
@@ -226,7 +227,7 @@ sc_status sc_corpus_cosine_matrix(const sc_corpus *c, float *out) {
   SC_CHECK(!c || !out, SC_E_INVALID_ARG);
   SC_CHECK(!c->built, SC_E_STATE);
   dense_out d = {out, c->docs.len};
-  SC_TRY(sc_cosine_blocks(c->docs.items, c->docs.len, c->df, c->vocab.n, dense_block, &d));
+  SC_TRY(sc_cosine_blocks(c->docs.items, c->docs.len, c->df, c->vocab.n, SC_COSINE_AUTO, dense_block, &d));
   /* The blocks leave out terms found in one document only: they add nothing
    * between documents but do to a document's dot product with itself. */
   for (size_t i = 0; i < d.n; i++) out[i * d.n + i] = (float)sc_cosine_sparse(c->docs.items[i], c->docs.items[i]);

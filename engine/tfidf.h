@@ -40,11 +40,20 @@ double sc_cosine_chars(const sc_doc *a, const sc_doc *b);
 typedef sc_status (*sc_cosine_block_fn)(void *user, size_t i0, size_t ni, size_t j0, size_t nj,
                                         const float *block);
 
+/* How all-pairs cosine is computed. Dense: blocks of rows scattered over
+ * the shared-term columns and multiplied by cblas_sgemm, 2 n^2 C flops for
+ * C columns, whatever the sparsity. Sparse: each row accumulated from the
+ * posting lists of its terms, sum over terms of df^2 / 2 multiply-adds; far
+ * less for short texts over a large vocabulary (verses: ~100x), but random
+ * access. Auto picks by those two costs. */
+typedef enum sc_cosine_mode { SC_COSINE_AUTO, SC_COSINE_DENSE, SC_COSINE_SPARSE } sc_cosine_mode;
+
 /** Streams the upper block triangle of the n x n cosine matrix of @p docs
- *  (weighed, global term ids < @p vocab; @p df per term) to @p fn.
- *  Memory: two blocks of SC_COSINE_BLOCK rows by the shared-term columns.
+ *  (weighed, global term ids < @p vocab; @p df per term) to @p fn, blocks
+ *  with j0 >= i0 (entries with j <= i inside a block are not meaningful).
+ *  Memory: a few MB of blocks.
  *  @return SC_OK, SC_E_NOMEM, or what @p fn returned. */
-sc_status sc_cosine_blocks(sc_doc *const *docs, size_t n, const uint32_t *df, size_t vocab,
+sc_status sc_cosine_blocks(sc_doc *const *docs, size_t n, const uint32_t *df, size_t vocab, sc_cosine_mode mode,
                            sc_cosine_block_fn fn, void *user);
 
 enum { SC_COSINE_BLOCK = 512 };
