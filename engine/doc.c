@@ -318,6 +318,12 @@ sc_status sc_doc_globalize(sc_doc *d, sc_strmap *vocab) {
   return st;
 }
 
+static int cmp_posting(const void *x, const void *y) {
+  const sc_term_posting *a = x, *b = y;
+  if (a->term != b->term) return a->term < b->term ? -1 : 1;
+  return (a->sentence > b->sentence) - (a->sentence < b->sentence);
+}
+
 static float sublinear_tf(uint32_t tf) { return 1.0f + logf((float)tf); }
 
 /* Dot product of two sentences' unnormalized vectors (sorted term ids). */
@@ -346,6 +352,19 @@ sc_status sc_doc_weigh(sc_doc *d, const float *idf, const uint64_t *term_hash, c
   }
   const float ginv = gnorm2 > 0 ? (float)(1.0 / sqrt(gnorm2)) : 0.0f;
   for (size_t i = 0; i < d->n_grams; i++) d->gram_w[i] *= ginv;
+  /* n-grams of this document alone weigh in its norm (above) but never in
+   * a dot product: cosines merge only the shared ones, about half. */
+  sc__free(d->shared_grams);
+  sc__free(d->shared_w);
+  d->shared_grams = sc__mallocarray(d->n_grams ? d->n_grams : 1, sizeof(uint64_t));
+  d->shared_w = sc__mallocarray(d->n_grams ? d->n_grams : 1, sizeof(float));
+  SC_CHECK(!d->shared_grams || !d->shared_w, SC_E_NOMEM);
+  d->n_shared_grams = 0;
+  for (size_t i = 0; i < d->n_grams; i++) {
+    if (sc_gramdf_get(gram_df, d->grams[i]) < 2) continue;
+    d->shared_grams[d->n_shared_grams] = d->grams[i];
+    d->shared_w[d->n_shared_grams++] = d->gram_w[i];
+  }
 
   sc__free(d->w);
   sc__free(d->sent_w);
@@ -388,6 +407,14 @@ sc_status sc_doc_weigh(sc_doc *d, const float *idf, const uint64_t *term_hash, c
   }
   for (size_t s = 0; s + 1 < d->n_sent; s++) d->sent_adj1[s] = sentence_dot(d, s, s + 1);
   for (size_t s = 0; s + 2 < d->n_sent; s++) d->sent_adj2[s] = sentence_dot(d, s, s + 2);
+
+  sc__free(d->by_term);
+  d->by_term = sc__mallocarray(d->n_sent_terms ? d->n_sent_terms : 1, sizeof(sc_term_posting));
+  SC_CHECK(!d->by_term, SC_E_NOMEM);
+  for (size_t s = 0; s < d->n_sent; s++)
+    for (uint32_t k = d->sent[s].first; k < d->sent[s].first + d->sent[s].count; k++)
+      d->by_term[k] = (sc_term_posting){d->sent_terms[k], (uint32_t)s, d->sent_w[k]};
+  qsort(d->by_term, d->n_sent_terms, sizeof(sc_term_posting), cmp_posting);
   return SC_OK;
 }
 
@@ -400,6 +427,8 @@ void sc_doc_free(sc_doc *d) {
   sc__free(d->grams);
   sc__free(d->gram_tf);
   sc__free(d->gram_w);
+  sc__free(d->shared_grams);
+  sc__free(d->shared_w);
   sc__free(d->terms);
   sc__free(d->tf);
   sc__free(d->sent);
@@ -413,5 +442,6 @@ void sc_doc_free(sc_doc *d) {
   sc__free(d->sent_mass);
   sc__free(d->sent_adj1);
   sc__free(d->sent_adj2);
+  sc__free(d->by_term);
   sc__free(d);
 }

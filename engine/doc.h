@@ -21,6 +21,12 @@ typedef struct sc_doc_sentence {
   uint32_t words;               /* word tokens                              */
 } sc_doc_sentence;
 
+/* One occurrence of a term in a sentence, with its unnormalized weight. */
+typedef struct sc_term_posting {
+  uint32_t term, sentence;
+  float w;
+} sc_term_posting;
+
 typedef struct sc_doc {
   char *name;                   /* owned copy                               */
   char *text;                   /* owned copy of the original bytes         */
@@ -58,7 +64,13 @@ typedef struct sc_doc {
   float *sent_norm2;            /* squared norm per sentence                */
   float *sent_mass;             /* sum of idf per sentence: its information */
   float *sent_adj1, *sent_adj2; /* dot(s_j, s_j+1), dot(s_j, s_j+2)         */
+  sc_term_posting *by_term;     /* every sentence term, sorted by term then
+                                   sentence: the merge-join of alignment   */
   float *gram_w;                /* L2-normalized TF-IDF weight per n-gram   */
+  uint64_t *shared_grams;       /* the n-grams found in another document too
+                                   (the only ones a dot product can use)   */
+  float *shared_w;              /* and their weights                        */
+  size_t n_shared_grams;
   uint64_t simhash;
 } sc_doc;
 

@@ -1,8 +1,9 @@
 /*
  * sentalign.c: sentence alignment (see sentalign.h).
  *
- * Cost: one sparse dot product per sentence pair (|Sa| x |Sb| merges of short
- * sorted term lists); fused runs reuse them, since for unnormalized vectors
+ * Cost: the sentence dot products come from one merge-join of the two
+ * documents' term occurrences (sorted by term at weighing time); fused runs
+ * reuse them, since for unnormalized vectors
  * dot(x, y1 + y2) = dot(x, y1) + dot(x, y2) and |y1 + y2|^2 = |y1|^2 +
  * |y2|^2 + 2 dot(y1, y2), with dot(y1, y2) precomputed per document.
  */
@@ -12,20 +13,6 @@
 
 #include <math.h>
 #include <string.h>
-
-static float sentence_dot(const sc_doc *a, size_t i, const sc_doc *b, size_t j) {
-  const uint32_t *ta = a->sent_terms + a->sent[i].first, *tb = b->sent_terms + b->sent[j].first;
-  const float *wa = a->sent_w + a->sent[i].first, *wb = b->sent_w + b->sent[j].first;
-  const uint32_t na = a->sent[i].count, nb = b->sent[j].count;
-  uint32_t x = 0, y = 0;
-  float dot = 0;
-  while (x < na && y < nb) {
-    if (ta[x] < tb[y]) x++;
-    else if (ta[x] > tb[y]) y++;
-    else dot += wa[x++] * wb[y++];
-  }
-  return dot;
-}
 
 /* Best counterpart in @p other of each sentence of @p self; dot[i * stride_i
  * + j * stride_j] is dot(self_i, other_j). */
@@ -108,8 +95,29 @@ sc_status sc_align_sentences(const sc_doc *a, const sc_doc *b, sc_alignment *out
   sc_sentence_match *ba = best_ba ? best_ba : sc__mallocarray(nb, sizeof(*ba));
   sc_status st = SC_E_NOMEM;
   if (!dot || !ab || !ba) goto done;
-  for (size_t i = 0; i < na; i++)
-    for (size_t j = 0; j < nb; j++) dot[i * nb + j] = sentence_dot(a, i, b, j);
+  /* All sentence dot products at once: merge-join the two documents' term
+   * occurrences; work is the sum over shared terms of their occurrence
+   * counts' product, not |Sa| x |Sb| list merges. */
+  memset(dot, 0, na * nb * sizeof(float));
+  for (size_t x = 0, y = 0; x < a->n_sent_terms && y < b->n_sent_terms;) {
+    const uint32_t t = a->by_term[x].term;
+    if (t < b->by_term[y].term) {
+      x++;
+      continue;
+    }
+    if (t > b->by_term[y].term) {
+      y++;
+      continue;
+    }
+    size_t xe = x, ye = y;
+    while (xe < a->n_sent_terms && a->by_term[xe].term == t) xe++;
+    while (ye < b->n_sent_terms && b->by_term[ye].term == t) ye++;
+    for (size_t i = x; i < xe; i++)
+      for (size_t j = y; j < ye; j++)
+        dot[a->by_term[i].sentence * nb + b->by_term[j].sentence] += a->by_term[i].w * b->by_term[j].w;
+    x = xe;
+    y = ye;
+  }
   best_matches(a, b, dot, nb, 1, ab);
   best_matches(b, a, dot, 1, nb, ba);
   out->coverage_ab = coverage(a, ab);

@@ -28,12 +28,15 @@ double sc_cosine_sparse(const sc_doc *a, const sc_doc *b) {
 }
 
 double sc_cosine_chars(const sc_doc *a, const sc_doc *b) {
+  const uint64_t *x = a->shared_grams, *y = b->shared_grams;
+  const size_t nx = a->n_shared_grams, ny = b->n_shared_grams;
   size_t i = 0, j = 0;
   double dot = 0;
-  while (i < a->n_grams && j < b->n_grams) {
-    if (a->grams[i] < b->grams[j]) i++;
-    else if (a->grams[i] > b->grams[j]) j++;
-    else dot += (double)a->gram_w[i++] * b->gram_w[j++];
+  while (i < nx && j < ny) {  /* advances without a hard-to-predict branch */
+    const uint64_t u = x[i], v = y[j];
+    if (u == v) dot += (double)a->shared_w[i] * b->shared_w[j];
+    i += u <= v;
+    j += v <= u;
   }
   return dot > 1.0 ? 1.0 : dot;
 }
