@@ -474,7 +474,9 @@ SC_API sc_status sc_read_jsonl(const char *path, const char *id_field, const cha
 typedef enum sc_format {
   SC_FORMAT_TABLE,           /* terminal grid + pair list                   */
   SC_FORMAT_CSV,             /* one row per pair, header first              */
-  SC_FORMAT_JSON             /* documents, parameters, pairs                */
+  SC_FORMAT_JSON,            /* documents, parameters, pairs                */
+  SC_FORMAT_HTML             /* one self-contained page: heatmap, clusters,
+                                texts side by side with passages highlighted */
 } sc_format;
 
 typedef struct sc_report_options {
@@ -496,7 +498,9 @@ typedef struct sc_pair_detail {
 
 /** Writes one pair in detail: the figures, the verdict with the reasons
  *  that decided it, the shared passages side by side and the aligned
- *  sentences, as text (SC_FORMAT_TABLE) or JSON (SC_FORMAT_JSON).
+ *  sentences, as text (SC_FORMAT_TABLE), JSON (SC_FORMAT_JSON) or one
+ *  self-contained HTML page (SC_FORMAT_HTML; the pair view of
+ *  sc_report_html).
  *  @return SC_OK, SC_E_INVALID_ARG (or CSV asked), SC_E_IO. */
 SC_API sc_status sc_report_compare(FILE *out, const sc_corpus *c, const sc_pair *p,
                                    const sc_pair_detail *detail, sc_format format);
@@ -510,6 +514,21 @@ SC_API void sc_report_csv_field(FILE *out, const char *s);
 SC_API sc_status sc_report_pairs(FILE *out, const sc_corpus *c,
                                  const sc_pair *pairs, size_t n,
                                  const sc_report_options *ro);
+
+/** Writes @p pairs of @p c as one self-contained HTML page (inline CSS and
+ *  script, nothing fetched): a heatmap of @p ro->metric over every pair (on
+ *  a canvas; up to 2000 documents), the clusters of documents linked by
+ *  overlap or stronger verdicts (sc_cluster_pairs), and for the 200 best
+ *  pairs by score the two texts side by side with their shared passages
+ *  highlighted (sc_corpus_passages), the verdict with its reasons and
+ *  figures, and for rewrites the aligned sentences (sc_corpus_align). Each
+ *  document's text is embedded once, only if one of those pairs shows it;
+ *  every string from a document is escaped. Same as sc_report_pairs with
+ *  ro->format SC_FORMAT_HTML (ro->format itself is not read).
+ *  @return SC_OK, SC_E_INVALID_ARG (a pair names an unknown document),
+ *  SC_E_NOMEM, SC_E_IO (a write failed). */
+SC_API sc_status sc_report_html(FILE *out, const sc_corpus *c, const sc_pair *pairs, size_t n,
+                                const sc_report_options *ro);
 
 #ifdef __cplusplus
 }

@@ -3,7 +3,9 @@
 # Usage: scripts/deps.sh [--test]   (--test adds what the test suite needs)
 set -euo pipefail
 pkgs=(pkg-config libxxhash-dev libsodium-dev libopenblas-dev libutf8proc-dev libstemmer-dev)
-[ "${1:-}" = "--test" ] && pkgs+=(g++)
+# The browser test (tests/browser) drives Debian's Chromium through
+# chromedriver from Python 3's standard library.
+[ "${1:-}" = "--test" ] && pkgs+=(g++ python3 chromium chromium-driver)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")

@@ -237,7 +237,7 @@ usage_error "simcheck matrix: no PATH given" "no PATH" matrix
 expect_err_line "Try 'simcheck matrix --help'." "no PATH: hint"
 usage_error "simcheck matrix: no PATH given" "options but no PATH" matrix --format csv
 usage_error "simcheck matrix: unknown option '--bogus'" "unknown option" matrix --bogus "$G1"
-usage_error "simcheck matrix: --format: 'xml' is not one of table, csv, json" "--format xml" matrix --format xml "$G1"
+usage_error "simcheck matrix: --format: 'xml' is not one of table, csv, json, html" "--format xml" matrix --format xml "$G1"
 usage_error "simcheck matrix: --format needs a value" "--format without value" matrix "$G1" --format
 usage_error "simcheck matrix: --top: 'abc' is not a whole number from 1 to 1000000" "--top abc" matrix --top abc "$G1"
 usage_error "simcheck matrix: --top: '0' is not a whole number from 1 to 1000000" "--top=0" matrix --top=0 "$G1"
@@ -357,7 +357,7 @@ expect_out_has '"verdict": "' "compare json: verdict"
 expect_out_has '"sentences": [' "compare json: sentences"
 usage_error "simcheck compare: compare takes two documents, A and B" "compare with one file" compare "$G1"
 usage_error "simcheck compare: more than two documents given" "compare with three files" compare "$G1" "$G2" "$G1"
-usage_error "simcheck compare: --format: 'csv' is not one of text, json" "compare --format csv" compare --format csv "$G1" "$G2"
+usage_error "simcheck compare: --format: 'csv' is not one of text, json, html" "compare --format csv" compare --format csv "$G1" "$G2"
 run compare "$IN/missing.txt" "$G1"
 expect_rc 2 "compare with a missing file"
 expect_err_line "simcheck compare: $IN/missing.txt: no document could be read" "compare with a missing file"

@@ -20,7 +20,8 @@ static const char compare_help[] =
     "byte offsets into the original files. A or B may be - for standard input.\n"
     "\n"
     "Output options:\n"
-    "  --format F         text (default) or json\n"
+    "  --format F         text (default), json or html (one self-contained page:\n"
+    "                     the texts side by side, shared passages highlighted)\n"
     "  --min-similarity S list aligned sentences at or above S (default 0.15)\n"
     "\n"
     "Exit status: 0 success, 1 usage error, 2 an input could not be read.\n"
@@ -55,8 +56,9 @@ int cmd_compare(int argc, char **argv) {
       if (!(v = args_value(&a, name, iv))) return EXIT_USAGE;
       if (strcmp(v, "text") == 0) format = SC_FORMAT_TABLE;
       else if (strcmp(v, "json") == 0) format = SC_FORMAT_JSON;
+      else if (strcmp(v, "html") == 0) format = SC_FORMAT_HTML;
       else {
-        usage_error(&a, "--format: '%s' is not one of text, json", v);
+        usage_error(&a, "--format: '%s' is not one of text, json, html", v);
         return EXIT_USAGE;
       }
     } else if (strcmp(name, "--min-similarity") == 0) {

@@ -1,6 +1,6 @@
 /*
  * cmd_matrix.c: `simcheck matrix PATH...`: every pair of documents scored,
- * as a terminal grid and pair list, CSV or JSON.
+ * as a terminal grid and pair list, CSV, JSON or an HTML page.
  */
 #include <stdio.h>
 #include <string.h>
@@ -18,20 +18,38 @@ static const char matrix_help[] =
     "for standard input. Binary and unreadable files are skipped with a warning.\n"
     "\n"
     "Output options:\n"
-    "  --format F         table (default), csv or json\n"
+    "  --format F         table (default), csv, json or html\n"
     "  --metric M         what the table grid shows: score (default), jaccard,\n"
     "                     containment_ab, containment_ba, minhash, simhash,\n"
     "                     cosine, chars, words or rewrite\n"
-    "  --top K            keep each document's K best partners\n"
+    "  --top K            keep each document's K best partners (default: all\n"
+    "                     pairs up to 2000 documents, 10 beyond)\n"
     "  --min-score S      drop pairs scoring below S (0-1)\n"
     "\n"
     "CSV has one row per pair: a,b,score,verdict, then jaccard, containment_ab,\n"
     "containment_ba, minhash, simhash, cosine, chars, words, rewrite. JSON adds\n"
     "the documents,\n"
     "the parameters and, per pair, sentence coverage and shared shingles.\n"
+    "HTML is one self-contained page (no network) to open in a browser: a\n"
+    "heatmap of the scores (click a cell to open the pair), the clusters of\n"
+    "documents linked by overlap or stronger, and for the 200 best pairs the\n"
+    "two texts side by side with their shared passages highlighted.\n"
     "\n"
     "Exit status: 0 success, 1 usage error, 2 no input could be read.\n"
     "\n";
+
+/* Beyond this many documents all pairs would not fit a report (or memory):
+ * without --top, each document's best partners are listed instead. */
+enum { ALL_PAIRS_MAX_DOCS = 2000, LARGE_CORPUS_TOP = 10 };
+
+static void large_corpus_top(const sc_corpus *c, sc_pairs_options *po, int top_given, int quiet) {
+  const size_t n = sc_corpus_size(c);
+  if (top_given || n <= ALL_PAIRS_MAX_DOCS) return;
+  po->top_k = LARGE_CORPUS_TOP;
+  if (!quiet)
+    fprintf(stderr, "simcheck matrix: %zu documents: listing each one's %d best partners (--top K to choose)\n", n,
+            LARGE_CORPUS_TOP);
+}
 
 int cmd_matrix(int argc, char **argv) {
   cli_args a = {argc, argv, 1, "matrix"};
@@ -39,6 +57,7 @@ int cmd_matrix(int argc, char **argv) {
   sc_options_init(&co.opt);
   sc_report_options ro = {SC_FORMAT_TABLE, SC_METRIC_SCORE, 0, NULL};
   sc_pairs_options po = {0, 0, 0.0};
+  int top_given = 0;
   char **paths = argv + 1;
   int npaths = 0;
 
@@ -67,8 +86,9 @@ int cmd_matrix(int argc, char **argv) {
       if (strcmp(v, "table") == 0) ro.format = SC_FORMAT_TABLE;
       else if (strcmp(v, "csv") == 0) ro.format = SC_FORMAT_CSV;
       else if (strcmp(v, "json") == 0) ro.format = SC_FORMAT_JSON;
+      else if (strcmp(v, "html") == 0) ro.format = SC_FORMAT_HTML;
       else {
-        usage_error(&a, "--format: '%s' is not one of table, csv, json", v);
+        usage_error(&a, "--format: '%s' is not one of table, csv, json, html", v);
         return EXIT_USAGE;
       }
     } else if (strcmp(name, "--metric") == 0) {
@@ -80,6 +100,7 @@ int cmd_matrix(int argc, char **argv) {
     } else if (strcmp(name, "--top") == 0) {
       if (!(v = args_value(&a, name, iv)) || !args_uint(&a, name, v, 1, 1000000, &u)) return EXIT_USAGE;
       po.top_k = (uint32_t)u;
+      top_given = 1;
     } else if (strcmp(name, "--min-score") == 0) {
       if (!(v = args_value(&a, name, iv)) || !args_unit(&a, name, v, &po.min_score)) return EXIT_USAGE;
     } else {
@@ -103,6 +124,7 @@ int cmd_matrix(int argc, char **argv) {
   }
   input_stats in;
   st = load_inputs(c, paths, npaths, co.threads, co.quiet, &in);
+  if (st == SC_OK) large_corpus_top(c, &po, top_given, co.quiet);
   int rc = 0;
   sc_pair *pairs = NULL;
   size_t np = 0;

@@ -10,9 +10,8 @@
 
 #include "report.h"
 
-/* Writes the reasons for p's verdict, one per line, each prefixed by
- * @p indent: the test that held and the stronger tests that did not. */
-static void write_reasons(FILE *out, const sc_pair *p, const sc_thresholds *th, const char *indent) {
+/* Writes the reasons for p's verdict (see report.h). */
+void sc_write_reasons(FILE *out, const sc_pair *p, const sc_thresholds *th, const char *indent) {
   const double cmax = p->containment_ab > p->containment_ba ? p->containment_ab : p->containment_ba;
   switch (p->verdict) {
     case SC_VERDICT_DUPLICATE:
@@ -172,7 +171,7 @@ static sc_status compare_text(FILE *out, const sc_corpus *c, const sc_pair *p, c
   fprintf(out, "a  %s  (%zu words, %zu sentences)\nb  %s  (%zu words, %zu sentences)\n\n", da.name, da.words,
           da.sentences, db.name, db.words, db.sentences);
   fprintf(out, "verdict  %s, score %.3f\n", verdict, p->score);
-  write_reasons(out, p, th, "  - ");
+  sc_write_reasons(out, p, th, "  - ");
   fprintf(out, "\nfigures\n  jaccard %.3f   containment a->b %.3f, b->a %.3f   minhash %.3f   simhash %.3f\n"
                "  cosine %.3f   chars %.3f   rewrite %.3f   sentence coverage a %.2f, b %.2f   order %.2f\n"
                "  shared shingles %u\n",
@@ -235,7 +234,7 @@ static sc_status compare_json(FILE *out, const sc_corpus *c, const sc_pair *p, c
   size_t blen = 0;
   FILE *mem = open_memstream(&buf, &blen);
   if (mem) {
-    write_reasons(mem, p, th, "");
+    sc_write_reasons(mem, p, th, "");
     fclose(mem);
     int first = 1;
     for (char *line = buf, *nl; line && *line; line = nl + 1) {
@@ -289,6 +288,7 @@ sc_status sc_report_compare(FILE *out, const sc_corpus *c, const sc_pair *p, con
   sc_status st;
   if (format == SC_FORMAT_TABLE) st = compare_text(out, c, p, d, &o.th);
   else if (format == SC_FORMAT_JSON) st = compare_json(out, c, p, d, &o.th);
+  else if (format == SC_FORMAT_HTML) st = sc_report_html_compare(out, c, p, d);
   else return SC_E_INVALID_ARG;
   if (st == SC_OK && (fflush(out) != 0 || ferror(out))) st = SC_E_IO;
   return st;

@@ -13,6 +13,7 @@ sc_status sc_report_pairs(FILE *out, const sc_corpus *c, const sc_pair *p, size_
     case SC_FORMAT_CSV: st = sc_report_csv(out, c, p, n); break;
     case SC_FORMAT_JSON: st = sc_report_json(out, c, p, n, ro); break;
     case SC_FORMAT_TABLE: st = sc_report_table(out, c, p, n, ro); break;
+    case SC_FORMAT_HTML: st = sc_report_html(out, c, p, n, ro); break;
   }
   if (st == SC_OK && (fflush(out) != 0 || ferror(out))) st = SC_E_IO;
   return st;

@@ -14,6 +14,15 @@ sc_status sc_report_json(FILE *out, const sc_corpus *c, const sc_pair *p, size_t
 sc_status sc_report_table(FILE *out, const sc_corpus *c, const sc_pair *p, size_t n,
                           const sc_report_options *ro);
 
+/* `--format html`: the pair list as one self-contained page (html.c); one
+ * pair in detail for sc_report_compare. */
+sc_status sc_report_html_compare(FILE *out, const sc_corpus *c, const sc_pair *p, const sc_pair_detail *d);
+
+/* Writes the reasons for p's verdict, one per line, each prefixed by
+ * @p indent: the test that held and the stronger tests that did not
+ * (compare.c; the text, JSON and HTML reports share the wording). */
+void sc_write_reasons(FILE *out, const sc_pair *p, const sc_thresholds *th, const char *indent);
+
 /* Writes @p s as a JSON string literal (quotes included). */
 void sc_json_string(FILE *out, const char *s);
 
