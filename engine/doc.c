@@ -264,7 +264,12 @@ sc_status sc_doc_analyze(sc_analyzer *az, const sc_options *o, const sc_keys *ke
   if ((st = analyze_terms(az, d, nt.text)) != SC_OK) goto done;
   for (size_t s = 0; s < d->n_sent; s++) {
     d->sent[s].src_start = nt.src[az->sents.items[s].start];
-    d->sent[s].src_end = nt.src[az->sents.items[s].end];
+    uint32_t end = nt.src[az->sents.items[s].end];
+    /* The last sentence ends at the sentinel, the source length: leave out
+     * the trailing whitespace that normalization dropped. */
+    while (end > d->sent[s].src_start && (text[end - 1] == ' ' || (text[end - 1] >= '\t' && text[end - 1] <= '\r')))
+      end--;
+    d->sent[s].src_end = end;
   }
   if ((st = word_set(az, d, nt.text, keys)) != SC_OK) goto done;
   st = SC_OK;

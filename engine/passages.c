@@ -121,7 +121,7 @@ static int cmp_match(const void *x, const void *y) {
 static sc_status find_matches(const words *wa, const words *wb, fingerprint *fa, size_t na, fingerprint *fb,
                               size_t nb, match **out, size_t *n_out) {
   SC_VEC(match) m = {0};
-  qsort(fb, nb, sizeof(fingerprint), cmp_fingerprint);
+  if (nb) qsort(fb, nb, sizeof(fingerprint), cmp_fingerprint);
   for (size_t i = 0; i < na; i++) {
     /* Postings of fa[i].hash in b: binary search for the first. */
     size_t lo = 0, hi = nb;

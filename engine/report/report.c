@@ -19,9 +19,32 @@ sc_status sc_report_pairs(FILE *out, const sc_corpus *c, const sc_pair *p, size_
   return st;
 }
 
+/* Length of the well-formed UTF-8 sequence at @p u, or 0 if ill-formed. */
+static size_t utf8_len(const unsigned char *u) {
+  if (u[0] < 0x80) return 1;
+  size_t n;
+  unsigned char lo = 0x80, hi = 0xBF;
+  if (u[0] >= 0xC2 && u[0] <= 0xDF) n = 2;
+  else if (u[0] >= 0xE0 && u[0] <= 0xEF) {
+    n = 3;
+    if (u[0] == 0xE0) lo = 0xA0;
+    if (u[0] == 0xED) hi = 0x9F;
+  } else if (u[0] >= 0xF0 && u[0] <= 0xF4) {
+    n = 4;
+    if (u[0] == 0xF0) lo = 0x90;
+    if (u[0] == 0xF4) hi = 0x8F;
+  } else {
+    return 0;
+  }
+  if (u[1] < lo || u[1] > hi) return 0;
+  for (size_t k = 2; k < n; k++)
+    if (u[k] < 0x80 || u[k] > 0xBF) return 0;
+  return n;
+}
+
 void sc_json_string(FILE *out, const char *s) {
   fputc('"', out);
-  for (const unsigned char *u = (const unsigned char *)s; *u; u++) {
+  for (const unsigned char *u = (const unsigned char *)s; *u;) {
     switch (*u) {
       case '"': fputs("\\\"", out); break;
       case '\\': fputs("\\\\", out); break;
@@ -29,9 +52,22 @@ void sc_json_string(FILE *out, const char *s) {
       case '\r': fputs("\\r", out); break;
       case '\t': fputs("\\t", out); break;
       default:
-        if (*u < 0x20) fprintf(out, "\\u%04x", *u);
-        else fputc(*u, out);
+        if (*u < 0x20) {
+          fprintf(out, "\\u%04x", *u);
+        } else {
+          /* Bytes that are not UTF-8 would make the whole document invalid
+           * JSON: each becomes U+FFFD, as the analysis treated it. */
+          const size_t n = utf8_len(u);
+          if (n == 0) {
+            fputs("\\ufffd", out);
+          } else {
+            fwrite(u, 1, n, out);
+            u += n;
+            continue;
+          }
+        }
     }
+    u++;
   }
   fputc('"', out);
 }
