@@ -73,7 +73,7 @@ static void js_string(FILE *out, const char *s, size_t len) {
     uint32_t cp;
     const size_t n = utf8_char(u, len, i, &cp);
     const char *esc = NULL;
-    char buf[8];
+    char buf[16];  /* "\\uXXXX" plus room the compiler cannot rule out */
     if (cp == 0xFFFD && n == 1) esc = "\\ufffd";
     else if (cp == '"') esc = "\\\"";
     else if (cp == '\\') esc = "\\\\";
