@@ -56,6 +56,7 @@ struct sc_dedup {
   int ran;
   uint32_t *rep;                /* after run: representative per document  */
   uint32_t *csize;              /* cluster size per document               */
+  uint32_t *cnum;               /* cluster number per document, 0 alone    */
   float *sim;                   /* similarity to the representative        */
   uint8_t *exact;               /* exact duplicate of the representative   */
   sc_dedup_stats stats;
@@ -130,6 +131,7 @@ void sc_dedup_free(sc_dedup *d) {
   sc__free(d->band_keys);
   sc__free(d->rep);
   sc__free(d->csize);
+  sc__free(d->cnum);
   sc__free(d->sim);
   sc__free(d->exact);
   sc_keys_wipe(&d->keys);
@@ -423,8 +425,16 @@ static sc_status representatives(sc_dedup *d, sc_uf *uf) {
     }
     SC_VEC_PUSH(&members, (uint64_t)i << 32 | d->rep[i], nomem);
   }
-  for (uint32_t i = 0; i < d->n; i++)
-    if (d->rep[i] == i && d->csize[i] > 1) d->stats.clusters++;
+  /* Number the clusters in order of their first member (reusing best[]). */
+  for (size_t i = 0; i < d->n; i++) best[i] = 0;
+  for (uint32_t i = 0; i < d->n; i++) {
+    if (d->csize[i] < 2) {
+      d->cnum[i] = 0;
+      continue;
+    }
+    if (!best[d->rep[i]]) best[d->rep[i]] = (uint32_t)++d->stats.clusters;
+    d->cnum[i] = best[d->rep[i]];
+  }
   double *jac = sc__mallocarray(members.len ? members.len : 1, sizeof(double));
   if (!jac) goto nomem;
   const sc_status st = verify_pairs(d, members.items, members.len, jac);
@@ -456,9 +466,10 @@ sc_status sc_dedup_run(sc_dedup *d) {
   sc_status st = SC_E_NOMEM;
   d->rep = sc__mallocarray(d->n ? d->n : 1, sizeof(uint32_t));
   d->csize = sc__mallocarray(d->n ? d->n : 1, sizeof(uint32_t));
+  d->cnum = sc__mallocarray(d->n ? d->n : 1, sizeof(uint32_t));
   d->sim = sc__mallocarray(d->n ? d->n : 1, sizeof(float));
   d->exact = sc__mallocarray(d->n ? d->n : 1, 1);
-  if (!skip || !d->rep || !d->csize || !d->sim || !d->exact) goto done;
+  if (!skip || !d->rep || !d->csize || !d->cnum || !d->sim || !d->exact) goto done;
   if ((st = group_exact(d, &uf, skip)) != SC_OK || (st = lsh_candidates(d, skip, &pairs)) != SC_OK) goto done;
   d->stats.candidates = pairs.len;
   st = SC_E_NOMEM;
@@ -484,6 +495,7 @@ sc_status sc_dedup_doc_info(const sc_dedup *d, uint32_t i, sc_dedup_doc *out) {
   SC_CHECK(!d->ran, SC_E_STATE);
   out->name = d->names + d->name_off[i];
   out->representative = d->rep[i];
+  out->cluster = d->cnum[i];
   out->cluster_size = d->csize[i];
   out->similarity = d->sim[i];
   out->exact_duplicate = d->exact[i];

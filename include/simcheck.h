@@ -405,6 +405,7 @@ typedef struct sc_dedup_doc {
   const char *name;          /* owned by the deduplicator                   */
   uint32_t representative;   /* index of its cluster's kept document (itself
                                 when kept or alone)                         */
+  uint32_t cluster;          /* 1, 2, ... in order of first member; 0 alone  */
   uint32_t cluster_size;     /* 1 when alone                                */
   double similarity;         /* exact shingle Jaccard with the representative */
   int exact_duplicate;       /* same normalized text as the representative  */
@@ -427,6 +428,7 @@ typedef struct sc_dedup_stats {
 
 /** @return SC_OK or SC_E_INVALID_ARG. */
 SC_API sc_status sc_dedup_get_stats(const sc_dedup *d, sc_dedup_stats *out);
+
 
 /* ------------------------------------------------------------------------ */
 /* Reading inputs.                                                         */
@@ -504,6 +506,13 @@ typedef struct sc_pair_detail {
  *  @return SC_OK, SC_E_INVALID_ARG (or CSV asked), SC_E_IO. */
 SC_API sc_status sc_report_compare(FILE *out, const sc_corpus *c, const sc_pair *p,
                                    const sc_pair_detail *detail, sc_format format);
+
+/** Writes the clusters of two or more documents found by sc_dedup_run: a
+ *  list per cluster (SC_FORMAT_TABLE), CSV `id,cluster,size,representative`
+ *  with one row per clustered document, JSON, or a self-contained HTML page.
+ *  @return SC_OK, SC_E_INVALID_ARG, SC_E_STATE (not run), SC_E_NOMEM,
+ *  SC_E_IO. */
+SC_API sc_status sc_report_clusters(FILE *out, const sc_dedup *d, sc_format format);
 
 /** Writes @p s as one CSV field (RFC 4180: quoted when it holds a comma, a
  *  quote or a line break). */

@@ -387,7 +387,7 @@ usage_error "simcheck dedup: --keep: 'x' is not one of first, longest" "--keep x
 usage_error "simcheck cluster: --keep: 'x' is not one of first, longest" "cluster --keep x" cluster --keep x "$C"
 usage_error "simcheck cluster: --threshold: '1.5' is not a number from 0 to 1" "cluster --threshold 1.5" \
   cluster --threshold 1.5 "$C"
-usage_error "simcheck cluster: --format: 'xml' is not one of table, csv, json" "cluster --format xml" \
+usage_error "simcheck cluster: --format: 'xml' is not one of table, csv, json, html" "cluster --format xml" \
   cluster --format xml "$C"
 usage_error "simcheck dedup: unknown option '--format'" "dedup --format" dedup --format csv "$C"
 usage_error "simcheck cluster: unknown option '-o'" "cluster -o" cluster -o "$TMP/x" "$C"
@@ -426,6 +426,17 @@ expect_rc 0 "cluster --help"
 if has_line "$TMP/out" "Usage: simcheck cluster [OPTIONS] PATH...|FILE.jsonl"; then ok; else
   ko "cluster --help: usage line"
   show
+fi
+
+# cluster --format html: one self-contained page, names escaped, no script.
+run cluster "$C" --format html -q
+expect_rc 0 "cluster --format html"
+if has_line "$TMP/out" "<h1>Near-duplicate clusters</h1>"; then ok; else
+  ko "cluster --format html: heading"
+  show
+fi
+if awk 'index($0, "<script") || index($0, "http://") || index($0, "https://") {bad=1} END {exit bad}' "$TMP/out"; then ok; else
+  ko "cluster --format html: no script and no network reference"
 fi
 
 # ---------------------------------------------------------------------------

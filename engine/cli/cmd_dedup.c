@@ -53,8 +53,9 @@ static const char cluster_help[] =
     "verified by exact Jaccard, and lists the clusters of two or more.\n"
     "\n"
     "Options:\n"
-    "  --format F         table (default), csv or json; CSV has one row per\n"
-    "                     clustered document: id,cluster,size,representative\n"
+    "  --format F         table (default), csv, json or html; CSV has one row\n"
+    "                     per clustered document: id,cluster,size,representative;\n"
+    "                     html is one self-contained page\n"
     "  --threshold T      Jaccard that links two documents (default 0.8)\n"
     "  --keep first|longest  the representative named per cluster (default first)\n"
     "  --jsonl, --id-field F, --text-field F   as for dedup\n"
@@ -129,8 +130,9 @@ static int parse_scale(int argc, char **argv, const char *cmd, scale_args *s) {
       if (strcmp(v, "table") == 0) s->format = SC_FORMAT_TABLE;
       else if (strcmp(v, "csv") == 0) s->format = SC_FORMAT_CSV;
       else if (strcmp(v, "json") == 0) s->format = SC_FORMAT_JSON;
+      else if (strcmp(v, "html") == 0) s->format = SC_FORMAT_HTML;
       else {
-        usage_error(&a, "--format: '%s' is not one of table, csv, json", v);
+        usage_error(&a, "--format: '%s' is not one of table, csv, json, html", v);
         return EXIT_USAGE;
       }
     } else {
@@ -192,20 +194,6 @@ static int commit_temp(FILE *f, char *tmp, const char *path) {
   return 0;
 }
 
-/* Cluster number per representative, 1.. in order of first member. */
-static uint32_t *number_clusters(const sc_dedup *d, size_t n, size_t *count) {
-  uint32_t *num = calloc(n ? n : 1, sizeof(uint32_t));
-  if (!num) return NULL;
-  uint32_t next = 0;
-  for (uint32_t i = 0; i < n; i++) {
-    sc_dedup_doc info;
-    if (sc_dedup_doc_info(d, i, &info) != SC_OK || info.cluster_size < 2) continue;
-    if (!num[info.representative]) num[info.representative] = ++next;
-  }
-  *count = next;
-  return num;
-}
-
 static int write_removed(const sc_dedup *d, const char *path) {
   char *tmp;
   FILE *f = open_temp(path, &tmp);
@@ -213,90 +201,22 @@ static int write_removed(const sc_dedup *d, const char *path) {
     fprintf(stderr, "simcheck dedup: %s: cannot write\n", path);
     return 0;
   }
-  size_t nclusters;
   const size_t n = sc_dedup_size(d);
-  uint32_t *num = number_clusters(d, n, &nclusters);
   fputs("id,cluster,representative,similarity\n", f);
-  for (uint32_t i = 0; num && i < n; i++) {
+  for (uint32_t i = 0; i < n; i++) {
     sc_dedup_doc info, rep;
     if (sc_dedup_doc_info(d, i, &info) != SC_OK || info.representative == i) continue;
     sc_dedup_doc_info(d, info.representative, &rep);
     sc_report_csv_field(f, info.name);
-    fprintf(f, ",%u,", num[info.representative]);
+    fprintf(f, ",%u,", info.cluster);
     sc_report_csv_field(f, rep.name);
     fprintf(f, ",%.4f\n", info.similarity);
   }
-  free(num);
   if (!commit_temp(f, tmp, path)) {
     fprintf(stderr, "simcheck dedup: %s: cannot write\n", path);
     return 0;
   }
   return 1;
-}
-
-static void print_clusters(const sc_dedup *d, sc_format format, FILE *out) {
-  const size_t n = sc_dedup_size(d);
-  size_t nclusters;
-  uint32_t *num = number_clusters(d, n, &nclusters);
-  if (!num) return;
-  /* Members grouped by cluster: order documents by (cluster number, index). */
-  uint32_t *order = malloc((n ? n : 1) * sizeof(uint32_t));
-  size_t *start = calloc(nclusters + 2, sizeof(size_t));
-  if (!order || !start) goto done;
-  for (uint32_t i = 0; i < n; i++) {
-    sc_dedup_doc info;
-    sc_dedup_doc_info(d, i, &info);
-    if (info.cluster_size >= 2) start[num[info.representative] + 1]++;
-  }
-  for (size_t c = 1; c <= nclusters + 1; c++) start[c] += start[c - 1];
-  for (uint32_t i = 0; i < n; i++) {
-    sc_dedup_doc info;
-    sc_dedup_doc_info(d, i, &info);
-    if (info.cluster_size >= 2) order[start[num[info.representative]]++] = i;
-  }
-  /* start[c] now ends cluster c; rebuild beginnings on the fly. */
-  if (format == SC_FORMAT_CSV) fputs("id,cluster,size,representative\n", out);
-  if (format == SC_FORMAT_JSON) fputs("{\"clusters\": [", out);
-  size_t k = 0;
-  for (size_t c = 1; c <= nclusters; c++) {
-    const size_t end = start[c];
-    sc_dedup_doc first;
-    sc_dedup_doc_info(d, order[k], &first);
-    sc_dedup_doc rep;
-    sc_dedup_doc_info(d, first.representative, &rep);
-    if (format == SC_FORMAT_TABLE)
-      fprintf(out, "cluster %zu: %u documents, representative %s\n", c, first.cluster_size, rep.name);
-    if (format == SC_FORMAT_JSON) {
-      fprintf(out, "%s\n  {\"cluster\": %zu, \"size\": %u, \"representative\": ", c > 1 ? "," : "", c,
-              first.cluster_size);
-      write_json_string(out, rep.name, strlen(rep.name));
-      fputs(", \"members\": [", out);
-    }
-    for (size_t m = 0; k < end; k++, m++) {
-      sc_dedup_doc info;
-      sc_dedup_doc_info(d, order[k], &info);
-      if (format == SC_FORMAT_CSV) {
-        sc_report_csv_field(out, info.name);
-        fprintf(out, ",%zu,%u,", c, info.cluster_size);
-        sc_report_csv_field(out, rep.name);
-        fputc('\n', out);
-      } else if (format == SC_FORMAT_JSON) {
-        fputs(m ? ", {\"id\": " : "{\"id\": ", out);
-        write_json_string(out, info.name, strlen(info.name));
-        fprintf(out, ", \"similarity\": %.4f}", info.similarity);
-      } else {
-        fprintf(out, "  %s %s  (similarity %.3f%s)\n", order[k] == info.representative ? "*" : " ", info.name,
-                info.similarity, info.exact_duplicate ? ", same text" : "");
-      }
-    }
-    if (format == SC_FORMAT_JSON) fputs("]}", out);
-  }
-  if (format == SC_FORMAT_JSON) fputs(nclusters ? "\n]}\n" : "]}\n", out);
-  if (format == SC_FORMAT_TABLE && nclusters == 0) fputs("No clusters: no two documents reach the threshold.\n", out);
-done:
-  free(order);
-  free(start);
-  free(num);
 }
 
 static int run_scale(int argc, char **argv, const char *cmd) {
@@ -359,8 +279,10 @@ static int run_scale(int argc, char **argv, const char *cmd) {
     }
     if (s.removed_path && !write_removed(d, s.removed_path)) rc = EXIT_INPUT;
   } else {
-    print_clusters(d, s.format, stdout);
-    if (fflush(stdout) != 0 || ferror(stdout)) rc = EXIT_INPUT;
+    if (sc_report_clusters(stdout, d, s.format) != SC_OK) {
+      fprintf(stderr, "simcheck cluster: cannot write the clusters to standard output\n");
+      rc = EXIT_INPUT;
+    }
   }
   if (!s.co.quiet) {
     sc_dedup_stats ds;
