@@ -514,6 +514,11 @@ SC_API sc_status sc_report_compare(FILE *out, const sc_corpus *c, const sc_pair 
  *  SC_E_IO. */
 SC_API sc_status sc_report_clusters(FILE *out, const sc_dedup *d, sc_format format);
 
+/** Writes @p len bytes at @p s as one JSON string literal: quotes and
+ *  control characters escaped, bytes that are not UTF-8 as U+FFFD (so the
+ *  output is always valid JSON). */
+SC_API void sc_report_json_string(FILE *out, const char *s, size_t len);
+
 /** Writes @p s as one CSV field (RFC 4180: quoted when it holds a comma, a
  *  quote or a line break). */
 SC_API void sc_report_csv_field(FILE *out, const char *s);

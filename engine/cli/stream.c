@@ -146,24 +146,6 @@ sc_status stream_into(sc_dedup *d, char *const *paths, int npaths, const stream_
   return st;
 }
 
-void write_json_string(FILE *out, const char *s, size_t len) {
-  fputc('"', out);
-  for (size_t i = 0; i < len; i++) {
-    const unsigned char c = (unsigned char)s[i];
-    switch (c) {
-      case '"': fputs("\\\"", out); break;
-      case '\\': fputs("\\\\", out); break;
-      case '\n': fputs("\\n", out); break;
-      case '\r': fputs("\\r", out); break;
-      case '\t': fputs("\\t", out); break;
-      default:
-        if (c < 0x20) fprintf(out, "\\u%04x", c);
-        else fputc(c, out);
-    }
-  }
-  fputc('"', out);
-}
-
 typedef struct writer {
   const stream_opts *so;
   const sc_dedup *d;
@@ -200,10 +182,10 @@ static sc_status write_doc(void *user, const char *path, const char *data, size_
   char *shown = display_name(w->so, path);
   if (!shown) return SC_E_NOMEM;
   fputs("{\"id\": ", w->out);
-  write_json_string(w->out, shown, strlen(shown));
+  sc_report_json_string(w->out, shown, strlen(shown));
   free(shown);
   fputs(", \"text\": ", w->out);
-  write_json_string(w->out, data, len);
+  sc_report_json_string(w->out, data, len);
   fputs("}\n", w->out);
   return ferror(w->out) ? SC_E_IO : SC_OK;
 }

@@ -43,7 +43,4 @@ sc_status stream_write_kept(const sc_dedup *d, char *const *paths, int npaths, c
  * @return 1, or 0 on failure. */
 int stream_spool_stdin(char *path, size_t cap);
 
-/* Writes @p s as a JSON string literal. */
-void write_json_string(FILE *out, const char *s, size_t len);
-
 #endif

@@ -19,8 +19,9 @@ sc_status sc_report_pairs(FILE *out, const sc_corpus *c, const sc_pair *p, size_
   return st;
 }
 
-/* Length of the well-formed UTF-8 sequence at @p u, or 0 if ill-formed. */
-static size_t utf8_len(const unsigned char *u) {
+/* Length of the well-formed UTF-8 sequence at @p u (@p left bytes
+ * available), or 0 if ill-formed. */
+static size_t utf8_len(const unsigned char *u, size_t left) {
   if (u[0] < 0x80) return 1;
   size_t n;
   unsigned char lo = 0x80, hi = 0xBF;
@@ -36,15 +37,18 @@ static size_t utf8_len(const unsigned char *u) {
   } else {
     return 0;
   }
-  if (u[1] < lo || u[1] > hi) return 0;
+  if (left < n || u[1] < lo || u[1] > hi) return 0;
   for (size_t k = 2; k < n; k++)
     if (u[k] < 0x80 || u[k] > 0xBF) return 0;
   return n;
 }
 
-void sc_json_string(FILE *out, const char *s) {
+void sc_json_string(FILE *out, const char *s) { sc_report_json_string(out, s, strlen(s)); }
+
+void sc_report_json_string(FILE *out, const char *s, size_t len) {
   fputc('"', out);
-  for (const unsigned char *u = (const unsigned char *)s; *u;) {
+  const unsigned char *u = (const unsigned char *)s, *end = u + len;
+  while (u < end) {
     switch (*u) {
       case '"': fputs("\\\"", out); break;
       case '\\': fputs("\\\\", out); break;
@@ -57,7 +61,7 @@ void sc_json_string(FILE *out, const char *s) {
         } else {
           /* Bytes that are not UTF-8 would make the whole document invalid
            * JSON: each becomes U+FFFD, as the analysis treated it. */
-          const size_t n = utf8_len(u);
+          const size_t n = utf8_len(u, (size_t)(end - u));
           if (n == 0) {
             fputs("\\ufffd", out);
           } else {
