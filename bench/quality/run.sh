@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Quality and speed of rewrite detection on the development tasks
+# (../shared/eval-dev: the Old Testament in two English translations), with
+# scikit-learn's character TF-IDF run beside simcheck on the same machine.
+# Prints P@1, MRR and best F1 per task and the median wall time of RUNS runs
+# (process start to CSV written).
+#   bench/quality/run.sh [BUILD_DIR] [RUNS]      (default: build, 3)
+# Needs ../shared/eval-dev (not part of the tests) and python3-sklearn.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+BUILD=${1:-$ROOT/build}
+RUNS=${2:-3}
+SIMCHECK=$BUILD/simcheck
+EVAL=${EVAL_SRC:-$ROOT/../shared/eval-dev}
+EVAL_DIR=${EVAL_DIR:-/tmp/simcheck-dev}
+OUT=$(mktemp -d)
+trap 'rm -rf "$OUT"' EXIT
+[ -x "$SIMCHECK" ] || { echo "quality: build simcheck first ($SIMCHECK)" >&2; exit 1; }
+[ -d "$EVAL_DIR/tasks/bible-verse-ot" ] || EVAL_DIR=$EVAL_DIR "$EVAL/build.sh"
+if ! /usr/bin/python3 -c 'import sklearn' 2>/dev/null; then
+  apt-get install -y -qq python3-sklearn >/dev/null
+fi
+
+# Median wall seconds of RUNS runs of a command (stdout discarded).
+median_time() {
+  local times=()
+  for _ in $(seq "$RUNS"); do
+    local t0 t1
+    t0=$(date +%s.%N)
+    "$@" >/dev/null 2>&1
+    t1=$(date +%s.%N)
+    times+=("$(echo "$t1 - $t0" | bc)")
+  done
+  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}'
+}
+
+score() {  # task csv -> "P@1 MRR F1"
+  python3 "$EVAL/score.py" --task "$EVAL_DIR/tasks/$1" --pairs "$2" | awk '
+    /retrieval web->kjv/ {for(i=1;i<=NF;i++){if($i~/^P@1=/)p=$i; if($i~/^MRR=/)m=$i}}
+    /pairs same-reference|pairs same-chapter-cross/ {for(i=1;i<=NF;i++) if($i~/^bestF1=/) f=$i}
+    END {print p, m, f}'
+}
+
+printf '%-18s %-28s %-44s %8s\n' task system "quality" "wall s"
+for task in bible-verse-ot bible-chapter-ot; do
+  docs=$EVAL_DIR/tasks/$task/docs
+  t=$(median_time "$SIMCHECK" matrix --top 10 --format csv "$docs" -q)
+  "$SIMCHECK" matrix --top 10 --format csv "$docs" -q > "$OUT/simcheck.csv"
+  printf '%-18s %-28s %-44s %8.2f\n' "$task" "simcheck matrix --top 10" "$(score "$task" "$OUT/simcheck.csv")" "$t"
+  t=$(median_time /usr/bin/python3 "$ROOT/bench/quality/sklearn_pairs.py" "$docs" "$OUT/sk.csv")
+  /usr/bin/python3 "$ROOT/bench/quality/sklearn_pairs.py" "$docs" "$OUT/sk.csv"
+  printf '%-18s %-28s %-44s %8.2f\n' "$task" "sklearn char 3-5 TF-IDF" "$(score "$task" "$OUT/sk.csv")" "$t"
+done
