@@ -7,7 +7,7 @@
  *
  *   sc_bruteforce [--threshold T] [--threads N] [--shingle K] [--limit N]
  *                 [--batch N] [--all-pairs] [--via-compare] [--verify N]
- *                 [-o PAIRS.csv] CORPUS.jsonl
+ *                 [--families TRUTH.csv] [-o PAIRS.csv] CORPUS.jsonl
  *
  *   --threshold T  lowest Jaccard written [0.5]
  *   --threads N    worker threads, for analysis and pairs [0: one per core]
@@ -40,10 +40,13 @@
  *                  shingle-hash sets (sc_doc.shingles, the very arrays that
  *                  sc_corpus_compare's pair.jaccard is computed from, read
  *                  through the internal header corpus.h, as
- *                  sc_bench_throughput does). About 2-5 us per pair.
+ *                  sc_bench_throughput does), stopping early once T is out
+ *                  of reach. About 1-2 us per pair.
  *   --via-compare  sc_corpus_compare(...).jaccard: public API only, but it
  *                  scores everything else too (cosines, sentence alignment):
- *                  about 0.6-1 ms per pair per thread; implies --all-pairs
+ *                  0.1-0.7 ms per pair per thread depending on the engine
+ *                  version, i.e. about an hour or more for the 4.8 * 10^7
+ *                  pairs of 10^4 documents; implies --all-pairs
  *                  (the prefix filter needs the shingle sets) and keeps the
  *                  whole corpus (no batches).
  *
@@ -52,6 +55,13 @@
  *                  3) if any Jaccard differs, or if a random pair at or above
  *                  T was missed. A check that the internal path is the public
  *                  figure. Keeps the whole corpus built (no batches).
+ *   --families F   only pairs within a family of sc_gen_corpus's truth CSV F
+ *                  (a base document and its copies): records in no family
+ *                  are not even analysed, and every family pair is computed
+ *                  exactly. For corpora too large for all pairs (10^6): the
+ *                  planted truth with exact Jaccard values, missing only
+ *                  accidental pairs across families (0 of 2433 at 10^4, 22
+ *                  of 23906 at 10^5 in SCALE.md).
  * The prefix probe runs on the worker threads too: each document reads the
  * postings of its prefix tokens up to its own row, so no candidate list is
  * stored.
@@ -666,10 +676,104 @@ static void analyse(batch *b, const sc_options *opt, unsigned threads, int keep,
   else sc_corpus_free(c);
 }
 
+/* ------------------------------------------------------------------------ */
+/* --families: the generator's truth (id,source,...) as id -> family.      */
+
+typedef struct fammap {
+  char **key;
+  uint32_t *fam;
+  size_t cap, n;
+  uint32_t families;
+} fammap;
+
+static uint64_t str_hash(const char *s) {
+  uint64_t h = 0xcbf29ce484222325ull;
+  for (; *s; s++) h = (h ^ (unsigned char)*s) * 0x100000001b3ull;
+  return h;
+}
+
+/* Slot of @p k: its own, or the empty one where it would go. */
+static size_t fam_slot(const fammap *m, const char *k) {
+  size_t i = str_hash(k) & (m->cap - 1);
+  while (m->key[i] && strcmp(m->key[i], k) != 0) i = (i + 1) & (m->cap - 1);
+  return i;
+}
+
+static void fam_put(fammap *m, const char *k, uint32_t fam) {
+  if ((m->n + 1) * 2 > m->cap) {
+    fammap g = {calloc(m->cap ? m->cap * 2 : 1024, sizeof(char *)), NULL, m->cap ? m->cap * 2 : 1024, 0,
+                m->families};
+    g.fam = calloc(g.cap, sizeof *g.fam);
+    if (!g.key || !g.fam) die("out of memory");
+    for (size_t i = 0; i < m->cap; i++)
+      if (m->key[i]) {
+        const size_t j = fam_slot(&g, m->key[i]);
+        g.key[j] = m->key[i];
+        g.fam[j] = m->fam[i];
+        g.n++;
+      }
+    free(m->key);
+    free(m->fam);
+    *m = g;
+  }
+  const size_t i = fam_slot(m, k);
+  if (m->key[i]) return; /* first family wins */
+  const size_t ln = strlen(k);
+  m->key[i] = xrealloc(NULL, ln + 1);
+  memcpy(m->key[i], k, ln + 1);
+  m->fam[i] = fam;
+  m->n++;
+}
+
+/* @return the family of @p k, or UINT32_MAX. */
+static uint32_t fam_get(const fammap *m, const char *k) {
+  if (!m->cap) return UINT32_MAX;
+  const size_t i = fam_slot(m, k);
+  return m->key[i] ? m->fam[i] : UINT32_MAX;
+}
+
+/* Reads the generator's truth CSV: every copy joins its source's family
+ * (a source is always a base document, so families are stars). */
+static void read_families(const char *path, fammap *m) {
+  FILE *f = fopen(path, "rb");
+  if (!f) {
+    fprintf(stderr, "%s: %s: %s\n", prog, path, strerror(errno));
+    exit(2);
+  }
+  char *line = NULL;
+  size_t cap = 0, no = 0;
+  ssize_t got;
+  while ((got = getline(&line, &cap, f)) > 0) {
+    if (no++ == 0) {
+      if (strncmp(line, "id,source,", 10) != 0) die("--families: expected the header id,source,edit_rate,edits");
+      continue;
+    }
+    char *comma1 = strchr(line, ','), *comma2 = comma1 ? strchr(comma1 + 1, ',') : NULL;
+    if (!comma2) {
+      fprintf(stderr, "%s: %s:%zu: expected id,source,... (skipped)\n", prog, path, no);
+      continue;
+    }
+    *comma1 = *comma2 = '\0';
+    uint32_t fam = fam_get(m, comma1 + 1);
+    if (fam == UINT32_MAX) fam_put(m, comma1 + 1, fam = m->families++);
+    fam_put(m, line, fam);
+  }
+  free(line);
+  fclose(f);
+}
+
+static const uint32_t *g_fam;
+static int cmp_by_family(const void *x, const void *y) {
+  const uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+  if (g_fam[a] != g_fam[b]) return g_fam[a] < g_fam[b] ? -1 : 1;
+  return a < b ? -1 : a > b;
+}
+
 static void usage(FILE *f) {
   fprintf(f,
           "usage: %s [--threshold T] [--threads N] [--shingle K] [--limit N] [--batch N]\n"
-          "       [--all-pairs] [--via-compare] [--verify N] [-o PAIRS.csv] CORPUS.jsonl\n"
+          "       [--all-pairs] [--via-compare] [--verify N] [--families TRUTH.csv] [-o PAIRS.csv]\n"
+          "       CORPUS.jsonl\n"
           "writes a,b,jaccard for every pair with exact word-shingle Jaccard >= T [0.5]\n",
           prog);
 }
@@ -678,7 +782,7 @@ int main(int argc, char **argv) {
   double threshold = 0.5;
   unsigned threads = 0, shingle = 5;
   size_t limit = SIZE_MAX, verify = 0, batch_docs = 10000;
-  const char *out_path = "-", *in_path = NULL;
+  const char *out_path = "-", *in_path = NULL, *families = NULL;
   int quiet = 0, via_compare = 0, all_pairs = 0;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
@@ -721,6 +825,8 @@ int main(int argc, char **argv) {
     } else if (!strcmp(a, "--verify")) {
       verify = (size_t)strtoull(argv[++i], &end, 10);
       if (*end) die("--verify must be an integer");
+    } else if (!strcmp(a, "--families")) {
+      families = argv[++i];
     } else if (!strcmp(a, "-o")) {
       out_path = argv[++i];
     } else if (a[0] == '-' && a[1]) {
@@ -737,6 +843,10 @@ int main(int argc, char **argv) {
     usage(stderr);
     return 1;
   }
+  if (families && (verify || via_compare || all_pairs))
+    die("--families computes family pairs only; it goes with none of --verify, --via-compare, --all-pairs");
+  fammap fm = {0};
+  if (families) read_families(families, &fm);
   const int keep = verify > 0 || via_compare; /* one corpus, kept and built */
   if (keep) batch_docs = SIZE_MAX;
   const double t0 = now();
@@ -776,6 +886,10 @@ int main(int argc, char **argv) {
       fprintf(stderr, "%s: %s:%zu: %s (skipped)\n", prog, in_path, line_no, why);
       skipped++;
       continue;
+    }
+    if (families && fam_get(&fm, id.d) == UINT32_MAX) {
+      records++;
+      continue; /* in no family: nothing to compare it with */
     }
     if (b.n == b.cap) {
       b.cap = b.cap ? b.cap * 2 : 1024;
@@ -818,7 +932,67 @@ int main(int argc, char **argv) {
     fprintf(stderr, "%s: %zu records (%zu bytes, %zu skipped), %zu documents analysed in %.2f s\n", prog, records,
             bytes, skipped, n, t_read - t0);
 
+  if (families) {
+    /* Every pair within a family, exactly; nothing across families. */
+    uint32_t *fam = malloc((n ? n : 1) * sizeof *fam), *order = malloc((n ? n : 1) * sizeof *order);
+    if (!fam || !order) die("out of memory");
+    for (size_t i = 0; i < n; i++) {
+      fam[i] = fam_get(&fm, d.name[i]);
+      order[i] = (uint32_t)i;
+    }
+    g_fam = fam;
+    qsort(order, n, sizeof *order, cmp_by_family);
+    rvec all = {0};
+    size_t computed = 0;
+    for (size_t i = 0; i < n;) {
+      size_t e = i;
+      while (e < n && fam[order[e]] == fam[order[i]]) e++;
+      for (size_t x = i; x < e; x++)
+        for (size_t y = x + 1; y < e; y++) {
+          uint32_t a = order[x], bb = order[y];
+          const double jac = shingle_jaccard(d.set[a], d.set[bb]);
+          computed++;
+          if (jac < threshold) continue;
+          if (strcmp(d.name[a], d.name[bb]) > 0) {
+            const uint32_t t = a;
+            a = bb;
+            bb = t;
+          }
+          push(&all, (result){a, bb, jac});
+        }
+      i = e;
+    }
+    g_names = d.name;
+    qsort(all.items, all.len, sizeof *all.items, cmp_result);
+    FILE *out = strcmp(out_path, "-") ? fopen(out_path, "wb") : stdout;
+    if (!out) {
+      fprintf(stderr, "%s: %s: %s\n", prog, out_path, strerror(errno));
+      return 1;
+    }
+    fputs("a,b,jaccard\n", out);
+    for (size_t k = 0; k < all.len; k++) {
+      csv_field(out, d.name[all.items[k].a]);
+      fputc(',', out);
+      csv_field(out, d.name[all.items[k].b]);
+      fprintf(out, ",%.6f\n", all.items[k].j);
+    }
+    if (fflush(out) != 0 || (out != stdout && fclose(out) != 0)) {
+      fprintf(stderr, "%s: %s: %s\n", prog, out_path, strerror(errno));
+      return 1;
+    }
+    if (!quiet)
+      fprintf(stderr, "%s: %u families, %zu family pairs computed; %zu with Jaccard >= %g; total %.2f s\n", prog,
+              fm.families, computed, all.len, threshold, now() - t0);
+    free(all.items);
+    free(fam);
+    free(order);
+  }
+
   pindex px = {0};
+  rvec all = {0};
+  shared sh = {0};
+  if (families) goto cleanup;
+
   if (!all_pairs) {
     build_pindex(d.set, n, by_size, first, threshold, &px);
     if (!quiet)
@@ -831,8 +1005,8 @@ int main(int argc, char **argv) {
     const long cores = sysconf(_SC_NPROCESSORS_ONLN);
     nt = cores > 0 ? (unsigned)cores : 1;
   }
-  shared sh = {.c = c, .set = d.set, .n = n, .first = first, .by_size = by_size, .threshold = threshold,
-               .via_compare = via_compare, .px = all_pairs ? NULL : &px, .t0 = now(), .quiet = quiet};
+  sh = (shared){.c = c, .set = d.set, .n = n, .first = first, .by_size = by_size, .threshold = threshold,
+                .via_compare = via_compare, .px = all_pairs ? NULL : &px, .t0 = now(), .quiet = quiet};
   atomic_init(&sh.next, first);
   atomic_init(&sh.done_rows, 0);
   atomic_init(&sh.done_pairs, 0);
@@ -845,7 +1019,6 @@ int main(int argc, char **argv) {
     if (!all_pairs && !(ws_[t].stamp = calloc(n ? n : 1, sizeof *ws_[t].stamp))) die("out of memory");
     if (pthread_create(&ws_[t].th, NULL, run, &ws_[t]) != 0) die("pthread_create failed");
   }
-  rvec all = {0};
   for (unsigned t = 0; t < nt; t++) {
     pthread_join(ws_[t].th, NULL);
     for (size_t k = 0; k < ws_[t].out.len; k++) {
@@ -923,9 +1096,13 @@ int main(int argc, char **argv) {
             prog, computed, nt, t_pairs - sh.t0,
             via_compare ? "sc_corpus_compare" : (all_pairs ? "size-bound all pairs" : "prefix filter"), all.len,
             threshold, now() - t0);
+cleanup:
   free(all.items);
   free_pindex(&px);
   free(by_size);
+  for (size_t i = 0; i < fm.cap; i++) free(fm.key[i]);
+  free(fm.key);
+  free(fm.fam);
   if (!c) {
     for (size_t i = 0; i < n; i++) {
       free(d.name[i]);

@@ -975,5 +975,10 @@ int main(int argc, char **argv) {
   free(sent);
   free(text.d);
   free(line.d);
+  free(p.text);
+  free(p.sent);
+  free(p.words);
+  for (size_t k = 0; k < files.n; k++) free(files.items[k]);
+  free(files.items);
   return 0;
 }

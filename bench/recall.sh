@@ -14,7 +14,12 @@
 #                      matrix --format csv` output fits as is.
 #     --clusters       columns id and cluster: every two ids with the same
 #                      cluster value form a candidate pair (the transitive
-#                      closure that a dedup reports).
+#                      closure that a dedup reports). A representative
+#                      column, if present, names one more member of the
+#                      cluster, so both `simcheck cluster --format csv`
+#                      (id,cluster,size,representative) and the CSV of
+#                      `simcheck dedup --removed` (id,cluster,representative,
+#                      similarity; the kept document is not a row) fit.
 #   --score COL     similarity column of CANDIDATES used to place a pair at
 #                   each threshold: a candidate counts at threshold t when
 #                   COL >= t. Default: jaccard if the header has it, else
@@ -88,7 +93,7 @@ FNR == 1 {
     ta = col["a"]; tb = col["b"]; tj = col["jaccard"]
   } else if (clusters) {
     if (!("id" in col) || !("cluster" in col)) fail(FILENAME ": --clusters expects columns id and cluster")
-    ci = col["id"]; cc = col["cluster"]; sc = 0
+    ci = col["id"]; cc = col["cluster"]; sc = 0; cr = ("representative" in col) ? col["representative"] : 0
   } else {
     if (!("a" in col) || !("b" in col)) fail(FILENAME ": expected columns a and b in the header")
     ca = col["a"]; cb = col["b"]
@@ -107,7 +112,8 @@ file == 1 {
 }
 clusters {
   csvsplit($0, f)
-  members[f[cc]] = members[f[cc]] SUBSEP f[ci]
+  if (!((f[cc], f[ci]) in member)) { member[f[cc], f[ci]] = 1; members[f[cc]] = members[f[cc]] SUBSEP f[ci] }
+  if (cr && f[cr] != "" && !((f[cc], f[cr]) in member)) { member[f[cc], f[cr]] = 1; members[f[cc]] = members[f[cc]] SUBSEP f[cr] }
   next
 }
 {

@@ -14,7 +14,7 @@
  *   -k K      words per shingle [5]
  *   -p PERM   MinHash registers [128]
  *   -s LIST   comma-separated measurements to run: groups a, b, c or single
- *             ones N, NT, NTS, NTSM, TSM, REF, doc, add1, add2 [a,b,c]
+ *             ones N, NT, NTS, NTSM, TSM, REF, sketch, doc, add1, add2 [a,b,c]
  *
  * (a) the sketch pipeline, as cumulative passes over every document:
  *       N     sc_normalize
@@ -24,6 +24,9 @@
  *       TSM   tokenize + shingle + MinHash on pre-normalized text (no N)
  *       REF   a minimal loop for scale: ASCII-only words, the same keyed
  *             XXH3 word and shingle hashes, MinHash (see pass_ref)
+ *       sketch  sc_sketch_text, the engine's copy-detection path: the above
+ *             with normalization minus the offset map, plus BLAKE2b and the
+ *             sorted distinct shingle set
  *     A stage's cost is the difference of consecutive medians.
  * (b) sc_doc_analyze: normalize, tokenize with sentences, shingle, sort,
  *     MinHash, BLAKE2b digest, stop words, stemming, sentence term sets.
@@ -170,7 +173,7 @@ static docs split_docs(const char *s, size_t len, size_t target) {
 /* ------------------------------------------------------------------------ */
 /* Measurements.                                                           */
 
-enum stage { ST_N, ST_NT, ST_NTS, ST_NTSM, ST_TSM, ST_REF, ST_DOC, ST_ADD1, ST_ADD2, ST_COUNT };
+enum stage { ST_N, ST_NT, ST_NTS, ST_NTSM, ST_TSM, ST_REF, ST_SKETCH, ST_DOC, ST_ADD1, ST_ADD2, ST_COUNT };
 
 static const char *const stage_name[ST_COUNT] = {
     "N    normalize",
@@ -179,6 +182,7 @@ static const char *const stage_name[ST_COUNT] = {
     "NTSM + MinHash (a)",
     "TSM  tokenize+shingle+MinHash, pre-normalized",
     "REF  minimal loop: ASCII words+shingle+MinHash",
+    "sc_sketch_text (engine's sketch path)",
     "sc_doc_analyze (b)",
     "sc_corpus_add_batch, threads=1 (c)",
     "sc_corpus_add_batch, threads=2 (c)",
@@ -288,6 +292,26 @@ static void pass_ref(ctx *c) {
   c->check = check;
 }
 
+/* sketch: the engine's own copy-detection path (sc_sketch_text):
+ * normalization without the offset map, tokenize, shingle, BLAKE2b digest,
+ * sorted distinct shingles, MinHash. */
+static void pass_sketch(ctx *c, sc_analyzer *az) {
+  const docs *d = c->d;
+  uint64_t words = 0, shingles = 0, check = 0;
+  for (size_t i = 0; i < d->n; i++) {
+    sc_sketch sk;
+    const sc_status st = sc_sketch_text(az, &c->opt, &c->keys, d->base + d->off[i], d->len[i], c->sig, &sk);
+    if (st == SC_E_EMPTY) continue;
+    if (st != SC_OK) die("sc_sketch_text", st);
+    words += sk.words;
+    shingles += sk.n_shingles;
+    check += c->sig[0] + sk.digest[0];
+  }
+  c->n_words = words;
+  c->n_shingles = shingles;
+  c->check = check;
+}
+
 static void pass_doc(ctx *c, sc_analyzer *az) {
   const docs *d = c->d;
   uint64_t words = 0, shingles = 0, check = 0;
@@ -335,7 +359,7 @@ static double median(double *v, int n) {
 static void usage(void) {
   fprintf(stderr,
           "usage: sc_bench_throughput [-n RUNS] [-d DOC_BYTES] [-c CAP_MB] [-k K] [-p PERM]\n"
-          "                           [-s a,b,c|N,NT,NTS,NTSM,TSM,REF,doc,add1,add2] [FILE]\n");
+          "                           [-s a,b,c|N,NT,NTS,NTSM,TSM,REF,sketch,doc,add1,add2] [FILE]\n");
   exit(2);
 }
 
@@ -347,7 +371,7 @@ static long parse_num(const char *s, long lo, long hi) {
   return v;
 }
 
-static const char *const stage_key[ST_COUNT] = {"N", "NT", "NTS", "NTSM", "TSM", "REF", "doc", "add1", "add2"};
+static const char *const stage_key[ST_COUNT] = {"N", "NT", "NTS", "NTSM", "TSM", "REF", "sketch", "doc", "add1", "add2"};
 
 /* Parses a comma-separated list of stage keys and groups (a, b, c). */
 static void parse_stages(const char *list, int active[ST_COUNT]) {
@@ -358,7 +382,7 @@ static void parse_stages(const char *list, int active[ST_COUNT]) {
   for (char *save = NULL, *tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
     int found = 0;
     if (!strcmp(tok, "a")) {
-      for (int s = ST_N; s <= ST_REF; s++) active[s] = found = 1;
+      for (int s = ST_N; s <= ST_SKETCH; s++) active[s] = found = 1;
     } else if (!strcmp(tok, "b")) {
       active[ST_DOC] = found = 1;
     } else if (!strcmp(tok, "c")) {
@@ -368,7 +392,7 @@ static void parse_stages(const char *list, int active[ST_COUNT]) {
         if (!strcmp(tok, stage_key[s])) active[s] = found = 1;
     }
     if (!found) {
-      fprintf(stderr, "sc_bench_throughput: unknown stage '%s' (a, b, c, N, NT, NTS, NTSM, TSM, REF, doc, add1, add2)\n",
+      fprintf(stderr, "sc_bench_throughput: unknown stage '%s' (a, b, c, N, NT, NTS, NTSM, TSM, REF, sketch, doc, add1, add2)\n",
               tok);
       exit(2);
     }
@@ -456,7 +480,8 @@ int main(int argc, char **argv) {
       if ((st = sc_normalize(text + d.off[i], d.len[i], &c.pre[i])) != SC_OK) die("sc_normalize", st);
   }
   sc_analyzer *az = NULL;
-  if (active[ST_DOC] && (st = sc_analyzer_create(&az)) != SC_OK) die("sc_analyzer_create", st);
+  if ((active[ST_DOC] || active[ST_SKETCH]) && (st = sc_analyzer_create(&az)) != SC_OK)
+    die("sc_analyzer_create", st);
 
   double *t[ST_COUNT], *cpu[ST_COUNT];
   uint64_t words[ST_COUNT] = {0}, shingles[ST_COUNT] = {0};
@@ -478,6 +503,7 @@ int main(int argc, char **argv) {
     if (active[ST_N] || active[ST_NT] || active[ST_NTS] || active[ST_NTSM] || active[ST_TSM])
       pass_pipeline(&w, ST_NTSM);
     if (active[ST_REF]) pass_ref(&w);
+    if (active[ST_SKETCH]) pass_sketch(&w, az);
     if (active[ST_DOC]) pass_doc(&w, az);
     c.words = w.words;
     c.shingles = w.shingles;
@@ -494,6 +520,10 @@ int main(int argc, char **argv) {
       } else if (s == ST_REF) {
         const stamp t0 = stamp_now();
         pass_ref(&c);
+        dt = stamp_since(t0);
+      } else if (s == ST_SKETCH) {
+        const stamp t0 = stamp_now();
+        pass_sketch(&c, az);
         dt = stamp_since(t0);
       } else if (s == ST_DOC) {
         const stamp t0 = stamp_now();
