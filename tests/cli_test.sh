@@ -355,6 +355,10 @@ run compare --format json "$G1" "$G2"
 expect_rc 0 "compare json"
 expect_out_has '"verdict": "' "compare json: verdict"
 expect_out_has '"sentences": [' "compare json: sentences"
+# An overlap verdict names the passages that make it.
+run compare "$SEEDS"/002_*.txt "$SEEDS"/004_*.txt
+expect_rc 0 "compare 002 004"
+expect_out_line "  - made by 7 shared passages of 177 words in all; the longest, 37 words, at a bytes 5480+237, b bytes 854+237" "compare 002 004: passages named"
 usage_error "simcheck compare: compare takes two documents, A and B" "compare with one file" compare "$G1"
 usage_error "simcheck compare: more than two documents given" "compare with three files" compare "$G1" "$G2" "$G1"
 usage_error "simcheck compare: --format: 'csv' is not one of text, json, html" "compare --format csv" compare --format csv "$G1" "$G2"

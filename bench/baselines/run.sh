@@ -107,7 +107,7 @@ for ((r = 1; r <= runs; r++)); do
       note[$name]=$(grep -m1 '^docs=' "$base.out" || true)
       if ((r == 1)) && awk -v w="$wall" -v lim="$repeat_below" 'BEGIN { exit !(w > lim) }'; then skip[$name]=1; fi
     fi
-    printf 'run %d %-16s exit %d wall %7.3f s  cpu %6.2f s  peak %6.0f MB\n' "$r" "$name" "$status" "$wall" "$cpu" \
+    printf 'run %d %-22s exit %d wall %7.3f s  cpu %6.2f s  peak %6.0f MB\n' "$r" "$name" "$status" "$wall" "$cpu" \
       "$(awk -v k="$rss" 'BEGIN { print k * 1024 / 1e6 }')" >&2
   done
 done
@@ -128,12 +128,12 @@ FILENAME == notes_file { nt[$1] = $2; next }
 FNR == 1 { next }
 $3 == 0 { w[$1] = w[$1] " " $4; c[$1] = c[$1] " " $5; k[$1] = k[$1] " " $6; n[$1]++ }
 END {
-  printf "%-16s %4s %22s %9s %9s  %s\n", "tool", "runs", "wall s (min-max)", "cpu s", "peak MB", "note"
+  printf "%-22s %4s %22s %9s %9s  %s\n", "tool", "runs", "wall s (min-max)", "cpu s", "peak MB", "note"
   m = split(order, names, ",")
   for (i = 1; i <= m; i++) {
     t = names[i]
-    if (n[t]) printf "%-16s %4d %8.3f (%.3f-%.3f) %9.2f %9.0f  %s\n", t, n[t], median(w[t]), mn(w[t]), mx(w[t]), median(c[t]), median(k[t]) * 1024 / 1e6, nt[t]
-    else printf "%-16s %4d %22s %9s %9s  %s\n", t, 0, "-", "-", "-", nt[t]
+    if (n[t]) printf "%-22s %4d %8.3f (%.3f-%.3f) %9.2f %9.0f  %s\n", t, n[t], median(w[t]), mn(w[t]), mx(w[t]), median(c[t]), median(k[t]) * 1024 / 1e6, nt[t]
+    else printf "%-22s %4d %22s %9s %9s  %s\n", t, 0, "-", "-", "-", nt[t]
   }
 }' "$out/notes.tsv" "$tsv"
 echo "raw: $out" >&2

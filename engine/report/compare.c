@@ -11,7 +11,23 @@
 #include "report.h"
 
 /* Writes the reasons for p's verdict (see report.h). */
-void sc_write_reasons(FILE *out, const sc_pair *p, const sc_thresholds *th, const char *indent) {
+/* Names the passages behind a contains or overlap verdict. */
+static void name_passages(FILE *out, const sc_passage *ps, size_t nps, const char *indent) {
+  if (nps == 0) return;
+  uint64_t words = 0;
+  size_t longest = 0;
+  for (size_t i = 0; i < nps; i++) {
+    words += ps[i].words;
+    if (ps[i].words > ps[longest].words) longest = i;
+  }
+  fprintf(out, "%smade by %zu shared passage%s of %llu words in all; the longest, %u words, at a bytes %zu+%zu, "
+               "b bytes %zu+%zu\n",
+          indent, nps, nps == 1 ? "" : "s", (unsigned long long)words, ps[longest].words, ps[longest].a_offset,
+          ps[longest].a_length, ps[longest].b_offset, ps[longest].b_length);
+}
+
+void sc_write_reasons(FILE *out, const sc_pair *p, const sc_thresholds *th, const sc_passage *ps, size_t nps,
+                      const char *indent) {
   const double cmax = p->containment_ab > p->containment_ba ? p->containment_ab : p->containment_ba;
   switch (p->verdict) {
     case SC_VERDICT_DUPLICATE:
@@ -30,6 +46,7 @@ void sc_write_reasons(FILE *out, const sc_pair *p, const sc_thresholds *th, cons
     fprintf(out, "%s%.0f%% of %s's shingles are found in %s (>= %.0f%%)\n", indent, 100 * cmax,
             p->containment_ba >= p->containment_ab ? "b" : "a", p->containment_ba >= p->containment_ab ? "a" : "b",
             100 * th->contains);
+    name_passages(out, ps, nps, indent);
     return;
   }
   fprintf(out, "%snot contained: at most %.0f%% of either side's shingles are in the other (< %.0f%%)\n", indent,
@@ -45,6 +62,7 @@ void sc_write_reasons(FILE *out, const sc_pair *p, const sc_thresholds *th, cons
   fprintf(out, "%snot a rewrite: rewrite score %.3f < %.2f\n", indent, p->rewrite, th->rewrite);
   if (p->verdict == SC_VERDICT_OVERLAP) {
     fprintf(out, "%s%u shared shingles >= %u: shared passages\n", indent, p->shared_shingles, th->overlap_shingles);
+    name_passages(out, ps, nps, indent);
     return;
   }
   fprintf(out, "%sno shared passage: %u shared shingles < %u\n", indent, p->shared_shingles, th->overlap_shingles);
@@ -171,7 +189,7 @@ static sc_status compare_text(FILE *out, const sc_corpus *c, const sc_pair *p, c
   fprintf(out, "a  %s  (%zu words, %zu sentences)\nb  %s  (%zu words, %zu sentences)\n\n", da.name, da.words,
           da.sentences, db.name, db.words, db.sentences);
   fprintf(out, "verdict  %s, score %.3f\n", verdict, p->score);
-  sc_write_reasons(out, p, th, "  - ");
+  sc_write_reasons(out, p, th, d->passages, d->n_passages, "  - ");
   fprintf(out, "\nfigures\n  jaccard %.3f   containment a->b %.3f, b->a %.3f   minhash %.3f   simhash %.3f\n"
                "  cosine %.3f   chars %.3f   rewrite %.3f   sentence coverage a %.2f, b %.2f   order %.2f\n"
                "  shared shingles %u\n",
@@ -234,7 +252,7 @@ static sc_status compare_json(FILE *out, const sc_corpus *c, const sc_pair *p, c
   size_t blen = 0;
   FILE *mem = open_memstream(&buf, &blen);
   if (mem) {
-    sc_write_reasons(mem, p, th, "");
+    sc_write_reasons(mem, p, th, d->passages, d->n_passages, "");
     fclose(mem);
     int first = 1;
     for (char *line = buf, *nl; line && *line; line = nl + 1) {

@@ -279,7 +279,7 @@ static sc_status write_pair(FILE *out, const sc_corpus *c, maps *m, const sc_pai
   size_t blen = 0;
   FILE *mem = open_memstream(&buf, &blen);
   SC_CHECK(!mem, SC_E_NOMEM);
-  sc_write_reasons(mem, p, th, "");
+  sc_write_reasons(mem, p, th, ev ? ev->passages : NULL, ev ? ev->n_passages : 0, "");
   const int bad = fclose(mem) != 0 || !buf;
   if (bad) {
     free(buf);

@@ -21,7 +21,8 @@ sc_status sc_report_html_compare(FILE *out, const sc_corpus *c, const sc_pair *p
 /* Writes the reasons for p's verdict, one per line, each prefixed by
  * @p indent: the test that held and the stronger tests that did not
  * (compare.c; the text, JSON and HTML reports share the wording). */
-void sc_write_reasons(FILE *out, const sc_pair *p, const sc_thresholds *th, const char *indent);
+void sc_write_reasons(FILE *out, const sc_pair *p, const sc_thresholds *th, const sc_passage *ps, size_t nps,
+                      const char *indent);
 
 /* Writes @p s as a JSON string literal (quotes included). */
 void sc_json_string(FILE *out, const char *s);
