@@ -14,43 +14,18 @@ SIMCHECK=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")  # absolute: some runs 
 SEEDS=$2
 export LC_ALL=C
 
-pass=0
-fail=0
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/simcheck-cli.XXXXXX") || exit 2
 trap 'rm -rf "$TMP"' EXIT
+# shellcheck source=cli_lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/cli_lib.sh"
 
-ok() { pass=$((pass + 1)); }
-ko() {
-  fail=$((fail + 1))
-  echo "FAIL: $*" >&2
-}
 show() {
   echo "    command: ${cmd}" >&2
   head -n 6 "$TMP/err" | sed 's/^/    stderr: /' >&2
   head -n 4 "$TMP/out" | sed 's/^/    stdout: /' >&2
 }
 
-# run ARGS...: runs simcheck, keeps stdout, stderr and the exit status.
-run() {
-  cmd="simcheck $*"
-  "$SIMCHECK" "$@" >"$TMP/out" 2>"$TMP/err"
-  rc=$?
-}
-# run_stdin FILE ARGS...: same, with FILE on standard input.
-run_stdin() {
-  local f=$1
-  shift
-  cmd="simcheck $* < $f"
-  "$SIMCHECK" "$@" <"$f" >"$TMP/out" 2>"$TMP/err"
-  rc=$?
-}
 
-expect_rc() { # WANT WHAT
-  if [ "$rc" -eq "$1" ]; then ok; else
-    ko "$2: exit status $rc, want $1"
-    show
-  fi
-}
 expect_err_line() { # LINE WHAT: stderr holds exactly this line
   if grep -Fxq -- "$1" "$TMP/err"; then ok; else
     ko "$2: stderr lacks the line '$1'"
@@ -84,12 +59,6 @@ expect_out_empty() { # WHAT
 expect_err_empty() { # WHAT
   if [ ! -s "$TMP/err" ]; then ok; else
     ko "$1: stderr should be empty"
-    show
-  fi
-}
-expect_eq() { # GOT WANT WHAT
-  if [ "$1" = "$2" ]; then ok; else
-    ko "$3: got '$1', want '$2'"
     show
   fi
 }
@@ -224,15 +193,6 @@ expect_err_line "simcheck matrix: only one document: no pairs to compare" "one d
 expect_eq "$(cat "$TMP/out")" "$HEADER" "one document: header only"
 
 # ---------------------------------------------------------------------------
-# Usage errors: exit 1, message and hint on stderr, nothing on stdout.
-usage_error() { # MESSAGE WHAT ARGS...
-  local msg=$1 what=$2
-  shift 2
-  run "$@"
-  expect_rc 1 "$what"
-  expect_err_line "$msg" "$what"
-  expect_out_empty "$what"
-}
 usage_error "simcheck matrix: no PATH given" "no PATH" matrix
 expect_err_line "Try 'simcheck matrix --help'." "no PATH: hint"
 usage_error "simcheck matrix: no PATH given" "options but no PATH" matrix --format csv

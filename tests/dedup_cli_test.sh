@@ -17,48 +17,23 @@ SIMCHECK=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 SEEDS=${2:-$(dirname "$0")/../seeds}
 export LC_ALL=C
 
-pass=0
-fail=0
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/simcheck-dedup.XXXXXX") || exit 2
 trap 'rm -rf "$TMP"' EXIT
+# shellcheck source=cli_lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/cli_lib.sh"
 
-ok() { pass=$((pass + 1)); }
-ko() {
-  fail=$((fail + 1))
-  echo "FAIL: $*" >&2
-}
 show() {
   echo "    command: ${cmd}" >&2
   head -n 6 "$TMP/err" | awk '{ print "    stderr: " $0 }' >&2
   head -n 4 "$TMP/out" | awk '{ print "    stdout: " substr($0, 1, 200) }' >&2
 }
 
-# run ARGS...: runs simcheck, keeps stdout, stderr and the exit status.
-run() {
-  cmd="simcheck $*"
-  "$SIMCHECK" "$@" >"$TMP/out" 2>"$TMP/err"
-  rc=$?
-}
-# run_stdin FILE ARGS...: same, with FILE on standard input.
-run_stdin() {
-  local f=$1
-  shift
-  cmd="simcheck $* < $f"
-  "$SIMCHECK" "$@" <"$f" >"$TMP/out" 2>"$TMP/err"
-  rc=$?
-}
 
 # has_line FILE LINE: FILE holds exactly this line (no regex, no escapes).
 has_line() { L=$2 awk '$0 == ENVIRON["L"] { f = 1 } END { exit !f }' "$1"; }
 # has_prefix FILE PREFIX: some line of FILE starts with PREFIX.
 has_prefix() { L=$2 awk 'index($0, ENVIRON["L"]) == 1 { f = 1 } END { exit !f }' "$1"; }
 
-expect_rc() { # WANT WHAT
-  if [ "$rc" -eq "$1" ]; then ok; else
-    ko "$2: exit status $rc, want $1"
-    show
-  fi
-}
 expect_err_line() { # LINE WHAT
   if has_line "$TMP/err" "$1"; then ok; else
     ko "$2: stderr lacks the line '$1'"
@@ -74,12 +49,6 @@ expect_err_prefix() { # PREFIX WHAT
 expect_out_empty() { # WHAT
   if [ ! -s "$TMP/out" ]; then ok; else
     ko "$1: stdout should be empty"
-    show
-  fi
-}
-expect_eq() { # GOT WANT WHAT
-  if [ "$1" = "$2" ]; then ok; else
-    ko "$3: got '$1', want '$2'"
     show
   fi
 }
@@ -365,16 +334,6 @@ expect_rc 2 "dedup -o into a missing folder"
 expect_err_line "simcheck dedup: $TMP/no/such/dir/kept.jsonl: cannot write the kept documents" "dedup -o into a missing folder"
 
 # ---------------------------------------------------------------------------
-# Usage errors: exit 1, message and hint on stderr, nothing on stdout, no
-# output file.
-usage_error() { # MESSAGE WHAT ARGS...
-  local msg=$1 what=$2
-  shift 2
-  run "$@"
-  expect_rc 1 "$what"
-  expect_err_line "$msg" "$what"
-  expect_out_empty "$what"
-}
 usage_error "simcheck dedup: --threshold: '1.5' is not a number from 0 to 1" "--threshold 1.5" \
   dedup --threshold 1.5 "$C" -o "$TMP/never.jsonl"
 expect_err_line "Try 'simcheck dedup --help'." "--threshold 1.5: hint"
