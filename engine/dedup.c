@@ -368,10 +368,12 @@ static sc_status group_exact(sc_dedup *d, sc_uf *uf, uint8_t *skip) {
     e[i].doc = (uint32_t)i;
   }
   qsort(e, d->n, sizeof(digest_entry), cmp_digest_entry);
+  size_t first = 0;  /* first entry of the current group of equal digests */
   for (size_t i = 1; i < d->n; i++) {
-    if (memcmp(e[i].digest, e[i - 1].digest, DIGEST_PREFIX) != 0) continue;
-    size_t first = i - 1;
-    while (first > 0 && memcmp(e[first - 1].digest, e[i].digest, DIGEST_PREFIX) == 0) first--;
+    if (memcmp(e[i].digest, e[first].digest, DIGEST_PREFIX) != 0) {
+      first = i;
+      continue;
+    }
     sc_uf_union(uf, e[first].doc, e[i].doc);
     skip[e[i].doc] = 1;
     d->stats.exact_duplicates++;

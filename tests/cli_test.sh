@@ -315,6 +315,11 @@ run compare --format json "$G1" "$G2"
 expect_rc 0 "compare json"
 expect_out_has '"verdict": "' "compare json: verdict"
 expect_out_has '"sentences": [' "compare json: sentences"
+# A warning about the second document names the second document.
+printf 'Another text with a bad \377 byte in it.\n' >"$TMP/bad-b.txt"
+run compare "$G1" "$TMP/bad-b.txt"
+expect_rc 0 "compare with invalid UTF-8 in B"
+expect_err_line "simcheck: warning: $TMP/bad-b.txt: 1 invalid UTF-8 sequence replaced by U+FFFD" "compare: B's warning names B"
 # An overlap verdict names the passages that make it.
 run compare "$SEEDS"/002_*.txt "$SEEDS"/004_*.txt
 expect_rc 0 "compare 002 004"

@@ -73,6 +73,9 @@ sc_status load_inputs(sc_corpus *c, char *const *paths, int npaths, unsigned thr
   if (st == SC_OK && progress) fprintf(stderr, "simcheck: analysing %zu documents...\r", l.n);
   sc_status *status = calloc(l.n ? l.n : 1, sizeof(sc_status));
   if (st == SC_OK && !status) st = SC_E_NOMEM;
+  /* The corpus may already hold documents (compare loads A, then B): the
+   * new ones are numbered from here. */
+  const size_t first_id = sc_corpus_size(c);
   if (st == SC_OK) st = sc_corpus_add_batch(c, l.texts, l.n, threads, status);
   if (progress) fprintf(stderr, "%60s\r", "");
   size_t added = 0;
@@ -85,7 +88,7 @@ sc_status load_inputs(sc_corpus *c, char *const *paths, int npaths, unsigned thr
       continue;
     }
     sc_doc_info d;
-    if (sc_corpus_doc_info(c, (uint32_t)added++, &d) == SC_OK && d.invalid_utf8 && !quiet)
+    if (sc_corpus_doc_info(c, (uint32_t)(first_id + added++), &d) == SC_OK && d.invalid_utf8 && !quiet)
       fprintf(stderr, "simcheck: warning: %s: %zu invalid UTF-8 sequence%s replaced by U+FFFD\n", d.name,
               d.invalid_utf8, d.invalid_utf8 == 1 ? "" : "s");
   }
