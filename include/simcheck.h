@@ -279,7 +279,10 @@ typedef struct sc_pairs_options {
 
 /** Scores every unordered pair (a < b), keeps those that pass @p po, and
  *  returns them sorted by score (descending), then a, then b. The TF-IDF
- *  cosines of all pairs come from blocked cblas_sgemm.
+ *  cosines of all pairs come from blocked cblas_sgemm or, for short texts
+ *  over a large vocabulary, from posting lists (whichever costs less); with
+ *  a top-K only each document's 2K+8 best cosine partners are scored fully,
+ *  and the N x N matrix is never held.
  *  Ownership: *out is freed with sc_pairs_free.
  *  @return SC_OK, SC_E_INVALID_ARG, SC_E_STATE, SC_E_NOMEM. */
 SC_API sc_status sc_corpus_pairs(const sc_corpus *c, const sc_pairs_options *po,

@@ -173,17 +173,28 @@ static void write_passages(FILE *out, const char *ta, const char *tb, const sc_p
   }
 }
 
+/* Both documents of a pair: their descriptions and original texts. */
+typedef struct sides {
+  sc_doc_info a, b;
+  const char *text_a, *text_b;
+} sides;
+
+static sc_status load_sides(const sc_corpus *c, const sc_pair *p, sides *out) {
+  size_t len;
+  SC_TRY(sc_corpus_doc_info(c, p->a, &out->a));
+  SC_TRY(sc_corpus_doc_info(c, p->b, &out->b));
+  SC_TRY(sc_corpus_doc_text(c, p->a, &out->text_a, &len));
+  return sc_corpus_doc_text(c, p->b, &out->text_b, &len);
+}
+
 static sc_status compare_text(FILE *out, const sc_corpus *c, const sc_pair *p, const sc_pair_detail *d,
                               const sc_thresholds *th) {
   const sc_sentence_pair *sp = d->sentences;
   const size_t nsp = d->n_sentences;
-  sc_doc_info da, db;
-  SC_TRY(sc_corpus_doc_info(c, p->a, &da));
-  SC_TRY(sc_corpus_doc_info(c, p->b, &db));
-  const char *ta, *tb;
-  size_t la, lb;
-  SC_TRY(sc_corpus_doc_text(c, p->a, &ta, &la));
-  SC_TRY(sc_corpus_doc_text(c, p->b, &tb, &lb));
+  sides sd;
+  SC_TRY(load_sides(c, p, &sd));
+  const sc_doc_info da = sd.a, db = sd.b;
+  const char *const ta = sd.text_a, *const tb = sd.text_b;
   char verdict[32];
   sc_verdict_text(p, verdict, sizeof verdict);
   fprintf(out, "a  %s  (%zu words, %zu sentences)\nb  %s  (%zu words, %zu sentences)\n\n", da.name, da.words,
@@ -217,30 +228,20 @@ static sc_status compare_text(FILE *out, const sc_corpus *c, const sc_pair *p, c
   return SC_OK;
 }
 
-/* Writes text[off, off+len) as a JSON string. */
+/* Writes text[off, off+len) as a JSON string (a NUL inside stays
+ * escaped, and no copy is needed). */
 static void json_slice(FILE *out, const char *text, size_t off, size_t len) {
-  char *tmp = sc__malloc(len + 1);
-  if (!tmp) {
-    fputs("null", out);
-    return;
-  }
-  memcpy(tmp, text + off, len);
-  tmp[len] = '\0';
-  sc_json_string(out, tmp);
-  sc__free(tmp);
+  sc_report_json_string(out, text + off, len);
 }
 
 static sc_status compare_json(FILE *out, const sc_corpus *c, const sc_pair *p, const sc_pair_detail *d,
                               const sc_thresholds *th) {
   const sc_sentence_pair *sp = d->sentences;
   const size_t nsp = d->n_sentences;
-  sc_doc_info da, db;
-  SC_TRY(sc_corpus_doc_info(c, p->a, &da));
-  SC_TRY(sc_corpus_doc_info(c, p->b, &db));
-  const char *ta, *tb;
-  size_t la, lb;
-  SC_TRY(sc_corpus_doc_text(c, p->a, &ta, &la));
-  SC_TRY(sc_corpus_doc_text(c, p->b, &tb, &lb));
+  sides sd;
+  SC_TRY(load_sides(c, p, &sd));
+  const sc_doc_info da = sd.a, db = sd.b;
+  const char *const ta = sd.text_a, *const tb = sd.text_b;
   fputs("{\n  \"a\": ", out);
   sc_json_string(out, da.name);
   fputs(",\n  \"b\": ", out);
