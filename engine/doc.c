@@ -17,6 +17,7 @@
 #include "stopwords.h"
 #include "tfidf.h"
 #include "tokenize.h"
+#include "wordforms.h"
 
 #define NOT_A_TERM UINT32_MAX
 
@@ -29,6 +30,7 @@ struct sc_analyzer {
   SC_VEC(uint32_t) word_term;     /* local term id per word, or NOT_A_TERM  */
   SC_VEC(uint32_t) surface_term;  /* local term id per distinct surface form */
   SC_VEC(uint32_t) scratch;       /* one sentence's term ids                 */
+  SC_VEC(char) modern;            /* the text with modern word forms         */
 };
 
 sc_status sc_analyzer_create(sc_analyzer **out) {
@@ -52,6 +54,7 @@ void sc_analyzer_free(sc_analyzer *az) {
   SC_VEC_FREE(&az->shingles);
   SC_VEC_FREE(&az->tmp);
   SC_VEC_FREE(&az->word_term);
+  SC_VEC_FREE(&az->modern);
   SC_VEC_FREE(&az->surface_term);
   SC_VEC_FREE(&az->scratch);
   sc__free(az);
@@ -65,8 +68,11 @@ static int is_number(const char *w, size_t n) {
 
 /* Content term of a new surface form: stop words and single letters are not
  * terms; numbers are kept as they are (facts); words are stemmed. */
-static sc_status surface_to_term(sc_analyzer *az, sc_doc *d, const char *w, size_t n, uint32_t *term) {
+static sc_status surface_to_term(sc_analyzer *az, sc_doc *d, const char *surface, size_t len, uint32_t *term) {
   *term = NOT_A_TERM;
+  char buf[SC_WORDFORM_MAX];
+  size_t n;
+  const char *w = sc_modern_form(surface, len, buf, &n);
   if (sc_is_stopword(w, n)) return SC_OK;
   if (is_number(w, n)) return sc_strmap_intern(&d->stems, w, n, term, NULL);
   if (n < 2) return SC_OK;
@@ -162,7 +168,10 @@ static sc_status word_set(sc_analyzer *az, sc_doc *d, const char *text, const sc
   SC_VEC_RESERVE(&az->tmp, az->words.len, nomem);
   for (size_t k = 0; k < az->words.len; k++) {
     const sc_span w = az->words.items[k];
-    d->word_set[k] = sc_hash_word(text + w.start, w.end - w.start, keys->token);
+    char buf[SC_WORDFORM_MAX];
+    size_t n;
+    const char *form = sc_modern_form(text + w.start, w.end - w.start, buf, &n);
+    d->word_set[k] = sc_hash_word(form, n, keys->token);
   }
   d->n_word_set = sc_u64_sort_unique(d->word_set, az->words.len, az->tmp.items);
   return SC_OK;
@@ -205,6 +214,38 @@ sc_status sc_sketch_text(sc_analyzer *az, const sc_options *o, const sc_keys *ke
   return st;
 }
 
+/* @p nt's text with every word that has a modern form (wordforms.h)
+ * replaced by it: @p nt's own text when there is none, else a copy in the
+ * analyzer's scratch. */
+static sc_status modern_text(sc_analyzer *az, const sc_normtext *nt, const char **out, size_t *out_len) {
+  *out = nt->text;
+  *out_len = nt->len;
+  az->modern.len = 0;
+  size_t copied = 0;  /* bytes of nt->text already in az->modern */
+  for (size_t k = 0; k < az->words.len; k++) {
+    const sc_span w = az->words.items[k];
+    char buf[SC_WORDFORM_MAX];
+    size_t n;
+    const char *form = sc_modern_form(nt->text + w.start, w.end - w.start, buf, &n);
+    if (form == nt->text + w.start) continue;
+    SC_VEC_RESERVE(&az->modern, (w.start - copied) + n, nomem);
+    memcpy(az->modern.items + az->modern.len, nt->text + copied, w.start - copied);
+    az->modern.len += w.start - copied;
+    memcpy(az->modern.items + az->modern.len, form, n);
+    az->modern.len += n;
+    copied = w.end;
+  }
+  if (copied == 0) return SC_OK;
+  SC_VEC_RESERVE(&az->modern, nt->len - copied, nomem);
+  memcpy(az->modern.items + az->modern.len, nt->text + copied, nt->len - copied);
+  az->modern.len += nt->len - copied;
+  *out = az->modern.items;
+  *out_len = az->modern.len;
+  return SC_OK;
+nomem:
+  return SC_E_NOMEM;
+}
+
 sc_status sc_doc_analyze(sc_analyzer *az, const sc_options *o, const sc_keys *keys, const char *name,
                          const char *text, size_t len, sc_doc **out) {
   *out = NULL;
@@ -242,9 +283,13 @@ sc_status sc_doc_analyze(sc_analyzer *az, const sc_options *o, const sc_keys *ke
   if (!d->shingles) goto done;
   memcpy(d->shingles, sk.shingles, d->n_shingles * sizeof(uint64_t));
 
-  /* Character n-grams with counts (run lengths of the sorted hashes). */
+  /* Character n-grams with counts (run lengths of the sorted hashes), over
+   * the text in modern word forms. */
+  const char *gram_text;
+  size_t gram_len;
+  if ((st = modern_text(az, &nt, &gram_text, &gram_len)) != SC_OK) goto done;
   az->shingles.len = 0;
-  if ((st = sc_chargrams(nt.text, nt.len, &az->shingles)) != SC_OK) goto done;
+  if ((st = sc_chargrams(gram_text, gram_len, &az->shingles)) != SC_OK) goto done;
   st = SC_E_NOMEM;
   SC_VEC_RESERVE(&az->tmp, az->shingles.len, done);
   sc_u64_sort(az->shingles.items, az->shingles.len, az->tmp.items);
