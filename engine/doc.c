@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "facts.h"
 #include "minhash.h"
 #include "normalize.h"
 #include "shingle.h"
@@ -179,6 +180,22 @@ nomem:
   return SC_E_NOMEM;
 }
 
+/* The document's facts (facts.h), sorted and distinct. */
+static sc_status fact_set(sc_analyzer *az, sc_doc *d, const char *text, const sc_normtext *nt, const sc_keys *keys) {
+  az->shingles.len = 0;
+  SC_TRY(sc_facts(text, nt, az->words.items, az->words.len, az->sents.items, az->sents.len, keys->token,
+                  &az->shingles));
+  if (az->shingles.len == 0) return SC_OK;
+  SC_VEC_RESERVE(&az->tmp, az->shingles.len, nomem);
+  d->n_facts = sc_u64_sort_unique(az->shingles.items, az->shingles.len, az->tmp.items);
+  d->facts = sc__mallocarray(d->n_facts, sizeof(uint64_t));
+  SC_CHECK(!d->facts, SC_E_NOMEM);
+  memcpy(d->facts, az->shingles.items, d->n_facts * sizeof(uint64_t));
+  return SC_OK;
+nomem:
+  return SC_E_NOMEM;
+}
+
 /* The copy-detection part of analysis, on text normalized into @p nt and
  * tokenized into az->words: BLAKE2b digest, sorted distinct shingle hashes
  * (left in az->shingles) and the MinHash signature. */
@@ -317,6 +334,7 @@ sc_status sc_doc_analyze(sc_analyzer *az, const sc_options *o, const sc_keys *ke
     d->sent[s].src_end = end;
   }
   if ((st = word_set(az, d, nt.text, keys)) != SC_OK) goto done;
+  if ((st = fact_set(az, d, text, &nt, keys)) != SC_OK) goto done;
   st = SC_OK;
 done:
   sc_normtext_free(&nt);
@@ -485,6 +503,7 @@ void sc_doc_free(sc_doc *d) {
   sc__free(d->sent_terms);
   sc__free(d->sent_tf);
   sc__free(d->word_set);
+  sc__free(d->facts);
   sc_strmap_free(&d->stems);
   sc__free(d->w);
   sc__free(d->sent_w);

@@ -47,6 +47,9 @@ typedef struct sc_doc {
   size_t n_sent;
   uint32_t *sent_terms, *sent_tf;
   size_t n_sent_terms;
+  uint64_t *facts;              /* sorted distinct hashes of names and
+                                   numbers (facts.h)                       */
+  size_t n_facts;
   uint64_t *word_set;           /* sorted distinct word hashes, all words,
                                    stop words included                     */
   size_t n_word_set;

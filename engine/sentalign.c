@@ -60,28 +60,47 @@ static double coverage(const sc_doc *d, const sc_sentence_match *best) {
   return total > 0 ? got / total : 0;
 }
 
-/* Longest strictly increasing subsequence of matched positions among strong
- * matches, over their number (patience sorting, O(n log n)); 1 with fewer
- * than two strong matches. */
-static sc_status order_preservation(const sc_sentence_match *best, size_t n, double *out) {
-  uint32_t *tails = sc__mallocarray(n ? n : 1, sizeof(uint32_t));
-  SC_CHECK(!tails, SC_E_NOMEM);
-  size_t len = 0, strong = 0;
-  for (size_t i = 0; i < n; i++) {
-    if (best[i].similarity < SC_ALIGN_HIGH) continue;
-    strong++;
-    const uint32_t v = best[i].first;
-    size_t lo = 0, hi = len;
-    while (lo < hi) {
-      const size_t mid = (lo + hi) / 2;
-      if (tails[mid] < v) lo = mid + 1;
-      else hi = mid;
+/* Share of @p self's content matched by an order-preserving alignment to
+ * @p other: the best total of mass * ramp(similarity) over alignments where
+ * each sentence of self takes a run of 1-3 sentences of other, later
+ * sentences take later runs and no sentence of other is used twice. Unlike
+ * coverage, repeated or merely topical sentences cannot all claim one good
+ * counterpart, and a reordered text loses what it scrambled. Dynamic
+ * programming over two rolling rows of n_other + 1 entries. */
+static sc_status ordered_coverage(const sc_doc *self, const sc_doc *other, const float *dot, size_t stride_i,
+                                  size_t stride_j, double *out) {
+  const size_t m = other->n_sent;
+  double *rows = sc__mallocarray(2 * (m + 1), sizeof(double));
+  SC_CHECK(!rows, SC_E_NOMEM);
+  double *prev = rows, *cur = rows + m + 1, total = 0;
+  for (size_t j = 0; j <= m; j++) prev[j] = 0;
+  for (size_t i = 0; i < self->n_sent; i++) {
+    const double mass = self->sent_mass[i];
+    const float ni = self->sent_norm2[i];
+    total += mass;
+    memcpy(cur, prev, (m + 1) * sizeof(double));  /* sentence i unmatched */
+    for (size_t j = 0; ni > 0 && j < m; j++) {
+      float d = 0, n2 = 0;
+      for (size_t span = 1; span <= 3 && j + span <= m; span++) {
+        const size_t last = j + span - 1;
+        d += dot[i * stride_i + last * stride_j];
+        n2 += other->sent_norm2[last];
+        if (span >= 2) n2 += 2 * other->sent_adj1[last - 1];
+        if (span == 3) n2 += 2 * other->sent_adj2[j];
+        if (d <= 0 || n2 <= 0) continue;
+        const double gain = prev[j] + mass * ramp(d / sqrtf(ni * n2));
+        if (gain > cur[j + span]) cur[j + span] = gain;
+      }
     }
-    tails[lo] = v;
-    if (lo == len) len++;
+    for (size_t j = 1; j <= m; j++)  /* sentences of other left unmatched */
+      if (cur[j - 1] > cur[j]) cur[j] = cur[j - 1];
+    double *t = prev;
+    prev = cur;
+    cur = t;
   }
-  sc__free(tails);
-  *out = strong < 2 ? 1.0 : (double)len / (double)strong;
+  *out = total > 0 ? prev[m] / total : 0;
+  if (*out > 1) *out = 1;
+  sc__free(rows);
   return SC_OK;
 }
 
@@ -122,14 +141,9 @@ sc_status sc_align_sentences(const sc_doc *a, const sc_doc *b, sc_alignment *out
   best_matches(b, a, dot, 1, nb, ba);
   out->coverage_ab = coverage(a, ab);
   out->coverage_ba = coverage(b, ba);
-  /* Order is judged from the side with fewer sentences: in a summary, the
-   * short side's points follow the long side's order. With equal counts
-   * both sides are judged and the better kept, so that argument order never
-   * changes a figure. */
-  double order_ab = 0, order_ba = 0;
-  if (na <= nb && (st = order_preservation(ab, na, &order_ab)) != SC_OK) goto done;
-  if (nb <= na && (st = order_preservation(ba, nb, &order_ba)) != SC_OK) goto done;
-  out->order = order_ab > order_ba ? order_ab : order_ba;
+  if ((st = ordered_coverage(a, b, dot, nb, 1, &out->ordered_ab)) != SC_OK ||
+      (st = ordered_coverage(b, a, dot, 1, nb, &out->ordered_ba)) != SC_OK)
+    goto done;
   st = SC_OK;
 done:
   sc__free(dot);

@@ -11,8 +11,9 @@
  * margin: left out.)
  * Coverage of a document is the information-weighted (sum of idf) share of
  * its sentences that found a counterpart, with a soft ramp between
- * SC_ALIGN_LOW and SC_ALIGN_HIGH cosine. Order preservation is the longest
- * increasing run of matched positions over the number of strong matches.
+ * SC_ALIGN_LOW and SC_ALIGN_HIGH cosine. Ordered coverage is the same share
+ * under an order-preserving alignment that uses each sentence of the other
+ * document at most once.
  */
 #ifndef SC_SENTALIGN_H
 #define SC_SENTALIGN_H
@@ -32,7 +33,9 @@ typedef struct sc_sentence_match {
 typedef struct sc_alignment {
   double coverage_ab;  /* share of a's content matched in b                */
   double coverage_ba;  /* share of b's content matched in a                */
-  double order;        /* order preservation in [0,1] (1: same order)     */
+  double ordered_ab;   /* share of a's content matched in b in order, each
+                          sentence of b used once (<= coverage_ab)         */
+  double ordered_ba;
 } sc_alignment;
 
 /** Aligns the sentences of @p a and @p b (both weighed with one IDF).

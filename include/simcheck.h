@@ -112,6 +112,7 @@ SC_API const char *sc_verdict_name(sc_verdict v);
   X(COSINE, "cosine", "TF-IDF cosine of content terms")                       \
   X(CHARS, "chars", "TF-IDF cosine of character 3-5-grams")                   \
   X(WORDS, "words", "distinct words in common over the larger vocabulary")    \
+  X(FACTS, "facts", "share of the fewer names and numbers found in the other") \
   X(REWRITE, "rewrite", "sentence-alignment rewrite score")
 
 typedef enum sc_metric {
@@ -142,6 +143,8 @@ typedef struct sc_pair {
   double cosine;             /* TF-IDF cosine of content terms             */
   double chars;              /* TF-IDF cosine of character 3-5-grams       */
   double words;              /* |Wa n Wb| / max(|Wa|, |Wb|), distinct words */
+  double facts;              /* names and numbers: (|Fa n Fb| + 1) /
+                                (min(|Fa|, |Fb|) + 1)                       */
   double rewrite;            /* sentence-alignment rewrite score           */
   double coverage_ab;        /* share of a's content matched by b's sentences */
   double coverage_ba;        /* share of b's content matched by a's sentences */

@@ -67,7 +67,7 @@ csv_rows() { awk 'NR > 1' "$TMP/out" | wc -l | tr -d ' '; }
 # The CSV contract (DESIGN.md): a,b,score,verdict, then one column per metric
 # in sc_metric order. `chars` joined in commit ee2c887; a new column is a
 # deliberate change of this line.
-HEADER='a,b,score,verdict,jaccard,containment_ab,containment_ba,minhash,simhash,cosine,chars,words,rewrite'
+HEADER='a,b,score,verdict,jaccard,containment_ab,containment_ba,minhash,simhash,cosine,chars,words,facts,rewrite'
 
 # ---------------------------------------------------------------------------
 # The sample corpus: `simcheck matrix seeds/ --format csv`.

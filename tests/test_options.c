@@ -160,7 +160,7 @@ static void test_names(void) {
   for (int v = 0; v <= SC_VERDICT_DUPLICATE; v++) CHECK_STR(sc_verdict_name((sc_verdict)v), verdicts[v]);
   /* CSV column order: score, the shingle figures, then the vector ones. */
   static const char *const metrics[] = {"score", "jaccard", "containment_ab", "containment_ba", "minhash",
-                                        "simhash", "cosine", "chars", "words", "rewrite"};
+                                        "simhash", "cosine", "chars", "words", "facts", "rewrite"};
   enum { NMETRICS = sizeof metrics / sizeof *metrics };
   CHECK_EQ_INT(SC_METRIC_COUNT, NMETRICS);
   sc_pair p;
@@ -174,7 +174,8 @@ static void test_names(void) {
   p.cosine = 0.7;
   p.chars = 0.8;
   p.words = 0.9;
-  p.rewrite = 1.0;
+  p.facts = 1.0;
+  p.rewrite = 1.1;
   for (int m = 0; m < SC_METRIC_COUNT && m < NMETRICS; m++) {
     CHECK_STR(sc_metric_name((sc_metric)m), metrics[m]);
     CHECK(strlen(sc_metric_help((sc_metric)m)) > 5);

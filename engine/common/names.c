@@ -69,6 +69,7 @@ double sc_pair_metric(const sc_pair *p, sc_metric m) {
     case SC_METRIC_COSINE: return p->cosine;
     case SC_METRIC_CHARS: return p->chars;
     case SC_METRIC_WORDS: return p->words;
+    case SC_METRIC_FACTS: return p->facts;
     case SC_METRIC_REWRITE: return p->rewrite;
     case SC_METRIC_COUNT: break;
   }

@@ -1,0 +1,139 @@
+/*
+ * facts.c: names and numbers (see facts.h).
+ */
+#include "facts.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "shingle.h"
+#include "stopwords.h"
+
+/* Sorted, for bsearch; a test checks the order. */
+static const char *const number_words[] = {
+    "billion", "eight",   "eighteen", "eighteenth", "eighth",  "eightieth", "eighty",    "eleven",   "eleventh",
+    "fifteen", "fifteenth", "fifth",  "fiftieth",   "fifty",   "first",     "five",      "fortieth", "forty",
+    "four",    "fourteen", "fourteenth", "fourth",  "hundred", "hundredth", "million",   "nine",     "nineteen",
+    "nineteenth", "ninetieth", "ninety", "ninth",   "one",     "second",    "seven",     "seventeen", "seventeenth",
+    "seventh", "seventieth", "seventy", "six",      "sixteen", "sixteenth", "sixth",     "sixtieth", "sixty",
+    "ten",     "tenth",   "third",    "thirteen",   "thirteenth", "thirtieth", "thirty", "thousand", "thousandth",
+    "three",   "twelfth", "twelve",   "twentieth",  "twenty",  "two",
+};
+
+typedef struct word_key {
+  const char *w;
+  size_t n;
+} word_key;
+
+static int cmp_number_word(const void *k, const void *e) {
+  const word_key *x = k;
+  const char *s = *(const char *const *)e;
+  const int c = strncmp(x->w, s, x->n);
+  if (c) return c;
+  return s[x->n] ? -1 : 0;
+}
+
+static int is_number(const char *w, size_t n) {
+  if (w[0] >= '0' && w[0] <= '9') return 1;
+  const word_key k = {w, n};
+  return bsearch(&k, number_words, sizeof number_words / sizeof number_words[0], sizeof number_words[0],
+                 cmp_number_word) != NULL;
+}
+
+/* Whether the original text's character at @p off is an upper-case letter. */
+static int capitalized(const char *original, size_t len, size_t off) {
+  const unsigned char c = (unsigned char)original[off];
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  utf8proc_int32_t cp;
+  if (utf8proc_iterate((const utf8proc_uint8_t *)original + off, (utf8proc_ssize_t)(len - off), &cp) < 0) return 0;
+  return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU || utf8proc_category(cp) == UTF8PROC_CATEGORY_LT;
+}
+
+/* The word's normalized form without a possessive "'s" ("Jacob's" names
+ * Jacob); *n receives its length. */
+static const char *fact_form(const sc_normtext *nt, sc_span w, size_t *n) {
+  const char *s = nt->text + w.start;
+  *n = w.end - w.start;
+  if (*n >= 2 && s[*n - 2] == '\'' && s[*n - 1] == 's') *n -= 2;
+  return s;
+}
+
+/* A capitalized word that may be a name: not a stop word, two letters or
+ * more. */
+static int capitalized_word(const char *original, size_t len, const sc_normtext *nt, sc_span w) {
+  size_t n;
+  const char *s = fact_form(nt, w, &n);
+  return n >= 2 && !sc_is_stopword(s, n) && !is_number(s, n) && capitalized(original, len, nt->src[w.start]);
+}
+
+/* Whether the sentence ends in . ! ? or : (closing quotes and brackets
+ * aside). */
+static int punctuated(const sc_normtext *nt, sc_sentence se) {
+  for (uint32_t i = se.end; i > se.start; i--) {
+    const char c = nt->text[i - 1];
+    if (c == '.' || c == '!' || c == '?' || c == ':') return 1;
+    if (i >= se.start + 3 && memcmp(nt->text + i - 3, "\xE2\x80", 2) == 0 &&
+        (nt->text[i - 1] == '\x9D' || nt->text[i - 1] == '\x99')) {  /* closing ” or ’ */
+      i -= 2;
+      continue;
+    }
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (unsigned char)c >= 0x80) return 0;
+  }
+  return 0;
+}
+
+/* Whether the word at @p start opens a quotation ("He said, “Go ...”"),
+ * and so a sentence of its own. */
+static int opens_quote(const sc_normtext *nt, uint32_t start) {
+  uint32_t i = start;
+  while (i > 0 && nt->text[i - 1] == ' ') i--;
+  if (i >= 1 && nt->text[i - 1] == '"') return 1;
+  return i >= 3 && memcmp(nt->text + i - 3, "\xE2\x80", 2) == 0 &&
+         (nt->text[i - 1] == '\x9C' || nt->text[i - 1] == '\x98');  /* “ or ‘ */
+}
+
+sc_status sc_facts(const char *original, const sc_normtext *nt, const sc_span *words, size_t n_words,
+                   const sc_sentence *sents, size_t n_sents, const uint8_t *secret, sc_u64_vec *out) {
+  const size_t len = nt->src[nt->len];
+  for (size_t s = 0; s < n_sents; s++) {
+    const uint32_t first = sents[s].first, last = sents[s].last < n_words ? sents[s].last : (uint32_t)n_words;
+    /* A heading in title case ("Military Aid to Ukraine Could Be Adjusted")
+     * capitalizes most of its words: they name nothing. A sentence that
+     * ends in punctuation is not a heading, however many names it lists. */
+    size_t content = 0, capital = 0;
+    for (uint32_t k = first + 1; k < last; k++) {
+      size_t n;
+      const char *w = fact_form(nt, words[k], &n);
+      if (n < 2 || sc_is_stopword(w, n) || is_number(w, n)) continue;
+      content++;
+      capital += (size_t)capitalized(original, len, nt->src[words[k].start]);
+    }
+    const int heading = capital >= 2 && 2 * capital > content && !punctuated(nt, sents[s]);
+    for (uint32_t k = first; k < last; k++) {
+      size_t n;
+      const char *w = fact_form(nt, words[k], &n);
+      if (n == 0) continue;
+      const int fact = is_number(w, n) ||
+                       (k > first && !heading && !opens_quote(nt, words[k].start) &&
+                        capitalized_word(original, len, nt, words[k]));
+      if (fact) SC_VEC_PUSH(out, sc_hash_word(w, n, secret), nomem);
+    }
+  }
+  return SC_OK;
+nomem:
+  return SC_E_NOMEM;
+}
+
+double sc_facts_agreement(const uint64_t *a, size_t na, const uint64_t *b, size_t nb) {
+  const size_t shared = sc_u64_intersect_count(a, na, b, nb);
+  const size_t fewer = na < nb ? na : nb;
+  return (double)(shared + 1) / (double)(fewer + 1);
+}
+
+int sc__facts_sorted(void);
+int sc__facts_sorted(void) {
+  for (size_t i = 1; i < sizeof number_words / sizeof number_words[0]; i++)
+    if (strcmp(number_words[i - 1], number_words[i]) >= 0) return 0;
+  return 1;
+}

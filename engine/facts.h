@@ -1,0 +1,32 @@
+/*
+ * facts.h: the names and numbers of a text, the facts a rewrite keeps and a
+ * text on the same topic does not share: two reports of one event name the
+ * same people and figures; two items of a list ("the fifth captain ... was
+ * Maharai", "the twelfth captain ... was Heldai") differ in exactly these.
+ *
+ * A fact is a number (digits, or an English number word: "forty",
+ * "fifth") or a name (a word written with a capital letter in the original
+ * text that does not open its sentence and is not a stop word). Facts are
+ * compared as keyed hashes of their normalized form.
+ */
+#ifndef SC_FACTS_H
+#define SC_FACTS_H
+
+#include "common/sc_internal.h"
+#include "normalize.h"
+#include "tokenize.h"
+
+/** Appends the hashes of the facts among @p n_words words of @p nt (from
+ *  @p original, the text @p nt was normalized from) to @p out, unsorted and
+ *  with repeats. @p sents gives the sentences (their first words are not
+ *  names). @return SC_OK or SC_E_NOMEM. */
+sc_status sc_facts(const char *original, const sc_normtext *nt, const sc_span *words, size_t n_words,
+                   const sc_sentence *sents, size_t n_sents, const uint8_t *secret, sc_u64_vec *out);
+
+/** Agreement of two sorted distinct fact sets: the share of the smaller
+ *  set found in the other, smoothed as (shared + 1) / (smaller + 1): 1 when
+ *  either text has no facts, so that a summary that names fewer people is
+ *  not penalized for those it leaves out, only for names of its own. */
+double sc_facts_agreement(const uint64_t *a, size_t na, const uint64_t *b, size_t nb);
+
+#endif

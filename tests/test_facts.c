@@ -1,0 +1,117 @@
+/*
+ * test_facts.c: names and numbers are found where a reader would find them
+ * (not at a sentence's start, not in a title-case heading, not stop words,
+ * possessives joined to their name, digits and number words), their
+ * agreement follows its formula, and through the public API a list item
+ * scores lower as a rewrite of a sibling with other names than as one of
+ * its own rewording.
+ */
+#include "facts.h"
+#include "keys.h"
+#include "sc_test.h"
+#include "shingle.h"
+#include "simcheck.h"
+
+int sc__facts_sorted(void);
+
+static sc_keys keys;
+
+/* Facts of @p text as sorted distinct hashes in @p out (cap entries);
+ * returns their number. */
+static size_t facts_of(const char *text, uint64_t *out, size_t cap) {
+  sc_normtext nt;
+  sc_span_vec words = {0};
+  sc_sentence_vec sents = {0};
+  sc_u64_vec f = {0};
+  CHECK(sc_normalize(text, strlen(text), &nt) == SC_OK);
+  CHECK(sc_tokenize(&nt, &words, &sents) == SC_OK);
+  CHECK(sc_facts(text, &nt, words.items, words.len, sents.items, sents.len, keys.token, &f) == SC_OK);
+  uint64_t *tmp = calloc(f.len + 1, sizeof(uint64_t));
+  size_t n = sc_u64_sort_unique(f.items, f.len, tmp);
+  CHECK(n <= cap);
+  for (size_t i = 0; i < n && i < cap; i++) out[i] = f.items[i];
+  free(tmp);
+  SC_VEC_FREE(&f);
+  SC_VEC_FREE(&words);
+  SC_VEC_FREE(&sents);
+  sc_normtext_free(&nt);
+  return n;
+}
+
+/* Whether the facts of @p text are exactly the words listed in @p expected
+ * (space separated, normalized). */
+static void expect_facts(const char *text, const char *expected) {
+  uint64_t got[64], want[64], tmp[64];
+  const size_t n = facts_of(text, got, 64);
+  size_t m = 0;
+  char buf[256];
+  snprintf(buf, sizeof buf, "%s", expected);
+  for (char *w = strtok(buf, " "); w && m < 64; w = strtok(NULL, " ")) want[m++] = sc_hash_word(w, strlen(w), keys.token);
+  m = sc_u64_sort_unique(want, m, tmp);
+  int same = n == m;
+  for (size_t i = 0; same && i < n; i++) same = got[i] == want[i];
+  CHECK_MSG(same, "facts of \"%s\": %zu found, expected {%s}", text, n, expected);
+}
+
+static void test_extraction(void) {
+  CHECK(sc__facts_sorted());
+  expect_facts("Then Moses spoke to Aaron.", "moses aaron");
+  expect_facts("Samuel answered. He called Eli.", "eli");  /* sentence openers are not names */
+  expect_facts("And I said to the People of Israel's tribes.", "people israel");
+  expect_facts("He paid 66 dollars for forty-two sheep in the fifth year.", "66 forty two fifth");
+  expect_facts("Military Aid to Ukraine Could Be Adjusted\n\nThe aid went to Kyiv.", "kyiv");
+  expect_facts("the lord is good", "");
+  /* Title case without final punctuation is a heading; with it, a list of names. */
+  expect_facts("Key Takeaways From Hegseth Statements\n\nHe spoke.", "");
+  expect_facts("The sons of Shem: Elam, Asshur, Arphaxad, Lud and Aram.", "shem elam asshur arphaxad lud aram");
+  expect_facts("He said, “Go to Elam, Asshur and Lud.”", "elam asshur lud");  /* a quotation opens */
+  expect_facts("He said, \"Go to Elam.\"", "elam");
+  expect_facts("It was a good day for Zoë and Ólafur, not for “Them”.", "zoë ólafur");
+}
+
+static void test_agreement(void) {
+  const uint64_t a[] = {1, 2, 3, 4}, b[] = {2, 3, 9}, none[] = {0};
+  CHECK_NEAR(sc_facts_agreement(a, 4, b, 3), 3.0 / 4.0, 1e-12);  /* (2 shared + 1) / (3 + 1) */
+  CHECK_NEAR(sc_facts_agreement(b, 3, a, 4), 3.0 / 4.0, 1e-12);
+  CHECK_NEAR(sc_facts_agreement(a, 4, none, 0), 1.0, 1e-12);
+  CHECK_NEAR(sc_facts_agreement(a, 4, a, 4), 1.0, 1e-12);
+  CHECK_NEAR(sc_facts_agreement(a, 1, b + 2, 1), 0.5, 1e-12);    /* one name each, different */
+}
+
+/* Items of one list share their wording and differ in names and numbers. */
+static void test_list_items(void) {
+  sc_options o;
+  sc_options_init(&o);
+  sc_corpus *c = NULL;
+  CHECK(sc_corpus_create(&o, &c) == SC_OK);
+  if (!c) return;
+  const char *item = "The fifth captain for the fifth month was Shamhuth the Izrahite, and his division had 24000.";
+  const char *sibling = "The sixth captain for the sixth month was Ira the Tekoite, and his division had 24000.";
+  const char *reworded = "The fifth commander, for the fifth month, was Shamhuth the Izrahite; his division was 24000.";
+  uint32_t i = 0, s = 0, r = 0;
+  CHECK(sc_corpus_add(c, "item", item, strlen(item), &i) == SC_OK);
+  CHECK(sc_corpus_add(c, "sibling", sibling, strlen(sibling), &s) == SC_OK);
+  CHECK(sc_corpus_add(c, "reworded", reworded, strlen(reworded), &r) == SC_OK);
+  CHECK(sc_corpus_build(c) == SC_OK);
+  sc_pair ps, pr;
+  CHECK(sc_corpus_compare(c, i, s, &ps) == SC_OK);
+  CHECK(sc_corpus_compare(c, i, r, &pr) == SC_OK);
+  /* item: {fifth, shamhuth, izrahite, 24000}; sibling: {sixth, ira, tekoite, 24000}. */
+  CHECK_NEAR(ps.facts, 2.0 / 5.0, 1e-9);
+  CHECK_NEAR(pr.facts, 1.0, 1e-9);
+  CHECK_MSG(pr.rewrite > ps.rewrite, "reworded %.3f, sibling %.3f", pr.rewrite, ps.rewrite);
+  sc_corpus_free(c);
+}
+
+int main(int argc, char **argv) {
+  (void)argc;
+  (void)argv;
+  uint8_t master[SC_KEY_BYTES];
+  CHECK(sc_keys_default(master) == SC_OK);
+  CHECK(sc_keys_derive(master, &keys) == SC_OK);
+  test_extraction();
+  test_agreement();
+  test_list_items();
+  sc_keys_wipe(&keys);
+  return sc_test_done("test_facts");
+}
