@@ -5,7 +5,8 @@
 # Prints P@1, MRR and best F1 per task and the median wall time of RUNS runs
 # (process start to CSV written).
 #   bench/quality/run.sh [BUILD_DIR] [RUNS]      (default: build, 3)
-# Needs ../shared/eval-dev (not part of the tests) and python3-sklearn.
+# Needs ../shared/eval-dev (not part of the tests) and python3-sklearn;
+# PROBE=1 also runs bench/quality/probe.py (needs wordnet-base).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 BUILD=${1:-$ROOT/build}
@@ -19,6 +20,9 @@ trap 'rm -rf "$OUT"' EXIT
 [ -d "$EVAL_DIR/tasks/bible-verse-ot" ] || EVAL_DIR=$EVAL_DIR "$EVAL/build.sh"
 if ! /usr/bin/python3 -c 'import sklearn' 2>/dev/null; then
   apt-get install -y -qq python3-sklearn >/dev/null
+fi
+if [ "${PROBE:-0}" = 1 ] && [ ! -f /usr/share/wordnet/data.noun ]; then
+  apt-get install -y -qq wordnet-base >/dev/null
 fi
 
 # Median wall seconds of RUNS runs of a command (stdout discarded).
@@ -34,20 +38,35 @@ median_time() {
   printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}'
 }
 
-score() {  # task csv -> "P@1 MRR F1"
-  python3 "$EVAL/score.py" --task "$EVAL_DIR/tasks/$1" --pairs "$2" | awk '
+score() {  # task csv -> "P@1 MRR F1 F1-at-the-rewrite-default"
+  python3 "$EVAL/score.py" --task "$EVAL_DIR/tasks/$1" --pairs "$2" --threshold 0.44 | awk '
     /retrieval web->kjv/ {for(i=1;i<=NF;i++){if($i~/^P@1=/)p=$i; if($i~/^MRR=/)m=$i}}
-    /pairs same-reference|pairs same-chapter-cross/ {for(i=1;i<=NF;i++) if($i~/^bestF1=/) f=$i}
-    END {print p, m, f}'
+    /pairs same-reference|pairs same-chapter-cross/ {for(i=1;i<=NF;i++) if($i~/^bestF1=/) f=$i; take=1; next}
+    take && /at threshold/ {for(i=1;i<=NF;i++) if($i~/^F1=/) t="F1@0.44=" substr($i,4); take=0}
+    {take=0}
+    END {print p, m, f, t}'
 }
 
-printf '%-18s %-28s %-44s %8s\n' task system "quality" "wall s"
+printf '%-18s %-28s %-58s %8s\n' task system "quality" "wall s"
 for task in bible-verse-ot bible-chapter-ot; do
   docs=$EVAL_DIR/tasks/$task/docs
   t=$(median_time "$SIMCHECK" matrix --top 10 --format csv "$docs" -q)
   "$SIMCHECK" matrix --top 10 --format csv "$docs" -q > "$OUT/simcheck.csv"
-  printf '%-18s %-28s %-44s %8.2f\n' "$task" "simcheck matrix --top 10" "$(score "$task" "$OUT/simcheck.csv")" "$t"
+  printf '%-18s %-28s %-58s %8.2f\n' "$task" "simcheck matrix --top 10" "$(score "$task" "$OUT/simcheck.csv")" "$t"
   t=$(median_time /usr/bin/python3 "$ROOT/bench/quality/sklearn_pairs.py" "$docs" "$OUT/sk.csv")
   /usr/bin/python3 "$ROOT/bench/quality/sklearn_pairs.py" "$docs" "$OUT/sk.csv"
-  printf '%-18s %-28s %-44s %8.2f\n' "$task" "sklearn char 3-5 TF-IDF" "$(score "$task" "$OUT/sk.csv")" "$t"
+  printf '%-18s %-28s %-58s %8.2f\n' "$task" "sklearn char 3-5 TF-IDF" "$(score "$task" "$OUT/sk.csv")" "$t"
 done
+
+# PROBE=1: latent semantic analysis and WordNet, tried before writing them in
+# C (bench/quality/probe.py), scored the same way.
+if [ "${PROBE:-0}" = 1 ]; then
+  printf '\n%-18s %-40s %s\n' task probe quality
+  for task in bible-verse-ot bible-chapter-ot; do
+    /usr/bin/python3 "$ROOT/bench/quality/probe.py" lsa "$SIMCHECK" "$EVAL_DIR/tasks/$task" "$OUT/$task"
+    /usr/bin/python3 "$ROOT/bench/quality/probe.py" wordnet "$SIMCHECK" "$EVAL_DIR/tasks/$task" "$OUT/$task"
+    for csv in "$OUT/$task"/*.csv; do
+      printf '%-18s %-40s %s\n' "$task" "$(basename "$csv" .csv)" "$(score "$task" "$csv")"
+    done
+  done
+fi

@@ -53,9 +53,10 @@ void sc_write_reasons(FILE *out, const sc_pair *p, const sc_thresholds *th, cons
           100 * cmax, 100 * th->contains);
   const double cov_short = p->coverage_ab > p->coverage_ba ? p->coverage_ab : p->coverage_ba;
   if (p->verdict == SC_VERDICT_REWRITE) {
-    fprintf(out, "%srewrite score %.3f >= %.2f: %.0f%% of the content is matched sentence by sentence "
-                 "(order %.2f)%s\n",
-            indent, p->rewrite, th->rewrite, 100 * cov_short, p->order,
+    fprintf(out, "%srewrite score %.3f >= %.2f: %.0f%% of the content is matched sentence by sentence, "
+                 "%.0f%% of that in order\n",
+            indent, p->rewrite, th->rewrite, 100 * cov_short, 100 * p->order);
+    fprintf(out, "%snames and numbers agree: %.0f%%%s\n", indent, 100 * p->facts,
             p->summary ? "; one side is much shorter: a summary" : "");
     return;
   }
@@ -202,10 +203,10 @@ static sc_status compare_text(FILE *out, const sc_corpus *c, const sc_pair *p, c
   fprintf(out, "verdict  %s, score %.3f\n", verdict, p->score);
   sc_write_reasons(out, p, th, d->passages, d->n_passages, "  - ");
   fprintf(out, "\nfigures\n  jaccard %.3f   containment a->b %.3f, b->a %.3f   minhash %.3f   simhash %.3f\n"
-               "  cosine %.3f   chars %.3f   rewrite %.3f   sentence coverage a %.2f, b %.2f   order %.2f\n"
-               "  shared shingles %u\n",
-          p->jaccard, p->containment_ab, p->containment_ba, p->minhash, p->simhash, p->cosine, p->chars, p->rewrite,
-          p->coverage_ab, p->coverage_ba, p->order, p->shared_shingles);
+               "  cosine %.3f   chars %.3f   words %.3f   facts %.3f   rewrite %.3f\n"
+               "  sentence coverage a %.2f, b %.2f   order %.2f   shared shingles %u\n",
+          p->jaccard, p->containment_ab, p->containment_ba, p->minhash, p->simhash, p->cosine, p->chars, p->words,
+          p->facts, p->rewrite, p->coverage_ab, p->coverage_ba, p->order, p->shared_shingles);
   if (d->n_passages) {
     fprintf(out, "\nshared passages (%zu)\n", d->n_passages);
     write_passages(out, ta, tb, d);
