@@ -37,11 +37,10 @@
  *     every pair that passes the size bound (same output, much slower).
  * A pair's Jaccard is computed one of two ways:
  *   default        |A n B| / |A u B| by merging the engine's own sorted
- *                  shingle-hash sets (sc_doc.shingles, the very arrays that
- *                  sc_corpus_compare's pair.jaccard is computed from, read
- *                  through the internal header corpus.h, as
- *                  sc_bench_throughput does), stopping early once T is out
- *                  of reach. About 1-2 us per pair.
+ *                  shingle-hash sets (sc_doc_info.shingle_hashes, the very
+ *                  arrays that sc_corpus_compare's pair.jaccard is computed
+ *                  from), stopping early once T is out of reach. About 1-2
+ *                  us per pair.
  *   --via-compare  sc_corpus_compare(...).jaccard: public API only, but it
  *                  scores everything else too (cosines, sentence alignment):
  *                  0.1-0.7 ms per pair per thread depending on the engine
@@ -86,7 +85,6 @@
 
 #include "simcheck.h"
 
-#include "corpus.h" /* internal: the documents' shingle sets (see above) */
 
 static const char *prog = "sc_bruteforce";
 
@@ -307,7 +305,7 @@ static const char *parse_line(const char *s, size_t n, sbuf *id, sbuf *text, sbu
 /* ------------------------------------------------------------------------ */
 
 typedef struct dset {       /* one document's sorted distinct shingle hashes */
-  uint64_t *h;
+  const uint64_t *h;
   size_t n;
 } dset;
 
@@ -586,7 +584,7 @@ static int cmp_by_size(const void *x, const void *y) {
   return a < b ? -1 : a > b;
 }
 
-static char *const *g_names;
+static const char *const *g_names;
 static int cmp_result(const void *x, const void *y) {
   const result *p = x, *q = y;
   int c = strcmp(g_names[p->a], g_names[q->a]);
@@ -611,8 +609,10 @@ static void csv_field(FILE *f, const char *s) {
 /* The analysed documents: names and shingle sets, owned (batches) or
  * borrowed from the one corpus kept for --verify / --via-compare. */
 typedef struct docs {
-  char **name;
+  const char **name;
   dset *set;
+  char **own_name;          /* the same, when owned (NULL when borrowed)   */
+  uint64_t **own_set;
   size_t n, cap;
 } docs;
 
@@ -651,24 +651,30 @@ static void analyse(batch *b, const sc_options *opt, unsigned threads, int keep,
     while (d->cap < d->n + added) d->cap = d->cap ? d->cap * 2 : 1024;
     d->name = xrealloc(d->name, d->cap * sizeof *d->name);
     d->set = xrealloc(d->set, d->cap * sizeof *d->set);
+    d->own_name = xrealloc(d->own_name, d->cap * sizeof *d->own_name);
+    d->own_set = xrealloc(d->own_set, d->cap * sizeof *d->own_set);
   }
   if (keep && (st = sc_corpus_build(c)) != SC_OK) {
     fprintf(stderr, "%s: sc_corpus_build: %s\n", prog, sc_strerror(st));
     exit(1);
   }
   for (size_t i = 0; i < added; i++) {
-    const sc_doc *doc = c->docs.items[i]; /* internal: id i is docs.items[i] */
+    sc_doc_info doc;
+    if ((st = sc_corpus_doc_info(c, (uint32_t)i, &doc)) != SC_OK) die("sc_corpus_doc_info failed");
+    d->own_name[d->n] = NULL;
+    d->own_set[d->n] = NULL;
     if (keep) {
-      d->name[d->n] = doc->name;
-      d->set[d->n] = (dset){doc->shingles, doc->n_shingles};
+      d->name[d->n] = doc.name;
+      d->set[d->n] = (dset){doc.shingle_hashes, doc.shingles};
     } else {
-      const size_t ln = strlen(doc->name);
+      const size_t ln = strlen(doc.name);
       char *nm = xrealloc(NULL, ln + 1);
-      memcpy(nm, doc->name, ln + 1);
-      uint64_t *h = xrealloc(NULL, doc->n_shingles * sizeof *h);
-      memcpy(h, doc->shingles, doc->n_shingles * sizeof *h);
-      d->name[d->n] = nm;
-      d->set[d->n] = (dset){h, doc->n_shingles};
+      memcpy(nm, doc.name, ln + 1);
+      uint64_t *h = xrealloc(NULL, (doc.shingles ? doc.shingles : 1) * sizeof *h);
+      if (doc.shingles) memcpy(h, doc.shingle_hashes, doc.shingles * sizeof *h);
+      d->name[d->n] = d->own_name[d->n] = nm;
+      d->set[d->n] = (dset){h, doc.shingles};
+      d->own_set[d->n] = h;
     }
     d->n++;
   }
@@ -1103,14 +1109,14 @@ cleanup:
   for (size_t i = 0; i < fm.cap; i++) free(fm.key[i]);
   free(fm.key);
   free(fm.fam);
-  if (!c) {
-    for (size_t i = 0; i < n; i++) {
-      free(d.name[i]);
-      free(d.set[i].h);
-    }
+  for (size_t i = 0; i < n; i++) {
+    free(d.own_name[i]);
+    free(d.own_set[i]);
   }
   free(d.name);
   free(d.set);
+  free(d.own_name);
+  free(d.own_set);
   sc_corpus_free(c);
   return 0;
 }

@@ -253,6 +253,9 @@ typedef struct sc_doc_info {
   size_t words;              /* word tokens                                 */
   size_t sentences;
   size_t shingles;           /* distinct word k-shingles                    */
+  const uint64_t *shingle_hashes; /* their keyed hashes, sorted: the sets
+                                the pair figures jaccard and containment
+                                come from (for exact reference values)    */
   size_t invalid_utf8;       /* invalid byte sequences replaced by U+FFFD   */
   uint8_t digest[32];        /* BLAKE2b-256 of the normalized text          */
 } sc_doc_info;
