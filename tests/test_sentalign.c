@@ -2,8 +2,10 @@
  * test_sentalign.c: sentence alignment on hand-made pairs (public API):
  * a shuffled copy keeps its coverage but loses its order; a summary made by
  * deleting sentences keeps full coverage of the short side; a sentence that
- * fuses two is aligned with both; unrelated texts align with nothing.
+ * fuses two is aligned with both; unrelated texts align with nothing; a
+ * text's three rewrites all score as rewrites, whatever the list.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -142,6 +144,63 @@ static void test_unrelated(void) {
   sc_corpus_free(c);
 }
 
+/* A text with three rewrites scores high with all three, and each pair's
+ * score is a property of the pair: the same in the full list, in a top-1
+ * list and compared alone (up to float rounding: lists take the cosine
+ * from single-precision sgemm blocks). */
+static void test_three_rewrites(void) {
+  static const char *const texts[] = {
+      "The city council approved the new budget on Tuesday. It raises spending on schools by ten percent. "
+      "The mayor said the plan protects libraries and parks. Opponents warned that property taxes would rise.",
+      "On Tuesday the council of the city passed its new budget. School spending goes up ten percent. "
+      "According to the mayor, libraries and parks are protected by the plan. Critics said property taxes "
+      "would go up.",
+      "The new budget was approved by the city council on Tuesday, raising school spending by ten percent. "
+      "The plan protects parks and libraries, the mayor said. Opponents cautioned that it would raise "
+      "property taxes.",
+      "Tuesday's council vote approved the city budget. Spending on schools will rise by ten percent. The "
+      "mayor said libraries and parks are safe under the plan. Its opponents warned of higher property taxes.",
+      "Heavy rain flooded the valley roads overnight. Farmers moved their cattle to higher ground before dawn.",
+      "The museum opened an exhibition of medieval maps. Visitors can see charts drawn by monks and sailors.",
+  };
+  enum { N = sizeof texts / sizeof *texts };
+  sc_options o;
+  sc_options_init(&o);
+  sc_corpus *c = NULL;
+  CHECK(sc_corpus_create(&o, &c) == SC_OK);
+  if (!c) return;
+  for (size_t i = 0; i < N; i++) CHECK(sc_corpus_add(c, NULL, texts[i], strlen(texts[i]), NULL) == SC_OK);
+  CHECK(sc_corpus_build(c) == SC_OK);
+  sc_pair *all = NULL, *top1 = NULL;
+  size_t n_all = 0, n_top1 = 0;
+  const sc_pairs_options po_all = {1, 0, 0.0}, po_top1 = {1, 1, 0.0};
+  CHECK(sc_corpus_pairs(c, &po_all, &all, &n_all) == SC_OK);
+  CHECK(sc_corpus_pairs(c, &po_top1, &top1, &n_top1) == SC_OK);
+  CHECK_EQ_INT(n_all, N * (N - 1) / 2);
+  for (uint32_t r = 1; r <= 3; r++) {
+    sc_pair alone;
+    CHECK(sc_corpus_compare(c, 0, r, &alone) == SC_OK);
+    CHECK_MSG(alone.verdict == SC_VERDICT_REWRITE, "rewrite %u: %s, score %.3f", r, sc_verdict_name(alone.verdict),
+              alone.score);
+    int in_all = 0, in_top1 = 0;
+    for (size_t k = 0; k < n_all; k++)
+      if (all[k].a == 0 && all[k].b == r) in_all = fabs(all[k].score - alone.score) < 1e-5;
+    for (size_t k = 0; k < n_top1; k++)
+      if (top1[k].a == 0 && top1[k].b == r) in_top1 = fabs(top1[k].score - alone.score) < 1e-5;
+    CHECK_MSG(in_all && in_top1, "rewrite %u: same score in the full list %d, in the top-1 list %d", r, in_all,
+              in_top1);
+  }
+  for (uint32_t u = 4; u < N; u++) {
+    sc_pair p;
+    CHECK(sc_corpus_compare(c, 0, u, &p) == SC_OK);
+    CHECK_MSG(p.score < 0.2 && p.verdict < SC_VERDICT_OVERLAP, "unrelated %u: %s, score %.3f", u,
+              sc_verdict_name(p.verdict), p.score);
+  }
+  sc_pairs_free(all);
+  sc_pairs_free(top1);
+  sc_corpus_free(c);
+}
+
 int main(int argc, char **argv) {
   (void)argc;
   (void)argv;
@@ -149,5 +208,6 @@ int main(int argc, char **argv) {
   test_summary_by_deletion();
   test_fused_sentence();
   test_unrelated();
+  test_three_rewrites();
   return sc_test_done("test_sentalign");
 }
