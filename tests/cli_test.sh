@@ -235,6 +235,9 @@ expect_rc 0 "matrix --help"
 expect_out_line "Usage: simcheck matrix [OPTIONS] PATH..." "matrix --help"
 expect_out_has "--format F" "matrix --help lists --format"
 expect_out_has "--threads N" "matrix --help lists the common options"
+for m in $(echo "$HEADER" | cut -d, -f5- | tr , ' '); do  # every metric column is documented
+  expect_out_has "$m" "matrix --help names the metric $m"
+done
 run --version
 expect_rc 0 "--version"
 expect_eq "$(cat "$TMP/out")" "simcheck 0.1.0" "--version"
