@@ -69,6 +69,12 @@ uint32_t sc_gramdf_get(const sc_gramdf *t, uint64_t h) {
   return t->keys[s] ? t->df[s] : 0;
 }
 
+size_t sc_gramdf_slot(const sc_gramdf *t, uint64_t h) {
+  if (!t->keys) return SIZE_MAX;
+  const size_t s = slot_of(t, h);
+  return t->keys[s] ? s : SIZE_MAX;
+}
+
 void sc_gramdf_free(sc_gramdf *t) {
   if (!t) return;
   sc__free(t->keys);

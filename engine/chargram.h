@@ -36,6 +36,10 @@ sc_status sc_gramdf_add(sc_gramdf *t, const uint64_t *h, size_t n);
 /** @return the df of @p h (0 if unseen). */
 uint32_t sc_gramdf_get(const sc_gramdf *t, uint64_t h);
 
+/** @return the table slot of @p h, a dense id below mask + 1 whose df is
+ *  t->df[slot], or SIZE_MAX if @p h is unseen. */
+size_t sc_gramdf_slot(const sc_gramdf *t, uint64_t h);
+
 void sc_gramdf_free(sc_gramdf *t);
 
 #endif

@@ -5,7 +5,8 @@
  * All pairs run in two stages. Stage 1 streams the TF-IDF cosine of every
  * pair out of blocked cblas_sgemm (tfidf.c) and keeps candidates: every pair
  * when no top-K is asked, otherwise each document's best cosine partners
- * (a generous multiple of K, since the final score can reorder them). Stage
+ * (a generous multiple of K, since the final score can reorder them) and as
+ * many best partners by character n-gram cosine (gram_partners.h). Stage
  * 2 scores the candidates fully (shingle sets, MinHash, SimHash, sentence
  * alignment) on worker threads, then filters and sorts.
  */
@@ -13,6 +14,7 @@
 #include <string.h>
 
 #include "corpus.h"
+#include "gram_partners.h"
 #include "parallel.h"
 #include "passages.h"
 #include "score.h"
@@ -96,11 +98,38 @@ nomem:
   return SC_E_NOMEM;
 }
 
+static int same_pair(const candidate *p, const candidate *q) { return p->a == q->a && p->b == q->b; }
+
+/* By pair, and for one pair the known cosine before the unknown (-1). */
 static int cmp_candidate_ids(const void *x, const void *y) {
   const candidate *p = x, *q = y;
   if (p->a != q->a) return p->a < q->a ? -1 : 1;
   if (p->b != q->b) return p->b < q->b ? -1 : 1;
+  if (p->cosine != q->cosine) return p->cosine > q->cosine ? -1 : 1;
   return 0;
+}
+
+/* Adds each document's best partners by character n-gram cosine
+ * (gram_partners.h) to the candidates, their word cosine unknown (-1: the
+ * scorer computes it). */
+static sc_status add_gram_partners(const sc_corpus *c, size_t per_doc, unsigned threads, collect *cl) {
+  const size_t n = c->docs.len;
+  uint32_t *partners = sc__mallocarray(n * per_doc, sizeof(uint32_t));
+  SC_CHECK(!partners, SC_E_NOMEM);
+  const uint32_t max_df = n / 16 > 2 ? (uint32_t)(n / 16) : 2;
+  sc_status st = sc_gram_partners(c->docs.items, n, &c->gram_df, max_df, per_doc, threads, partners);
+  for (size_t i = 0; i < n && st == SC_OK; i++)
+    for (size_t k = 0; k < per_doc; k++) {
+      const uint32_t j = partners[i * per_doc + k];
+      if (j == UINT32_MAX) break;
+      const candidate cd = {-1.0f, i < j ? (uint32_t)i : j, i < j ? j : (uint32_t)i};
+      SC_VEC_PUSH(&cl->all, cd, nomem);
+    }
+  sc__free(partners);
+  return st;
+nomem:
+  sc__free(partners);
+  return SC_E_NOMEM;
 }
 
 typedef struct score_job {
@@ -167,14 +196,15 @@ sc_status sc_corpus_pairs(const sc_corpus *c, const sc_pairs_options *po, sc_pai
     if (!cl.heap.items || !cl.heap.len) goto done;
   }
   if ((st = sc_cosine_blocks(c->docs.items, n, c->df, c->vocab.n, SC_COSINE_AUTO, collect_block, &cl)) != SC_OK) goto done;
-  if (cl.use_heap) {  /* gather the heaps, drop pairs found from both ends */
+  if (cl.use_heap) {  /* gather the heaps and the n-gram partners, each pair once */
     st = SC_E_NOMEM;
     for (size_t r = 0; r < n; r++)
       for (uint32_t k = 0; k < cl.heap.len[r]; k++) SC_VEC_PUSH(&cl.all, cl.heap.items[r * cl.heap.cap + k], done);
+    if ((st = add_gram_partners(c, po->top_k < n - 1 ? po->top_k : n - 1, po->threads, &cl)) != SC_OK) goto done;
     qsort(cl.all.items, cl.all.len, sizeof(candidate), cmp_candidate_ids);
     size_t m = 0;
     for (size_t i = 0; i < cl.all.len; i++)
-      if (m == 0 || cmp_candidate_ids(&cl.all.items[m - 1], &cl.all.items[i]) != 0) cl.all.items[m++] = cl.all.items[i];
+      if (m == 0 || !same_pair(&cl.all.items[m - 1], &cl.all.items[i])) cl.all.items[m++] = cl.all.items[i];
     cl.all.len = m;
   }
 

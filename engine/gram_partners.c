@@ -1,0 +1,172 @@
+/*
+ * gram_partners.c: best partners by character n-gram cosine (see
+ * gram_partners.h).
+ *
+ * The n-gram df table's slots serve as dense n-gram ids, so the posting
+ * lists are one CSR array over the table: counts per slot, prefix sums,
+ * then (document, weight) entries in document order.
+ */
+#include "gram_partners.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "parallel.h"
+
+typedef struct postings {
+  uint32_t *start;  /* slot -> first entry; start[slots] = entries       */
+  uint32_t *doc;
+  float *w;
+} postings;
+
+/* A partner and its dot product; the heap keeps the worst on top. */
+typedef struct scored {
+  float dot;
+  uint32_t doc;
+} scored;
+
+static int worse(scored x, scored y) { return x.dot < y.dot || (x.dot == y.dot && x.doc > y.doc); }
+
+static int cmp_best_first(const void *x, const void *y) {
+  const scored *p = x, *q = y;
+  return worse(*q, *p) ? -1 : worse(*p, *q) ? 1 : 0;
+}
+
+static void heap_offer(scored *h, size_t *len, size_t cap, scored s) {
+  size_t i = *len;
+  if (i < cap) {
+    h[(*len)++] = s;
+    while (i > 0 && worse(h[i], h[(i - 1) / 2])) {
+      const scored t = h[i];
+      h[i] = h[(i - 1) / 2];
+      h[(i - 1) / 2] = t;
+      i = (i - 1) / 2;
+    }
+    return;
+  }
+  if (!worse(h[0], s)) return;
+  h[0] = s;
+  for (i = 0;;) {
+    size_t m = i;
+    const size_t l = 2 * i + 1, r = l + 1;
+    if (l < cap && worse(h[l], h[m])) m = l;
+    if (r < cap && worse(h[r], h[m])) m = r;
+    if (m == i) break;
+    const scored t = h[i];
+    h[i] = h[m];
+    h[m] = t;
+    i = m;
+  }
+}
+
+typedef struct job {
+  sc_doc *const *docs;
+  size_t n, per_doc;
+  const sc_gramdf *df;
+  uint32_t max_df;
+  const postings *post;
+  float **acc;        /* per worker: dot product per document (0: untouched) */
+  uint32_t **touched; /* per worker: the documents touched                   */
+  scored **heap;      /* per worker: per_doc entries                         */
+  uint32_t *partners;
+} job;
+
+static sc_status partners_range(void *user, size_t begin, size_t end, unsigned worker) {
+  const job *jb = user;
+  float *acc = jb->acc[worker];
+  uint32_t *touched = jb->touched[worker];
+  scored *heap = jb->heap[worker];
+  for (size_t i = begin; i < end; i++) {
+    const sc_doc *d = jb->docs[i];
+    size_t nt = 0;
+    for (size_t k = 0; k < d->n_shared_grams; k++) {
+      const size_t slot = sc_gramdf_slot(jb->df, d->shared_grams[k]);
+      if (slot == SIZE_MAX || jb->df->df[slot] > jb->max_df) continue;
+      const float w = d->shared_w[k];
+      for (uint32_t p = jb->post->start[slot]; p < jb->post->start[slot + 1]; p++) {
+        const uint32_t j = jb->post->doc[p];
+        if (j == i) continue;
+        if (acc[j] == 0) touched[nt++] = j;
+        acc[j] += w * jb->post->w[p];
+      }
+    }
+    size_t len = 0;
+    for (size_t t = 0; t < nt; t++) {
+      heap_offer(heap, &len, jb->per_doc, (scored){acc[touched[t]], touched[t]});
+      acc[touched[t]] = 0;
+    }
+    qsort(heap, len, sizeof(scored), cmp_best_first);
+    uint32_t *out = jb->partners + i * jb->per_doc;
+    for (size_t k = 0; k < jb->per_doc; k++) out[k] = k < len ? heap[k].doc : UINT32_MAX;
+  }
+  return SC_OK;
+}
+
+static sc_status build_postings(sc_doc *const *docs, size_t n, const sc_gramdf *df, uint32_t max_df, postings *pt) {
+  const size_t slots = df->keys ? df->mask + 1 : 0;
+  pt->start = sc__calloc(slots + 1, sizeof(uint32_t));
+  SC_CHECK(!pt->start, SC_E_NOMEM);
+  size_t entries = 0;
+  for (size_t i = 0; i < n; i++)
+    for (size_t k = 0; k < docs[i]->n_shared_grams; k++) {
+      const size_t slot = sc_gramdf_slot(df, docs[i]->shared_grams[k]);
+      if (slot == SIZE_MAX || df->df[slot] > max_df) continue;
+      pt->start[slot + 1]++;
+      entries++;
+    }
+  SC_CHECK(entries >= UINT32_MAX, SC_E_TOO_LARGE);
+  for (size_t s = 0; s < slots; s++) pt->start[s + 1] += pt->start[s];
+  pt->doc = sc__mallocarray(entries ? entries : 1, sizeof(uint32_t));
+  pt->w = sc__mallocarray(entries ? entries : 1, sizeof(float));
+  uint32_t *fill = sc__mallocarray(slots ? slots : 1, sizeof(uint32_t));
+  if (!pt->doc || !pt->w || !fill) {
+    sc__free(fill);
+    return SC_E_NOMEM;
+  }
+  if (slots) memcpy(fill, pt->start, slots * sizeof(uint32_t));
+  for (size_t i = 0; i < n; i++)
+    for (size_t k = 0; k < docs[i]->n_shared_grams; k++) {
+      const size_t slot = sc_gramdf_slot(df, docs[i]->shared_grams[k]);
+      if (slot == SIZE_MAX || df->df[slot] > max_df) continue;
+      pt->doc[fill[slot]] = (uint32_t)i;
+      pt->w[fill[slot]++] = docs[i]->shared_w[k];
+    }
+  sc__free(fill);
+  return SC_OK;
+}
+
+sc_status sc_gram_partners(sc_doc *const *docs, size_t n, const sc_gramdf *df, uint32_t max_df, size_t per_doc,
+                           unsigned threads, uint32_t *partners) {
+  if (n == 0 || per_doc == 0) return SC_OK;
+  SC_CHECK(n >= UINT32_MAX, SC_E_TOO_LARGE);
+  postings pt = {0};
+  const unsigned workers = sc_threads_for(threads, n / 64 + 1);
+  job jb = {docs, n, per_doc, df, max_df, &pt, NULL, NULL, NULL, partners};
+  sc_status st = build_postings(docs, n, df, max_df, &pt);
+  if (st != SC_OK) goto done;
+  st = SC_E_NOMEM;
+  jb.acc = sc__calloc(workers, sizeof(float *));
+  jb.touched = sc__calloc(workers, sizeof(uint32_t *));
+  jb.heap = sc__calloc(workers, sizeof(scored *));
+  if (!jb.acc || !jb.touched || !jb.heap) goto done;
+  for (unsigned w = 0; w < workers; w++) {
+    jb.acc[w] = sc__calloc(n, sizeof(float));
+    jb.touched[w] = sc__mallocarray(n, sizeof(uint32_t));
+    jb.heap[w] = sc__mallocarray(per_doc, sizeof(scored));
+    if (!jb.acc[w] || !jb.touched[w] || !jb.heap[w]) goto done;
+  }
+  st = sc_parallel_for(n, 64, workers, partners_range, &jb);
+done:
+  for (unsigned w = 0; w < workers; w++) {
+    if (jb.acc) sc__free(jb.acc[w]);
+    if (jb.touched) sc__free(jb.touched[w]);
+    if (jb.heap) sc__free(jb.heap[w]);
+  }
+  sc__free(jb.acc);
+  sc__free(jb.touched);
+  sc__free(jb.heap);
+  sc__free(pt.start);
+  sc__free(pt.doc);
+  sc__free(pt.w);
+  return st;
+}

@@ -1,0 +1,35 @@
+/*
+ * gram_partners.h: each document's best partners by character n-gram
+ * cosine, the second candidate source of top-K pair lists.
+ *
+ * Top-K lists score only each document's best candidates fully, and word
+ * TF-IDF cosine picks those well when two texts share words. Rewrites that
+ * share spelling more than whole words ("Thou sellest thy people for
+ * nought" / "You sell your people for nothing") fall out of the word
+ * candidates: on the verse development task 9 true pairs did, and 7 of them
+ * rank first by character n-gram cosine.
+ *
+ * The dot products come from posting lists of the n-grams found in at most
+ * max_df documents: a frequent n-gram ("the ", " and") weighs little in a
+ * cosine but costs df^2 multiply-adds, so leaving those out keeps the work
+ * near linear. With max_df = n / 16 the true partner was among the 28 best
+ * approximate partners for 99.95% of the verse queries (scikit-learn
+ * simulation, bench/RESULTS.md section 5).
+ */
+#ifndef SC_GRAM_PARTNERS_H
+#define SC_GRAM_PARTNERS_H
+
+#include "chargram.h"
+#include "doc.h"
+
+/** Fills partners[i * per_doc, +per_doc) with the documents of highest
+ *  approximate character n-gram dot product with document i (descending,
+ *  ties by lower id; UINT32_MAX where there are fewer), from the shared
+ *  n-grams of @p n weighed documents whose df in @p df is at most
+ *  @p max_df. Documents are processed on @p threads workers; the result
+ *  does not depend on their number.
+ *  @return SC_OK or SC_E_NOMEM. */
+sc_status sc_gram_partners(sc_doc *const *docs, size_t n, const sc_gramdf *df, uint32_t max_df, size_t per_doc,
+                           unsigned threads, uint32_t *partners);
+
+#endif

@@ -1,0 +1,103 @@
+/*
+ * test_gram_partners.c: the character n-gram partner lists against brute
+ * force. Every listed partner's dot product (over n-grams found in at most
+ * max_df documents, merged by hand from each document's sorted shared
+ * n-grams) is at least the best dot product left out, the list runs best
+ * first, and it is the same on 1 and 2 threads.
+ */
+#include <math.h>
+#include <stdlib.h>
+
+#include "corpus.h"
+#include "gram_partners.h"
+#include "sc_test.h"
+#include "simcheck.h"
+
+enum { DOCS = 60, PER_DOC = 5 };
+
+/* Text of document i: words drawn from a small vocabulary of made-up
+ * spellings that share letter runs, so n-gram overlaps vary smoothly. */
+static void make_text(char *buf, size_t cap, unsigned i) {
+  static const char *const stems[] = {"sell", "tell", "smell", "spell", "shell", "naught", "nought", "taught",
+                                      "bought", "thought", "river", "giver", "liver", "silver", "quiver"};
+  size_t n = 0;
+  const unsigned words = 6 + (unsigned)sc_test_below(20);
+  for (unsigned k = 0; k < words && n + 32 < cap; k++) {
+    const unsigned s = (i / 4 + (unsigned)sc_test_below(6)) % (sizeof stems / sizeof *stems);
+    n += (size_t)snprintf(buf + n, cap - n, "%s%s ", stems[s], sc_test_below(3) ? "" : "est");
+  }
+}
+
+/* Exact dot product of documents i and j over n-grams with df <= max_df. */
+static double brute_dot(const sc_corpus *c, size_t i, size_t j, uint32_t max_df) {
+  const sc_doc *a = c->docs.items[i], *b = c->docs.items[j];
+  double dot = 0;
+  for (size_t x = 0, y = 0; x < a->n_shared_grams && y < b->n_shared_grams;) {
+    if (a->shared_grams[x] < b->shared_grams[y]) x++;
+    else if (a->shared_grams[x] > b->shared_grams[y]) y++;
+    else {
+      if (sc_gramdf_get(&c->gram_df, a->shared_grams[x]) <= max_df) dot += (double)a->shared_w[x] * b->shared_w[y];
+      x++;
+      y++;
+    }
+  }
+  return dot;
+}
+
+static void check_lists(const sc_corpus *c, uint32_t max_df) {
+  const size_t n = c->docs.len;
+  uint32_t *one = malloc(n * PER_DOC * sizeof(uint32_t)), *two = malloc(n * PER_DOC * sizeof(uint32_t));
+  CHECK(sc_gram_partners(c->docs.items, n, &c->gram_df, max_df, PER_DOC, 1, one) == SC_OK);
+  CHECK(sc_gram_partners(c->docs.items, n, &c->gram_df, max_df, PER_DOC, 2, two) == SC_OK);
+  CHECK_MSG(memcmp(one, two, n * PER_DOC * sizeof(uint32_t)) == 0, "max_df %u: 1 and 2 threads differ", max_df);
+  size_t bad = 0, listed = 0;
+  for (size_t i = 0; i < n; i++) {
+    const uint32_t *p = one + i * PER_DOC;
+    char in_list[DOCS] = {0};
+    double worst_in = INFINITY, prev = INFINITY;
+    for (size_t k = 0; k < PER_DOC && p[k] != UINT32_MAX; k++) {
+      const double d = brute_dot(c, i, p[k], max_df);
+      bad += p[k] == i || d <= 0 || d > prev + 1e-6;  /* no self, only real partners, best first */
+      prev = d;
+      worst_in = d < worst_in ? d : worst_in;
+      in_list[p[k]] = 1;
+      listed++;
+    }
+    size_t positive = 0;
+    for (size_t j = 0; j < n; j++) {
+      if (j == i) continue;
+      const double d = brute_dot(c, i, j, max_df);
+      positive += d > 0;
+      if (!in_list[j] && d > worst_in + 1e-6) bad++;  /* a better partner left out */
+    }
+    const size_t want = positive < PER_DOC ? positive : PER_DOC;
+    size_t got = 0;
+    while (got < PER_DOC && p[got] != UINT32_MAX) got++;
+    bad += got != want;
+  }
+  CHECK_MSG(bad == 0, "max_df %u: %zu disagreements with brute force", max_df, bad);
+  CHECK(listed > 0);
+  free(one);
+  free(two);
+}
+
+int main(int argc, char **argv) {
+  (void)argc;
+  (void)argv;
+  sc_options o;
+  sc_options_init(&o);
+  sc_corpus *c = NULL;
+  CHECK(sc_corpus_create(&o, &c) == SC_OK);
+  if (!c) return sc_test_done("test_gram_partners");
+  for (unsigned i = 0; i < DOCS; i++) {
+    char text[1024];
+    make_text(text, sizeof text, i);
+    CHECK(sc_corpus_add(c, NULL, text, strlen(text), NULL) == SC_OK);
+  }
+  CHECK(sc_corpus_build(c) == SC_OK);
+  check_lists(c, 2);
+  check_lists(c, 8);
+  check_lists(c, DOCS);
+  sc_corpus_free(c);
+  return sc_test_done("test_gram_partners");
+}
