@@ -8,56 +8,16 @@
  */
 #include "gram_partners.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 #include "parallel.h"
+#include "topk.h"
 
 typedef struct postings {
   uint32_t *start;  /* slot -> first entry; start[slots] = entries       */
   uint32_t *doc;
   float *w;
 } postings;
-
-/* A partner and its dot product; the heap keeps the worst on top. */
-typedef struct scored {
-  float dot;
-  uint32_t doc;
-} scored;
-
-static int worse(scored x, scored y) { return x.dot < y.dot || (x.dot == y.dot && x.doc > y.doc); }
-
-static int cmp_best_first(const void *x, const void *y) {
-  const scored *p = x, *q = y;
-  return worse(*q, *p) ? -1 : worse(*p, *q) ? 1 : 0;
-}
-
-static void heap_offer(scored *h, size_t *len, size_t cap, scored s) {
-  size_t i = *len;
-  if (i < cap) {
-    h[(*len)++] = s;
-    while (i > 0 && worse(h[i], h[(i - 1) / 2])) {
-      const scored t = h[i];
-      h[i] = h[(i - 1) / 2];
-      h[(i - 1) / 2] = t;
-      i = (i - 1) / 2;
-    }
-    return;
-  }
-  if (!worse(h[0], s)) return;
-  h[0] = s;
-  for (i = 0;;) {
-    size_t m = i;
-    const size_t l = 2 * i + 1, r = l + 1;
-    if (l < cap && worse(h[l], h[m])) m = l;
-    if (r < cap && worse(h[r], h[m])) m = r;
-    if (m == i) break;
-    const scored t = h[i];
-    h[i] = h[m];
-    h[m] = t;
-    i = m;
-  }
-}
 
 typedef struct job {
   sc_doc *const *docs;
@@ -67,7 +27,7 @@ typedef struct job {
   const postings *post;
   float **acc;        /* per worker: dot product per document (0: untouched) */
   uint32_t **touched; /* per worker: the documents touched                   */
-  scored **heap;      /* per worker: per_doc entries                         */
+  sc_scored **heap;   /* per worker: per_doc entries                         */
   uint32_t *partners;
 } job;
 
@@ -75,7 +35,7 @@ static sc_status partners_range(void *user, size_t begin, size_t end, unsigned w
   const job *jb = user;
   float *acc = jb->acc[worker];
   uint32_t *touched = jb->touched[worker];
-  scored *heap = jb->heap[worker];
+  sc_scored *heap = jb->heap[worker];
   for (size_t i = begin; i < end; i++) {
     const sc_doc *d = jb->docs[i];
     size_t nt = 0;
@@ -90,14 +50,14 @@ static sc_status partners_range(void *user, size_t begin, size_t end, unsigned w
         acc[j] += w * jb->post->w[p];
       }
     }
-    size_t len = 0;
+    uint32_t len = 0;
     for (size_t t = 0; t < nt; t++) {
-      heap_offer(heap, &len, jb->per_doc, (scored){acc[touched[t]], touched[t]});
+      sc_topk_offer(heap, &len, jb->per_doc, (sc_scored){acc[touched[t]], touched[t], 0});
       acc[touched[t]] = 0;
     }
-    qsort(heap, len, sizeof(scored), cmp_best_first);
+    sc_topk_sort(heap, len);
     uint32_t *out = jb->partners + i * jb->per_doc;
-    for (size_t k = 0; k < jb->per_doc; k++) out[k] = k < len ? heap[k].doc : UINT32_MAX;
+    for (size_t k = 0; k < jb->per_doc; k++) out[k] = k < len ? heap[k].a : UINT32_MAX;
   }
   return SC_OK;
 }
@@ -147,12 +107,12 @@ sc_status sc_gram_partners(sc_doc *const *docs, size_t n, const sc_gramdf *df, u
   st = SC_E_NOMEM;
   jb.acc = sc__calloc(workers, sizeof(float *));
   jb.touched = sc__calloc(workers, sizeof(uint32_t *));
-  jb.heap = sc__calloc(workers, sizeof(scored *));
+  jb.heap = sc__calloc(workers, sizeof(sc_scored *));
   if (!jb.acc || !jb.touched || !jb.heap) goto done;
   for (unsigned w = 0; w < workers; w++) {
     jb.acc[w] = sc__calloc(n, sizeof(float));
     jb.touched[w] = sc__mallocarray(n, sizeof(uint32_t));
-    jb.heap[w] = sc__mallocarray(per_doc, sizeof(scored));
+    jb.heap[w] = sc__mallocarray(per_doc, sizeof(sc_scored));
     if (!jb.acc[w] || !jb.touched[w] || !jb.heap[w]) goto done;
   }
   st = sc_parallel_for(n, 64, workers, partners_range, &jb);

@@ -20,6 +20,7 @@
 #include "score.h"
 #include "sentalign.h"
 #include "tfidf.h"
+#include "topk.h"
 
 sc_status sc_corpus_compare(const sc_corpus *c, uint32_t a, uint32_t b, sc_pair *out) {
   SC_CHECK(!c || !out || a >= c->docs.len || b >= c->docs.len, SC_E_INVALID_ARG);
@@ -29,12 +30,10 @@ sc_status sc_corpus_compare(const sc_corpus *c, uint32_t a, uint32_t b, sc_pair 
   return sc_score_pair(c->docs.items[a], c->docs.items[b], &c->opt, -1.0, out);
 }
 
-typedef struct candidate {
-  float cosine;
-  uint32_t a, b;
-} candidate;
+/* A candidate pair (a < b) and its word cosine (-1: not known yet). */
+typedef sc_scored candidate;
 
-/* Per-document min-heap of its best candidates by cosine. */
+/* Per-document bounded heaps of its best candidates by cosine (topk.h). */
 typedef struct row_heap {
   candidate *items;            /* rows * cap entries                       */
   uint32_t *len;               /* entries used per row                     */
@@ -42,34 +41,7 @@ typedef struct row_heap {
 } row_heap;
 
 static void heap_offer(row_heap *h, uint32_t row, candidate c) {
-  candidate *heap = h->items + (size_t)row * h->cap;
-  uint32_t n = h->len[row];
-  if (n < h->cap) {  /* sift up */
-    size_t i = n;
-    heap[i] = c;
-    while (i > 0 && heap[(i - 1) / 2].cosine > heap[i].cosine) {
-      const candidate t = heap[i];
-      heap[i] = heap[(i - 1) / 2];
-      heap[(i - 1) / 2] = t;
-      i = (i - 1) / 2;
-    }
-    h->len[row] = n + 1;
-    return;
-  }
-  if (c.cosine <= heap[0].cosine) return;
-  heap[0] = c;  /* replace the minimum, sift down */
-  size_t i = 0;
-  for (;;) {
-    size_t m = i;
-    const size_t l = 2 * i + 1, r = l + 1;
-    if (l < n && heap[l].cosine < heap[m].cosine) m = l;
-    if (r < n && heap[r].cosine < heap[m].cosine) m = r;
-    if (m == i) break;
-    const candidate t = heap[i];
-    heap[i] = heap[m];
-    heap[m] = t;
-    i = m;
-  }
+  sc_topk_offer(h->items + (size_t)row * h->cap, &h->len[row], h->cap, c);
 }
 
 typedef struct collect {
@@ -105,7 +77,7 @@ static int cmp_candidate_ids(const void *x, const void *y) {
   const candidate *p = x, *q = y;
   if (p->a != q->a) return p->a < q->a ? -1 : 1;
   if (p->b != q->b) return p->b < q->b ? -1 : 1;
-  if (p->cosine != q->cosine) return p->cosine > q->cosine ? -1 : 1;
+  if (p->score != q->score) return p->score > q->score ? -1 : 1;
   return 0;
 }
 
@@ -145,7 +117,7 @@ static sc_status score_range(void *user, size_t begin, size_t end, unsigned work
     const candidate *cd = &j->cand[i];
     j->out[i].a = cd->a;
     j->out[i].b = cd->b;
-    SC_TRY(sc_score_pair(j->c->docs.items[cd->a], j->c->docs.items[cd->b], &j->c->opt, cd->cosine, &j->out[i]));
+    SC_TRY(sc_score_pair(j->c->docs.items[cd->a], j->c->docs.items[cd->b], &j->c->opt, cd->score, &j->out[i]));
   }
   return SC_OK;
 }
