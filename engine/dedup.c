@@ -174,19 +174,17 @@ static sc_status flush_store(sc_dedup *d) {
   return SC_OK;
 }
 
-/* Appends a sorted 64-bit set as its distinct high halves. */
-static sc_status store_set(sc_dedup *d, const uint64_t *set, size_t n, uint32_t *out_len) {
-  uint32_t written = 0, last = 0;
-  for (size_t i = 0; i < n; i++) {
-    const uint32_t v = (uint32_t)(set[i] >> 32);
-    if (written && v == last) continue;
+/* Appends a sorted set of distinct 32-bit values. */
+static sc_status store_set(sc_dedup *d, const uint32_t *set, size_t n, uint32_t *out_len) {
+  for (size_t done = 0; done < n;) {
     if (d->wlen == STORE_BUFFER) SC_TRY(flush_store(d));
-    d->wbuf[d->wlen++] = v;
-    last = v;
-    written++;
+    const size_t m = n - done < STORE_BUFFER - d->wlen ? n - done : STORE_BUFFER - d->wlen;
+    memcpy(d->wbuf + d->wlen, set + done, m * sizeof(uint32_t));
+    d->wlen += m;
+    done += m;
   }
-  d->store_items += written;
-  *out_len = written;
+  d->store_items += n;
+  *out_len = (uint32_t)n;
   return SC_OK;
 }
 
@@ -194,7 +192,8 @@ static sc_status store_set(sc_dedup *d, const uint64_t *set, size_t n, uint32_t 
 typedef struct sketched {
   sc_status status;
   uint8_t digest[DIGEST_PREFIX];
-  uint64_t *set;                /* copy of the shingle set                  */
+  uint32_t *set;                /* the stored set: sorted distinct high
+                                   halves of the shingle hashes            */
   size_t n_set;
   uint64_t *keys;               /* band keys                                */
 } sketched;
@@ -211,16 +210,16 @@ static sc_status sketch_range(void *user, size_t begin, size_t end, unsigned wor
   for (size_t i = begin; i < end; i++) {
     sketched *s = &j->out[i];
     sc_sketch sk;
-    s->status = sc_sketch_text(d->analyzers[worker], &d->opt, &d->keys, j->texts[i].data, j->texts[i].len,
-                               d->sigs[worker], &sk);
+    s->status = sc_sketch_text_high(d->analyzers[worker], &d->opt, &d->keys, j->texts[i].data, j->texts[i].len,
+                                    d->sigs[worker], &sk);
     if (s->status == SC_E_NOMEM) return SC_E_NOMEM;
     if (s->status != SC_OK) continue;
     memcpy(s->digest, sk.digest, DIGEST_PREFIX);
-    s->set = sc__mallocarray(sk.n_shingles, sizeof(uint64_t));
+    s->set = sc__mallocarray(sk.n_high, sizeof(uint32_t));
     s->keys = sc__mallocarray(d->lsh.bands, sizeof(uint64_t));
     if (!s->set || !s->keys) return SC_E_NOMEM;
-    memcpy(s->set, sk.shingles, sk.n_shingles * sizeof(uint64_t));
-    s->n_set = sk.n_shingles;
+    memcpy(s->set, sk.high, sk.n_high * sizeof(uint32_t));
+    s->n_set = sk.n_high;
     sc_lsh_band_keys(&d->lsh, d->sigs[worker], s->keys);
   }
   return SC_OK;

@@ -4,33 +4,39 @@
 #include "shingle.h"
 
 #include <string.h>
-#include <xxhash.h>
 
-uint64_t sc_hash_word(const char *w, size_t n, const uint8_t *secret) {
-  return XXH3_64bits_withSecret(w, n, secret, SC_SECRET_BYTES);
+#include "wordhash.h"
+
+uint64_t sc_hash_word(const char *w, size_t n, const uint8_t *secret) { return sc_word_hash(w, n, secret); }
+
+/* The shingle of the @p window word hashes at @p h. */
+static inline uint64_t shingle_hash(const uint64_t *h, size_t window, const uint8_t *secret) {
+  return XXH3_64bits_withSecret(h, window * sizeof(uint64_t), secret, SC_SECRET_BYTES);
+}
+
+size_t sc_shingle_in_place(uint64_t *h, size_t n, uint32_t k, const sc_keys *keys) {
+  assert(k >= 1 && k <= SC_SHINGLE_K_MAX);
+  if (n == 0) return 0;
+  const size_t window = n < k ? n : k;
+  const size_t count = n - window + 1;
+  /* Shingle i overwrites word hash i, which no later window reads. The
+   * default k gets a loop of its own so that XXH3's length dispatch folds
+   * away. */
+  if (window == 5)
+    for (size_t i = 0; i < count; i++) h[i] = shingle_hash(h + i, 5, keys->shingle);
+  else
+    for (size_t i = 0; i < count; i++) h[i] = shingle_hash(h + i, window, keys->shingle);
+  return count;
 }
 
 sc_status sc_shingle_words(const char *text, const sc_span *words, size_t n, uint32_t k,
                            const sc_keys *keys, sc_u64_vec *out) {
   assert(k >= 1 && k <= SC_SHINGLE_K_MAX);
   if (n == 0) return SC_OK;
-  const size_t window = n < k ? n : k;
-  const size_t count = n - window + 1;
-  SC_VEC_RESERVE(out, count, nomem);
-  /* Ring of the last `window` word hashes, unrolled twice so that every
-   * window is one contiguous run of memory for XXH3. */
-  uint64_t ring[2 * SC_SHINGLE_K_MAX];
-  for (size_t i = 0; i < n; i++) {
-    const uint64_t h = sc_hash_word(text + words[i].start, words[i].end - words[i].start, keys->token);
-    const size_t slot = i % window;
-    ring[slot] = h;
-    ring[slot + window] = h;
-    if (i + 1 >= window) {
-      const size_t first = (i + 1 - window) % window;
-      out->items[out->len++] =
-          XXH3_64bits_withSecret(ring + first, window * sizeof(uint64_t), keys->shingle, SC_SECRET_BYTES);
-    }
-  }
+  SC_VEC_RESERVE(out, n, nomem);
+  uint64_t *h = out->items + out->len;
+  for (size_t i = 0; i < n; i++) h[i] = sc_word_hash(text + words[i].start, words[i].end - words[i].start, keys->token);
+  out->len += sc_shingle_in_place(h, n, k, keys);
   return SC_OK;
 nomem:
   return SC_E_NOMEM;
@@ -108,6 +114,79 @@ void sc_u64_sort(uint64_t *v, size_t n, uint64_t *tmp) {
 size_t sc_u64_sort_unique(uint64_t *v, size_t n, uint64_t *tmp) {
   if (n < 2) return n;
   sc_u64_sort(v, n, tmp);
+  size_t m = 1;
+  for (size_t i = 1; i < n; i++)
+    if (v[i] != v[m - 1]) v[m++] = v[i];
+  return m;
+}
+
+static void insertion_sort32(uint32_t *v, size_t n) {
+  for (size_t i = 1; i < n; i++) {
+    const uint32_t x = v[i];
+    size_t j = i;
+    while (j > 0 && v[j - 1] > x) {
+      v[j] = v[j - 1];
+      j--;
+    }
+    v[j] = x;
+  }
+}
+
+/* LSD radix sort on 16-bit digits (two passes): for large arrays and for
+ * the rare large bucket of bucket_sort32. */
+static void radix_sort32(uint32_t *v, size_t n, uint32_t *tmp) {
+  size_t *count = sc__mallocarray((size_t)1 << 16, sizeof(size_t));
+  if (!count) {  /* no memory for the counters: insertion sort is correct, only slow */
+    insertion_sort32(v, n);
+    return;
+  }
+  uint32_t *src = v, *dst = tmp;
+  for (unsigned shift = 0; shift < 32; shift += 16) {
+    memset(count, 0, ((size_t)1 << 16) * sizeof(size_t));
+    for (size_t i = 0; i < n; i++) count[(src[i] >> shift) & 0xFFFF]++;
+    size_t sum = 0;
+    for (size_t b = 0; b < ((size_t)1 << 16); b++) {
+      const size_t c = count[b];
+      count[b] = sum;
+      sum += c;
+    }
+    for (size_t i = 0; i < n; i++) dst[count[(src[i] >> shift) & 0xFFFF]++] = src[i];
+    uint32_t *t = src;
+    src = dst;
+    dst = t;
+  }
+  sc__free(count);
+  assert(src == v);  /* two passes end where they started */
+}
+
+/* bucket_sort for 32-bit keys (the high halves of shingle hashes, which are
+ * uniform): one pass into about n/4 buckets by the top bits, each finished
+ * by insertion sort. */
+static void bucket_sort32(uint32_t *v, size_t n, uint32_t *tmp) {
+  unsigned bits = 1;
+  while (bits < 16 && ((size_t)1 << (bits + 2)) < n) bits++;
+  const unsigned shift = 32 - bits;
+  const size_t nb = (size_t)1 << bits;
+  uint32_t count[(1 << 16) + 1];
+  memset(count, 0, (nb + 1) * sizeof(uint32_t));
+  for (size_t i = 0; i < n; i++) count[(v[i] >> shift) + 1]++;
+  for (size_t b = 0; b < nb; b++) count[b + 1] += count[b];
+  for (size_t i = 0; i < n; i++) tmp[count[v[i] >> shift]++] = v[i];
+  size_t start = 0;
+  for (size_t b = 0; b < nb; b++) {
+    const size_t end = count[b], m = end - start;
+    if (m > 64) radix_sort32(tmp + start, m, v + start);
+    else insertion_sort32(tmp + start, m);
+    start = end;
+  }
+  memcpy(v, tmp, n * sizeof(uint32_t));
+}
+
+size_t sc_u32_sort_unique(uint32_t *v, size_t n, uint32_t *tmp) {
+  if (n < 2) return n;
+  if (n <= 64) insertion_sort32(v, n);
+  else if (n <= (1u << 18)) bucket_sort32(v, n, tmp);
+  else radix_sort32(v, n, tmp);
   size_t m = 1;
   for (size_t i = 1; i < n; i++)
     if (v[i] != v[m - 1]) v[m++] = v[i];

@@ -11,6 +11,8 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "wordhash.h"
+
 static int is_word_cp(int32_t cp) {
   if (cp < 0x80)
     return (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z');
@@ -130,39 +132,70 @@ static inline int word_char_at(const char *text, size_t len, size_t i, size_t *n
   return is_word_cp(cp_at(text, len, i, n));
 }
 
+/* Finds the next word at or after *pos: on return 1, [*start, *pos) is the
+ * word. One definition for sc_tokenize and sc_word_hashes, so that both
+ * split every text the same way. */
+static inline int next_word(const char *text, size_t len, size_t *pos, size_t *start) {
+  size_t i = *pos, n;
+  for (;;) {  /* skip separators; ASCII inline */
+    if (i >= len) {
+      *pos = i;
+      return 0;
+    }
+    const uint8_t b = (uint8_t)text[i];
+    if (b < 0x80) {
+      if (ascii_word(b)) break;
+      i++;
+      continue;
+    }
+    if (word_char_at(text, len, i, &n)) break;
+    i += n;
+  }
+  *start = i;
+  word_char_at(text, len, i, &n);
+  i += n;
+  while (i < len) {
+    const uint8_t b = (uint8_t)text[i];
+    if (b < 0x80 && ascii_word(b)) {  /* the common case, inline */
+      i++;
+      continue;
+    }
+    if (b >= 0x80 && word_char_at(text, len, i, &n)) {
+      i += n;
+      continue;
+    }
+    /* Inner apostrophe or digit group separator: keep if a word character
+     * (a digit, for '.' and ',') follows. */
+    size_t m;
+    if (i + 1 < len && ((b == '\'' && word_char_at(text, len, i + 1, &m)) ||
+                        ((b == '.' || b == ',') && is_digit(text[i - 1]) && is_digit(text[i + 1])))) {
+      i += 1;
+      continue;
+    }
+    break;
+  }
+  *pos = i;
+  return 1;
+}
+
+sc_status sc_word_hashes(const char *text, size_t len, const uint8_t *secret, sc_u64_vec *out) {
+  size_t pos = 0, start;
+  while (next_word(text, len, &pos, &start)) {
+    if (out->len == out->cap) SC_VEC_RESERVE(out, out->cap ? out->cap : 256, nomem);
+    out->items[out->len++] = sc_word_hash(text + start, pos - start, secret);
+  }
+  return SC_OK;
+nomem:
+  return SC_E_NOMEM;
+}
+
 sc_status sc_tokenize(const sc_normtext *t, sc_span_vec *words, sc_sentence_vec *sentences) {
   const char *text = t->text;
   const size_t len = t->len;
   const size_t first_word = words->len;
-  size_t i = 0, n;
-  while (i < len) {
-    if (!word_char_at(text, len, i, &n)) {
-      i += n;
-      continue;
-    }
-    const size_t start = i;
-    i += n;
-    while (i < len) {
-      const uint8_t b = (uint8_t)text[i];
-      if (b < 0x80 && ascii_word(b)) {  /* the common case, inline */
-        i++;
-        continue;
-      }
-      if (word_char_at(text, len, i, &n)) {
-        i += n;
-        continue;
-      }
-      /* Inner apostrophe or digit group separator: keep if a word character
-       * (a digit, for '.' and ',') follows. */
-      size_t m;
-      if (i + 1 < len && ((b == '\'' && word_char_at(text, len, i + 1, &m)) ||
-                          ((b == '.' || b == ',') && is_digit(text[i - 1]) && is_digit(text[i + 1])))) {
-        i += 1;
-        continue;
-      }
-      break;
-    }
-    const sc_span w = {(uint32_t)start, (uint32_t)i};
+  size_t pos = 0, start;
+  while (next_word(text, len, &pos, &start)) {
+    const sc_span w = {(uint32_t)start, (uint32_t)pos};
     SC_VEC_PUSH(words, w, nomem);
   }
   if (!sentences) return SC_OK;

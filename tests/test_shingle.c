@@ -64,6 +64,38 @@ static void test_sort_unique(void) {
   free(tmp);
 }
 
+static int cmp_u32(const void *a, const void *b) {
+  const uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+  return (x > y) - (x < y);
+}
+
+/* The 32-bit variant (dedup's store sets) against qsort, from tiny arrays
+ * through the bucket sort to the radix sort beyond 2^18 values, with
+ * uniform, clustered (large buckets) and few distinct values. */
+static void test_sort_unique32(void) {
+  enum { MAXN = 300000 };
+  uint32_t *v = malloc(MAXN * sizeof *v), *ref = malloc(MAXN * sizeof *ref), *tmp = malloc(MAXN * sizeof *tmp);
+  static const size_t fixed[] = {0, 1, 2, 63, 64, 65, 257, 1000, 4096, (1u << 18), (1u << 18) + 1, MAXN};
+  for (int iter = 0; iter < 120; iter++) {
+    const size_t n = iter < 12 ? fixed[iter] : sc_test_below(iter % 10 == 0 ? MAXN + 1 : 6000);
+    const int shape = (int)sc_test_below(4);
+    for (size_t i = 0; i < n; i++) {
+      const uint32_t r = (uint32_t)sc_test_rand();
+      v[i] = ref[i] = shape == 0 ? r : shape == 1 ? r % 13 : shape == 2 ? (0xAB000000u | (r & 0xFFFF)) : (r & 0xF0F0F0F0u);
+    }
+    const size_t m = sc_u32_sort_unique(v, n, tmp);
+    qsort(ref, n, sizeof *ref, cmp_u32);
+    size_t mr = 0;
+    for (size_t i = 0; i < n; i++)
+      if (mr == 0 || ref[i] != ref[mr - 1]) ref[mr++] = ref[i];
+    CHECK_MSG(m == mr && (m == 0 || memcmp(v, ref, m * sizeof *v) == 0), "n=%zu shape=%d: %zu distinct, want %zu", n,
+              shape, m, mr);
+  }
+  free(v);
+  free(ref);
+  free(tmp);
+}
+
 static void test_intersect(void) {
   enum { MAXN = 3000 };
   uint64_t *a = malloc(MAXN * sizeof *a), *b = malloc(MAXN * sizeof *b), *tmp = malloc(MAXN * sizeof *tmp);
@@ -205,6 +237,7 @@ static void test_shingles(void) {
 int main(int argc, char **argv) {
   sc_test_init(argc, argv, 12345);
   test_sort_unique();
+  test_sort_unique32();
   test_intersect();
   test_shingles();
   return sc_test_done("test_shingle");
