@@ -132,8 +132,8 @@ static void insertion_sort32(uint32_t *v, size_t n) {
   }
 }
 
-/* LSD radix sort on 16-bit digits (two passes): for large arrays and for
- * the rare large bucket of bucket_sort32. */
+/* LSD radix sort on 16-bit digits (two passes): for large arrays, where
+ * 2^16 counters cost less than two more passes over the values. */
 static void radix_sort32(uint32_t *v, size_t n, uint32_t *tmp) {
   size_t *count = sc__mallocarray((size_t)1 << 16, sizeof(size_t));
   if (!count) {  /* no memory for the counters: insertion sort is correct, only slow */
@@ -159,33 +159,44 @@ static void radix_sort32(uint32_t *v, size_t n, uint32_t *tmp) {
   assert(src == v);  /* two passes end where they started */
 }
 
-/* bucket_sort for 32-bit keys (the high halves of shingle hashes, which are
- * uniform): one pass into about n/4 buckets by the top bits, each finished
- * by insertion sort. */
-static void bucket_sort32(uint32_t *v, size_t n, uint32_t *tmp) {
-  unsigned bits = 1;
-  while (bits < 16 && ((size_t)1 << (bits + 2)) < n) bits++;
-  const unsigned shift = 32 - bits;
-  const size_t nb = (size_t)1 << bits;
-  uint32_t count[(1 << 16) + 1];
-  memset(count, 0, (nb + 1) * sizeof(uint32_t));
-  for (size_t i = 0; i < n; i++) count[(v[i] >> shift) + 1]++;
-  for (size_t b = 0; b < nb; b++) count[b + 1] += count[b];
-  for (size_t i = 0; i < n; i++) tmp[count[v[i] >> shift]++] = v[i];
-  size_t start = 0;
-  for (size_t b = 0; b < nb; b++) {
-    const size_t end = count[b], m = end - start;
-    if (m > 64) radix_sort32(tmp + start, m, v + start);
-    else insertion_sort32(tmp + start, m);
-    start = end;
+/* LSD radix sort on bytes with the four histograms taken in one pass: for
+ * the few hundred values of one document it beat a bucket sort finished by
+ * insertion sort (3.7 against 6.1 us for 600 uniform values here), whose
+ * tiny buckets mispredict. A byte that is the same in every value is
+ * skipped. */
+static void radix_sort32_bytes(uint32_t *v, size_t n, uint32_t *tmp) {
+  uint32_t count[4][256];
+  memset(count, 0, sizeof count);
+  for (size_t i = 0; i < n; i++) {
+    const uint32_t x = v[i];
+    count[0][x & 0xFF]++;
+    count[1][(x >> 8) & 0xFF]++;
+    count[2][(x >> 16) & 0xFF]++;
+    count[3][x >> 24]++;
   }
-  memcpy(v, tmp, n * sizeof(uint32_t));
+  uint32_t *src = v, *dst = tmp;
+  for (unsigned p = 0; p < 4; p++) {
+    uint32_t *const c = count[p];
+    const unsigned shift = 8 * p;
+    if (c[(src[0] >> shift) & 0xFF] == n) continue;
+    uint32_t sum = 0;
+    for (unsigned b = 0; b < 256; b++) {
+      const uint32_t k = c[b];
+      c[b] = sum;
+      sum += k;
+    }
+    for (size_t i = 0; i < n; i++) dst[c[(src[i] >> shift) & 0xFF]++] = src[i];
+    uint32_t *const t = src;
+    src = dst;
+    dst = t;
+  }
+  if (src != v) memcpy(v, src, n * sizeof(uint32_t));
 }
 
 size_t sc_u32_sort_unique(uint32_t *v, size_t n, uint32_t *tmp) {
   if (n < 2) return n;
-  if (n <= 64) insertion_sort32(v, n);
-  else if (n <= (1u << 18)) bucket_sort32(v, n, tmp);
+  if (n <= 32) insertion_sort32(v, n);
+  else if (n <= (1u << 16)) radix_sort32_bytes(v, n, tmp);
   else radix_sort32(v, n, tmp);
   size_t m = 1;
   for (size_t i = 1; i < n; i++)

@@ -70,12 +70,12 @@ static int cmp_u32(const void *a, const void *b) {
 }
 
 /* The 32-bit variant (dedup's store sets) against qsort, from tiny arrays
- * through the bucket sort to the radix sort beyond 2^18 values, with
- * uniform, clustered (large buckets) and few distinct values. */
+ * through the byte radix sort to the 16-bit radix sort beyond 2^16 values, with
+ * uniform, clustered (skipped byte passes) and few distinct values. */
 static void test_sort_unique32(void) {
   enum { MAXN = 300000 };
   uint32_t *v = malloc(MAXN * sizeof *v), *ref = malloc(MAXN * sizeof *ref), *tmp = malloc(MAXN * sizeof *tmp);
-  static const size_t fixed[] = {0, 1, 2, 63, 64, 65, 257, 1000, 4096, (1u << 18), (1u << 18) + 1, MAXN};
+  static const size_t fixed[] = {0, 1, 2, 63, 64, 65, 257, 1000, 4096, (1u << 16), (1u << 16) + 1, MAXN};
   for (int iter = 0; iter < 120; iter++) {
     const size_t n = iter < 12 ? fixed[iter] : sc_test_below(iter % 10 == 0 ? MAXN + 1 : 6000);
     const int shape = (int)sc_test_below(4);

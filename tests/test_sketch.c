@@ -92,6 +92,8 @@ static size_t random_text(char *s, size_t cap) {
       "1.", "2,", ".5", "a.b", ",", ".", "!", "?", ";", "-", "--", "\"", "(", ")", "`", "``quoted''", "@", "#",
       "~", "_", "snake_case", " ", " ", " ", " ", "  ", "\t", "\n", "\n\n", "\r", "\r\n", "\r\n\r\n", "\v", "\f",
       "\x01", "\x1b", "\x1f", "\x7f", " \x01 ", "a\x01" "b",
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZ abcdefghijklmnopqrstuvwxyz 0123456789",
+      " !\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", "The Quick Brown Fox Jumps Over The Lazy Dog.",
       /* non-ASCII */
       "caf\xC3\xA9", "cafe\xCC\x81", "e\xCC\x81", "\xCC\x81", "\xE2\x80\x99", "\xE2\x80\x9C", "\xE2\x80\x9D",
       "\xE2\x80\x94", "\xC2\xA0", "\xE3\x80\x80", "\xEF\xAC\x81", "stra\xC3\x9F" "e", "\xCE\x91\xCE\xB8\xCE\xAE",
@@ -104,7 +106,9 @@ static size_t random_text(char *s, size_t cap) {
   const size_t n = sc_test_below(200);
   size_t len = 0;
   for (size_t p = 0; p < n; p++) {
-    const char *piece = ascii_heavy && sc_test_below(4) ? (sc_test_below(2) ? "lorem" : " ") : pieces[sc_test_below(npieces)];
+    static const char *const common[] = {"lorem", "Ipsum", "ZETA", "x", "42", " ", " ", " ", ", ", ". "};
+    const char *piece = ascii_heavy && sc_test_below(4) ? common[sc_test_below(sizeof common / sizeof *common)]
+                                                        : pieces[sc_test_below(npieces)];
     const size_t pl = strlen(piece);
     if (len + pl + 1 > cap) break;
     memcpy(s + len, piece, pl);
