@@ -178,7 +178,99 @@ static inline int next_word(const char *text, size_t len, size_t *pos, size_t *s
   return 1;
 }
 
+static int is_ascii(const char *text, size_t len) {
+  size_t i = 0;
+  for (; len - i >= 8; i += 8) {
+    uint64_t x;
+    memcpy(&x, text + i, 8);
+    if (x & 0x8080808080808080ull) return 0;
+  }
+  for (; i < len; i++)
+    if ((uint8_t)text[i] >= 0x80) return 0;
+  return 1;
+}
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+
+/* Byte classes of 64 bytes of ASCII text, one bit per byte. */
+typedef struct class_masks {
+  uint64_t word;     /* letters and digits                                 */
+  uint64_t digit;
+  uint64_t apos;     /* '\''                                               */
+  uint64_t sep;      /* '.' and ','                                        */
+} class_masks;
+
+static inline __m128i in_range(__m128i x, char lo, char hi) {  /* lo <= x <= hi; x < 0x80 */
+  return _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8((char)(lo - 1))), _mm_cmplt_epi8(x, _mm_set1_epi8((char)(hi + 1))));
+}
+
+static inline uint64_t bits16(__m128i m, int k) { return (uint64_t)(uint32_t)_mm_movemask_epi8(m) << (16 * k); }
+
+static inline void classify64(const char *p, class_masks *m) {
+  m->word = m->digit = m->apos = m->sep = 0;
+  for (int k = 0; k < 4; k++) {
+    const __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * k));
+    const __m128i digit = in_range(x, '0', '9');
+    const __m128i alpha = _mm_or_si128(in_range(x, 'a', 'z'), in_range(x, 'A', 'Z'));
+    m->word |= bits16(_mm_or_si128(digit, alpha), k);
+    m->digit |= bits16(digit, k);
+    m->apos |= bits16(_mm_cmpeq_epi8(x, _mm_set1_epi8('\'')), k);
+    m->sep |= bits16(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('.')), _mm_cmpeq_epi8(x, _mm_set1_epi8(','))), k);
+  }
+}
+
+/* sc_word_hashes for pure ASCII text, 64 bytes at a time: the words are
+ * the maximal runs of "word bytes", where a word byte is a letter or digit,
+ * an apostrophe between two letters or digits, or '.' or ',' between two
+ * digits: next_word's rules, which for ASCII look only one byte either
+ * side. Runs are walked by their boundary bits, without a branch per byte
+ * (the byte loop's mispredicted word ends were its main cost). */
+static sc_status word_hashes_ascii(const char *text, size_t len, const uint8_t *secret, sc_u64_vec *out) {
+  uint64_t prev_word = 0, prev_digit = 0, prev_tok = 0;  /* bit 0: the byte before the block */
+  size_t start = 0;
+  int inside = 0;
+  for (size_t pos = 0; pos < len; pos += 64) {
+    class_masks m;
+    if (len - pos >= 64) {
+      classify64(text + pos, &m);
+    } else {
+      char tail[64] = {0};  /* NUL is no class */
+      memcpy(tail, text + pos, len - pos);
+      classify64(tail, &m);
+    }
+    const uint8_t after = pos + 64 < len ? (uint8_t)text[pos + 64] : 0;
+    const uint64_t next_word_bit = ascii_word(after), next_digit_bit = is_digit((char)after);
+    const uint64_t word_before = (m.word << 1) | prev_word, word_after = (m.word >> 1) | (next_word_bit << 63);
+    const uint64_t digit_before = (m.digit << 1) | prev_digit, digit_after = (m.digit >> 1) | (next_digit_bit << 63);
+    const uint64_t tok = m.word | (m.apos & word_before & word_after) | (m.sep & digit_before & digit_after);
+    uint64_t edges = tok ^ ((tok << 1) | prev_tok);  /* where a run starts or ends */
+    SC_VEC_RESERVE(out, 33, nomem);                  /* at most 32 words end here */
+    while (edges) {
+      const size_t at = pos + (size_t)__builtin_ctzll(edges);
+      edges &= edges - 1;
+      if (!inside) {
+        start = at;
+      } else {
+        out->items[out->len++] = sc_word_hash(text + start, at - start, secret);
+      }
+      inside = !inside;
+    }
+    prev_word = m.word >> 63;
+    prev_digit = m.digit >> 63;
+    prev_tok = tok >> 63;
+  }
+  if (inside) out->items[out->len++] = sc_word_hash(text + start, len - start, secret);
+  return SC_OK;
+nomem:
+  return SC_E_NOMEM;
+}
+#endif
+
 sc_status sc_word_hashes(const char *text, size_t len, const uint8_t *secret, sc_u64_vec *out) {
+#if defined(__SSE2__)
+  if (is_ascii(text, len)) return word_hashes_ascii(text, len, secret, out);
+#endif
   size_t pos = 0, start;
   while (next_word(text, len, &pos, &start)) {
     if (out->len == out->cap) SC_VEC_RESERVE(out, out->cap ? out->cap : 256, nomem);
