@@ -9,11 +9,6 @@
 
 uint64_t sc_hash_word(const char *w, size_t n, const uint8_t *secret) { return sc_word_hash(w, n, secret); }
 
-/* The shingle of the @p window word hashes at @p h. */
-static inline uint64_t shingle_hash(const uint64_t *h, size_t window, const uint8_t *secret) {
-  return XXH3_64bits_withSecret(h, window * sizeof(uint64_t), secret, SC_SECRET_BYTES);
-}
-
 size_t sc_shingle_in_place(uint64_t *h, size_t n, uint32_t k, const sc_keys *keys) {
   assert(k >= 1 && k <= SC_SHINGLE_K_MAX);
   if (n == 0) return 0;
@@ -23,9 +18,9 @@ size_t sc_shingle_in_place(uint64_t *h, size_t n, uint32_t k, const sc_keys *key
    * default k gets a loop of its own so that XXH3's length dispatch folds
    * away. */
   if (window == 5)
-    for (size_t i = 0; i < count; i++) h[i] = shingle_hash(h + i, 5, keys->shingle);
+    for (size_t i = 0; i < count; i++) h[i] = sc_shingle_hash(h + i, 5, keys->shingle);
   else
-    for (size_t i = 0; i < count; i++) h[i] = shingle_hash(h + i, window, keys->shingle);
+    for (size_t i = 0; i < count; i++) h[i] = sc_shingle_hash(h + i, window, keys->shingle);
   return count;
 }
 

@@ -178,23 +178,12 @@ static inline int next_word(const char *text, size_t len, size_t *pos, size_t *s
   return 1;
 }
 
-static int is_ascii(const char *text, size_t len) {
-  size_t i = 0;
-  for (; len - i >= 8; i += 8) {
-    uint64_t x;
-    memcpy(&x, text + i, 8);
-    if (x & 0x8080808080808080ull) return 0;
-  }
-  for (; i < len; i++)
-    if ((uint8_t)text[i] >= 0x80) return 0;
-  return 1;
-}
-
 #if defined(__SSE2__)
 #include <emmintrin.h>
 
 /* Byte classes of 64 bytes of ASCII text, one bit per byte. */
 typedef struct class_masks {
+  uint64_t high;     /* bytes >= 0x80 (the other masks are then unusable)  */
   uint64_t word;     /* letters and digits                                 */
   uint64_t digit;
   uint64_t apos;     /* '\''                                               */
@@ -208,9 +197,10 @@ static inline __m128i in_range(__m128i x, char lo, char hi) {  /* lo <= x <= hi;
 static inline uint64_t bits16(__m128i m, int k) { return (uint64_t)(uint32_t)_mm_movemask_epi8(m) << (16 * k); }
 
 static inline void classify64(const char *p, class_masks *m) {
-  m->word = m->digit = m->apos = m->sep = 0;
+  m->high = m->word = m->digit = m->apos = m->sep = 0;
   for (int k = 0; k < 4; k++) {
     const __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * k));
+    m->high |= bits16(x, k);
     const __m128i digit = in_range(x, '0', '9');
     const __m128i alpha = _mm_or_si128(in_range(x, 'a', 'z'), in_range(x, 'A', 'Z'));
     m->word |= bits16(_mm_or_si128(digit, alpha), k);
@@ -220,17 +210,21 @@ static inline void classify64(const char *p, class_masks *m) {
   }
 }
 
-/* sc_word_hashes for pure ASCII text, 64 bytes at a time: the words are
- * the maximal runs of "word bytes", where a word byte is a letter or digit,
- * an apostrophe between two letters or digits, or '.' or ',' between two
- * digits: next_word's rules, which for ASCII look only one byte either
- * side. Runs are walked by their boundary bits, without a branch per byte
- * (the byte loop's mispredicted word ends were its main cost). */
-static sc_status word_hashes_ascii(const char *text, size_t len, const uint8_t *secret, sc_u64_vec *out) {
+/* sc_word_hashes 64 bytes at a time: in a block of ASCII text (and an
+ * ASCII byte after it) the words are the maximal runs of "word bytes",
+ * where a word byte is a letter or digit, an apostrophe between two letters
+ * or digits, or '.' or ',' between two digits: next_word's rules, which
+ * for ASCII look only one byte either side. Runs are walked by their
+ * boundary bits, without a branch per byte (the byte loop's mispredicted
+ * word ends were its main cost). A block with a byte >= 0x80 goes to
+ * next_word instead, from the start of the word in progress, until past
+ * the block; the vector loop resumes where a word has just ended. */
+static sc_status word_hashes_blocks(const char *text, size_t len, const uint8_t *secret, sc_u64_vec *out) {
   uint64_t prev_word = 0, prev_digit = 0, prev_tok = 0;  /* bit 0: the byte before the block */
   size_t start = 0;
   int inside = 0;
-  for (size_t pos = 0; pos < len; pos += 64) {
+  size_t pos = 0;
+  while (pos < len) {
     class_masks m;
     if (len - pos >= 64) {
       classify64(text + pos, &m);
@@ -240,6 +234,18 @@ static sc_status word_hashes_ascii(const char *text, size_t len, const uint8_t *
       classify64(tail, &m);
     }
     const uint8_t after = pos + 64 < len ? (uint8_t)text[pos + 64] : 0;
+    if (m.high || after >= 0x80) {
+      size_t p = inside ? start : pos, ws;
+      const size_t limit = len - pos > 65 ? pos + 65 : len;
+      inside = 0;
+      while (p < limit && next_word(text, len, &p, &ws)) {
+        if (out->len == out->cap) SC_VEC_RESERVE(out, out->cap ? out->cap : 256, nomem);
+        out->items[out->len++] = sc_word_hash(text + ws, p - ws, secret);
+      }
+      pos = p;  /* just after a word, or the end */
+      prev_word = prev_digit = prev_tok = 0;  /* text[pos] is in no word: nothing joins it */
+      continue;
+    }
     const uint64_t next_word_bit = ascii_word(after), next_digit_bit = is_digit((char)after);
     const uint64_t word_before = (m.word << 1) | prev_word, word_after = (m.word >> 1) | (next_word_bit << 63);
     const uint64_t digit_before = (m.digit << 1) | prev_digit, digit_after = (m.digit >> 1) | (next_digit_bit << 63);
@@ -259,6 +265,7 @@ static sc_status word_hashes_ascii(const char *text, size_t len, const uint8_t *
     prev_word = m.word >> 63;
     prev_digit = m.digit >> 63;
     prev_tok = tok >> 63;
+    pos += 64;
   }
   if (inside) out->items[out->len++] = sc_word_hash(text + start, len - start, secret);
   return SC_OK;
@@ -269,8 +276,8 @@ nomem:
 
 sc_status sc_word_hashes(const char *text, size_t len, const uint8_t *secret, sc_u64_vec *out) {
 #if defined(__SSE2__)
-  if (is_ascii(text, len)) return word_hashes_ascii(text, len, secret, out);
-#endif
+  return word_hashes_blocks(text, len, secret, out);
+#else
   size_t pos = 0, start;
   while (next_word(text, len, &pos, &start)) {
     if (out->len == out->cap) SC_VEC_RESERVE(out, out->cap ? out->cap : 256, nomem);
@@ -279,6 +286,7 @@ sc_status sc_word_hashes(const char *text, size_t len, const uint8_t *secret, sc
   return SC_OK;
 nomem:
   return SC_E_NOMEM;
+#endif
 }
 
 sc_status sc_tokenize(const sc_normtext *t, sc_span_vec *words, sc_sentence_vec *sentences) {
