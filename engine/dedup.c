@@ -4,11 +4,13 @@
  * Per document, memory holds its name, byte length, a 16-byte digest
  * prefix, the offset and size of its shingle set in the store, and its LSH
  * band keys: about 60 + 8 * bands bytes. Shingle sets go to an unlinked
- * temporary file as the high 32 bits of each 64-bit hash (order-preserving,
- * so the sets stay sorted; two distinct shingles of a pair collide with
- * probability ~n^2 / 2^32, about 1e-4 for 700-shingle documents) and are
- * read back with pread only for candidate pairs; the page cache, not the
- * process, holds them.
+ * temporary file as the high 32 bits of each 64-bit hash (two distinct
+ * shingles of a pair collide with probability ~n^2 / 2^32, about 1e-4 for
+ * 700-shingle documents), unsorted and with repeats, and are read back with
+ * pread, sorted and made distinct only for candidate pairs: most documents
+ * of a large corpus never are, so sorting every set up front cost more
+ * (16% of a 10^4-document run). The page cache, not the process, holds
+ * them.
  *
  *   add_batch: sketch (parallel) -> append sets to the store, keep keys
  *   run:       digest groups -> LSH candidates per band -> verify (parallel)
@@ -174,7 +176,7 @@ static sc_status flush_store(sc_dedup *d) {
   return SC_OK;
 }
 
-/* Appends a sorted set of distinct 32-bit values. */
+/* Appends a document's 32-bit set as it comes (unsorted, with repeats). */
 static sc_status store_set(sc_dedup *d, const uint32_t *set, size_t n, uint32_t *out_len) {
   for (size_t done = 0; done < n;) {
     if (d->wlen == STORE_BUFFER) SC_TRY(flush_store(d));
@@ -192,8 +194,8 @@ static sc_status store_set(sc_dedup *d, const uint32_t *set, size_t n, uint32_t 
 typedef struct sketched {
   sc_status status;
   uint8_t digest[DIGEST_PREFIX];
-  uint32_t *set;                /* the stored set: sorted distinct high
-                                   halves of the shingle hashes            */
+  uint32_t *set;                /* the stored set: high halves of the
+                                   shingle hashes, unsorted, with repeats  */
   size_t n_set;
   uint64_t *keys;               /* band keys                                */
 } sketched;
@@ -271,16 +273,28 @@ sc_status sc_dedup_add_batch(sc_dedup *d, const sc_text *texts, size_t n, sc_sta
 
 size_t sc_dedup_size(const sc_dedup *d) { return d ? d->n : 0; }
 
-/* Reads document @p i's set into @p buf (grown as needed). */
-static sc_status read_set(const sc_dedup *d, uint32_t i, uint32_t **buf, size_t *cap) {
+/* One side of a comparison: a document's set, read from the store and
+ * made sorted and distinct. */
+typedef struct side {
+  uint32_t doc;                 /* whose set is in v, or UINT32_MAX         */
+  uint32_t *v, *tmp;            /* the set; radix sort buffer               */
+  size_t n, cap;                /* distinct values in v; capacity of both   */
+} side;
+
+/* Loads document @p i's set into @p s, unless it is there already. */
+static sc_status load_side(const sc_dedup *d, uint32_t i, side *s) {
+  if (s->doc == i) return SC_OK;
   const size_t n = d->set_len[i];
-  if (n > *cap) {
-    uint32_t *b = sc__reallocarray(*buf, n, sizeof(uint32_t));
-    SC_CHECK(!b, SC_E_NOMEM);
-    *buf = b;
-    *cap = n;
+  if (n > s->cap) {
+    uint32_t *v = sc__reallocarray(s->v, n, sizeof(uint32_t));
+    if (v) s->v = v;
+    uint32_t *t = sc__reallocarray(s->tmp, n, sizeof(uint32_t));
+    if (t) s->tmp = t;
+    SC_CHECK(!v || !t, SC_E_NOMEM);
+    s->cap = n;
   }
-  char *p = (char *)*buf;
+  s->doc = UINT32_MAX;
+  char *p = (char *)s->v;
   size_t left = n * sizeof(uint32_t);
   off_t off = (off_t)(d->set_off[i] * sizeof(uint32_t));
   while (left) {
@@ -291,6 +305,8 @@ static sc_status read_set(const sc_dedup *d, uint32_t i, uint32_t **buf, size_t 
     left -= (size_t)r;
     off += r;
   }
+  s->n = sc_u32_sort_unique(s->v, n, s->tmp);
+  s->doc = i;
   return SC_OK;
 }
 
@@ -311,19 +327,18 @@ static double jaccard32(const uint32_t *a, size_t na, const uint32_t *b, size_t 
 
 typedef struct verify_job {
   const sc_dedup *d;
-  const uint64_t *pairs;        /* (a << 32 | b)                            */
+  const uint64_t *pairs;        /* (a << 32 | b), sorted by a as a rule     */
   double *jac;                  /* out, per pair                            */
-  uint32_t **buf_a, **buf_b;    /* per worker                               */
-  size_t *cap_a, *cap_b;
+  side *a, *b;                  /* per worker; a keeps its set while pairs
+                                   share their first document              */
 } verify_job;
 
 static sc_status verify_range(void *user, size_t begin, size_t end, unsigned w) {
   verify_job *j = user;
   for (size_t i = begin; i < end; i++) {
-    const uint32_t a = (uint32_t)(j->pairs[i] >> 32), b = (uint32_t)j->pairs[i];
-    SC_TRY(read_set(j->d, a, &j->buf_a[w], &j->cap_a[w]));
-    SC_TRY(read_set(j->d, b, &j->buf_b[w], &j->cap_b[w]));
-    j->jac[i] = jaccard32(j->buf_a[w], j->d->set_len[a], j->buf_b[w], j->d->set_len[b]);
+    SC_TRY(load_side(j->d, (uint32_t)(j->pairs[i] >> 32), &j->a[w]));
+    SC_TRY(load_side(j->d, (uint32_t)j->pairs[i], &j->b[w]));
+    j->jac[i] = jaccard32(j->a[w].v, j->a[w].n, j->b[w].v, j->b[w].n);
   }
   return SC_OK;
 }
@@ -331,18 +346,24 @@ static sc_status verify_range(void *user, size_t begin, size_t end, unsigned w) 
 /* Exact Jaccard of @p n pairs, on worker threads with their own buffers. */
 static sc_status verify_pairs(const sc_dedup *d, const uint64_t *pairs, size_t n, double *jac) {
   const unsigned t = sc_threads_for(d->threads, n);
-  verify_job j = {d, pairs, jac, sc__calloc(t, sizeof(uint32_t *)), sc__calloc(t, sizeof(uint32_t *)),
-                  sc__calloc(t, sizeof(size_t)), sc__calloc(t, sizeof(size_t))};
+  verify_job j = {d, pairs, jac, sc__calloc(t, sizeof(side)), sc__calloc(t, sizeof(side))};
   sc_status st = SC_E_NOMEM;
-  if (j.buf_a && j.buf_b && j.cap_a && j.cap_b) st = sc_parallel_for(n, 256, t, verify_range, &j);
-  for (unsigned w = 0; w < t; w++) {
-    if (j.buf_a) sc__free(j.buf_a[w]);
-    if (j.buf_b) sc__free(j.buf_b[w]);
+  if (j.a && j.b) {
+    for (unsigned w = 0; w < t; w++) j.a[w].doc = j.b[w].doc = UINT32_MAX;
+    st = sc_parallel_for(n, 256, t, verify_range, &j);
   }
-  sc__free(j.buf_a);
-  sc__free(j.buf_b);
-  sc__free(j.cap_a);
-  sc__free(j.cap_b);
+  for (unsigned w = 0; w < t; w++) {
+    if (j.a) {
+      sc__free(j.a[w].v);
+      sc__free(j.a[w].tmp);
+    }
+    if (j.b) {
+      sc__free(j.b[w].v);
+      sc__free(j.b[w].tmp);
+    }
+  }
+  sc__free(j.a);
+  sc__free(j.b);
   return st;
 }
 
@@ -411,7 +432,7 @@ static sc_status representatives(sc_dedup *d, sc_uf *uf) {
     const uint32_t b = best[r];
     if (b == UINT32_MAX || (d->dopt.keep_longest && d->bytes[i] > d->bytes[b])) best[r] = i;
   }
-  sc_u64_vec members = {0};  /* (member << 32 | representative) to measure */
+  sc_u64_vec members = {0};  /* (representative << 32 | member) to measure */
   for (uint32_t i = 0; i < d->n; i++) {
     const uint32_t r = sc_uf_find(uf, i);
     d->rep[i] = best[r];
@@ -424,7 +445,7 @@ static sc_status representatives(sc_dedup *d, sc_uf *uf) {
       d->exact[i] = 1;  /* same normalized text: similarity 1 */
       continue;
     }
-    SC_VEC_PUSH(&members, (uint64_t)i << 32 | d->rep[i], nomem);
+    SC_VEC_PUSH(&members, (uint64_t)d->rep[i] << 32 | i, nomem);
   }
   /* Number the clusters in order of their first member (reusing best[]). */
   for (size_t i = 0; i < d->n; i++) best[i] = 0;
@@ -436,10 +457,18 @@ static sc_status representatives(sc_dedup *d, sc_uf *uf) {
     if (!best[d->rep[i]]) best[d->rep[i]] = (uint32_t)++d->stats.clusters;
     d->cnum[i] = best[d->rep[i]];
   }
+  /* By representative: a worker then reads and sorts each one's set once. */
   double *jac = sc__mallocarray(members.len ? members.len : 1, sizeof(double));
-  if (!jac) goto nomem;
+  uint64_t *tmp = sc__mallocarray(members.len ? members.len : 1, sizeof(uint64_t));
+  if (!jac || !tmp) {
+    sc__free(jac);
+    sc__free(tmp);
+    goto nomem;
+  }
+  sc_u64_sort(members.items, members.len, tmp);
+  sc__free(tmp);
   const sc_status st = verify_pairs(d, members.items, members.len, jac);
-  for (size_t k = 0; k < members.len && st == SC_OK; k++) d->sim[members.items[k] >> 32] = (float)jac[k];
+  for (size_t k = 0; k < members.len && st == SC_OK; k++) d->sim[(uint32_t)members.items[k]] = (float)jac[k];
   sc__free(jac);
   SC_VEC_FREE(&members);
   sc__free(best);

@@ -26,7 +26,7 @@ struct sc_analyzer {
   sc_sentence_vec sents;
   sc_u64_vec shingles;
   sc_u64_vec tmp;                 /* radix sort buffer                       */
-  SC_VEC(uint32_t) high, high_tmp; /* sketch: distinct high halves, sort buffer */
+  SC_VEC(uint32_t) high;         /* sketch: high halves of the shingle hashes */
   SC_VEC(uint32_t) word_term;     /* local term id per word, or NOT_A_TERM  */
   SC_VEC(uint32_t) surface_term;  /* local term id per distinct surface form */
   SC_VEC(uint32_t) scratch;       /* one sentence's term ids                 */
@@ -53,7 +53,6 @@ void sc_analyzer_free(sc_analyzer *az) {
   SC_VEC_FREE(&az->shingles);
   SC_VEC_FREE(&az->tmp);
   SC_VEC_FREE(&az->high);
-  SC_VEC_FREE(&az->high_tmp);
   SC_VEC_FREE(&az->word_term);
   SC_VEC_FREE(&az->surface_term);
   SC_VEC_FREE(&az->scratch);
@@ -237,11 +236,9 @@ sc_status sc_sketch_text_high(sc_analyzer *az, const sc_options *o, const sc_key
   SC_TRY(sketch_text(az, o, keys, text, len, sig, out));
   const size_t n = az->shingles.len;
   az->high.len = 0;
-  az->high_tmp.len = 0;
   SC_VEC_RESERVE(&az->high, n, nomem);
-  SC_VEC_RESERVE(&az->high_tmp, n, nomem);
   for (size_t i = 0; i < n; i++) az->high.items[i] = (uint32_t)(az->shingles.items[i] >> 32);
-  out->n_high = sc_u32_sort_unique(az->high.items, n, az->high_tmp.items);
+  out->n_high = n;
   out->high = az->high.items;
   return SC_OK;
 nomem:

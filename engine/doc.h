@@ -93,9 +93,10 @@ typedef struct sc_sketch {
   const uint64_t *shingles;     /* sorted distinct hashes, in the analyzer's
                                    scratch: valid until its next use        */
   size_t n_shingles;
-  const uint32_t *high;         /* sc_sketch_text_high only: the distinct
-                                   high halves of the shingle hashes,
-                                   sorted, in the analyzer's scratch        */
+  const uint32_t *high;         /* sc_sketch_text_high only: the high
+                                   halves of the shingle hashes in text
+                                   order, repeats included, in the
+                                   analyzer's scratch                       */
   size_t n_high;
   size_t words, invalid;
 } sc_sketch;
@@ -107,9 +108,10 @@ typedef struct sc_sketch {
 sc_status sc_sketch_text(sc_analyzer *az, const sc_options *o, const sc_keys *keys, const char *text, size_t len,
                          uint32_t *sig, sc_sketch *out);
 
-/** Same sketch, but instead of the 64-bit shingle set @p out gets the
- *  sorted distinct high 32 bits of its hashes (high, n_high; shingles is
- *  NULL): what sc_dedup stores, without sorting the 64-bit set first.
+/** Same sketch, but instead of the 64-bit shingle set @p out gets the high
+ *  32 bits of every shingle hash, unsorted and with repeats (high, n_high;
+ *  shingles is NULL): what sc_dedup stores. Sorting is left to whoever
+ *  compares the set, since most documents of a large corpus never are.
  *  @return as sc_sketch_text. */
 sc_status sc_sketch_text_high(sc_analyzer *az, const sc_options *o, const sc_keys *keys, const char *text,
                               size_t len, uint32_t *sig, sc_sketch *out);
