@@ -197,7 +197,7 @@ typedef struct sketched {
   uint32_t *set;                /* the stored set: high halves of the
                                    shingle hashes, unsorted, with repeats  */
   size_t n_set;
-  uint64_t *keys;               /* band keys                                */
+  uint64_t *keys;               /* band keys, in the batch's keys array     */
 } sketched;
 
 typedef struct batch_job {
@@ -218,8 +218,7 @@ static sc_status sketch_range(void *user, size_t begin, size_t end, unsigned wor
     if (s->status != SC_OK) continue;
     memcpy(s->digest, sk.digest, DIGEST_PREFIX);
     s->set = sc__mallocarray(sk.n_high, sizeof(uint32_t));
-    s->keys = sc__mallocarray(d->lsh.bands, sizeof(uint64_t));
-    if (!s->set || !s->keys) return SC_E_NOMEM;
+    if (!s->set) return SC_E_NOMEM;
     memcpy(s->set, sk.high, sk.n_high * sizeof(uint32_t));
     s->n_set = sk.n_high;
     sc_lsh_band_keys(&d->lsh, d->sigs[worker], s->keys);
@@ -248,7 +247,13 @@ sc_status sc_dedup_add_batch(sc_dedup *d, const sc_text *texts, size_t n, sc_sta
   SC_CHECK(d->ran, SC_E_STATE);
   if (n == 0) return SC_OK;
   sketched *out = sc__calloc(n, sizeof(sketched));
-  SC_CHECK(!out, SC_E_NOMEM);
+  uint64_t *keys = sc__mallocarray(n, d->lsh.bands * sizeof(uint64_t));  /* one allocation, not one per text */
+  if (!out || !keys) {
+    sc__free(out);
+    sc__free(keys);
+    return SC_E_NOMEM;
+  }
+  for (size_t i = 0; i < n; i++) out[i].keys = keys + i * d->lsh.bands;
   batch_job j = {d, texts, out};
   sc_status st = sc_parallel_for(n, 8, sc_threads_for(d->threads, n), sketch_range, &j);
   if (st == SC_OK) st = reserve_docs(d, d->n + n);
@@ -263,10 +268,8 @@ sc_status sc_dedup_add_batch(sc_dedup *d, const sc_text *texts, size_t n, sc_sta
     memcpy(d->band_keys + d->n * d->lsh.bands, out[i].keys, d->lsh.bands * sizeof(uint64_t));
     d->n++;
   }
-  for (size_t i = 0; i < n; i++) {
-    sc__free(out[i].set);
-    sc__free(out[i].keys);
-  }
+  for (size_t i = 0; i < n; i++) sc__free(out[i].set);
+  sc__free(keys);
   sc__free(out);
   return st;
 }

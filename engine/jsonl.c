@@ -109,8 +109,18 @@ static int parse_string(parser *p, int keep) {
   if (p->s >= p->end || *p->s != '"') return 0;
   p->s++;
   if (keep) {
+    /* Unescaping never lengthens a string, so room for the rest of the
+     * line means no regrowing (a text of kilobytes used to double its
+     * buffer from 256 bytes, copying each time). */
     p->len = 0;
     if (!put(p, "", 0)) return -1;
+    const size_t rest = (size_t)(p->end - p->s) + 1;
+    if (p->cap < rest) {
+      char *b = sc__realloc(p->buf, rest);
+      if (!b) return -1;
+      p->buf = b;
+      p->cap = rest;
+    }
   }
   for (;;) {
     const char *run = p->s;
