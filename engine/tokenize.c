@@ -258,7 +258,9 @@ static sc_status word_hashes_blocks(const char *text, size_t len, const uint8_t 
       if (!inside) {
         start = at;
       } else {
-        out->items[out->len++] = sc_word_hash(text + start, at - start, secret);
+        out->items[out->len++] = start + SC_WORD_SHORT <= len  /* 16 bytes readable from the word */
+                                     ? sc_word_hash_overread(text + start, at - start, secret)
+                                     : sc_word_hash(text + start, at - start, secret);
       }
       inside = !inside;
     }

@@ -7,6 +7,7 @@
 
 #include "keys.h"
 #include "normalize.h"
+#include "ref_wordhash.h"
 #include "sc_test.h"
 #include "shingle.h"
 #include "tokenize.h"
@@ -134,12 +135,13 @@ static void free_words(words *w) {
   SC_VEC_FREE(&w->w);
 }
 
-/* Shingle i is XXH3 (shingle secret) of the token hashes of words i..i+k-1. */
+/* Shingle i is XXH3 (shingle secret) of the word hashes (ref_wordhash.h)
+ * of words i..i+k-1. */
 static uint64_t ref_shingle(const words *w, size_t first, size_t k, const sc_keys *keys) {
   uint64_t h[SC_SHINGLE_K_MAX];
   for (size_t j = 0; j < k; j++) {
     const sc_span s = w->w.items[first + j];
-    h[j] = XXH3_64bits_withSecret(w->nt.text + s.start, s.end - s.start, keys->token, SC_SECRET_BYTES);
+    h[j] = ref_word_hash(w->nt.text + s.start, s.end - s.start, keys->token);
   }
   return XXH3_64bits_withSecret(h, k * sizeof(uint64_t), keys->shingle, SC_SECRET_BYTES);
 }
@@ -209,13 +211,15 @@ static void test_shingles(void) {
   free_words(&w2);
 
   /* Random long texts against the reference, every k. */
-  static const char *const vocab[] = {"alpha", "beta", "gamma", "delta", "eps", "zeta", "eta", "theta"};
+  static const char *const vocab[] = {"alpha", "beta", "gamma", "delta", "eps", "zeta", "eta", "theta",
+                                      "a", "ab", "abc", "abcdefgh", "abcdefghi", "abcdefghijklmnop",
+                                      "abcdefghijklmnopq", "supercalifragilisticexpialidocious"};
   char text[4096];
   for (int iter = 0; iter < 60; iter++) {
     size_t len = 0;
     const size_t n = sc_test_below(300);
     for (size_t i = 0; i < n; i++) {
-      const char *v = vocab[sc_test_below(8)];
+      const char *v = vocab[sc_test_below(sizeof vocab / sizeof *vocab)];
       memcpy(text + len, v, strlen(v));
       len += strlen(v);
       text[len++] = ' ';

@@ -5,7 +5,8 @@
  * shingles, 32-bit store sets, which sc_u32_sort_unique - tested against
  * qsort in test_shingle - turns into the set) against a reference pipeline built from the
  * general parts: sc_normalize with its offset map, sc_tokenize's spans,
- * libxxhash's XXH3 (the shared library, not the inlined copy), a sorted
+ * the reference word hash (ref_wordhash.h) and libxxhash's XXH3 (the
+ * shared library, not the inlined copy) for shingles, a sorted
  * distinct 64-bit set, MinHash over it, and libsodium's BLAKE2b. Texts are
  * random mixes of ASCII words, case, digits with separators, apostrophes,
  * every kind of whitespace and control byte, and non-ASCII pieces
@@ -20,6 +21,7 @@
 #include "keys.h"
 #include "minhash.h"
 #include "normalize.h"
+#include "ref_wordhash.h"
 #include "sc_test.h"
 #include "shingle.h"
 #include "tokenize.h"
@@ -57,8 +59,7 @@ static int reference(const char *text, size_t len, const sc_options *o, const sc
   crypto_generichash(r->digest, sizeof r->digest, (const unsigned char *)nt.text, nt.len, NULL, 0);
   uint64_t *h = malloc(w.len * sizeof *h);
   for (size_t i = 0; i < w.len; i++)
-    h[i] = XXH3_64bits_withSecret(nt.text + w.items[i].start, w.items[i].end - w.items[i].start, keys->token,
-                                  SC_SECRET_BYTES);
+    h[i] = ref_word_hash(nt.text + w.items[i].start, w.items[i].end - w.items[i].start, keys->token);
   const size_t window = w.len < o->shingle_k ? w.len : o->shingle_k;
   const size_t count = w.len - window + 1;
   r->n_shingles_total = count;
@@ -96,6 +97,7 @@ static size_t random_text(char *s, size_t cap) {
       "~", "_", "snake_case", " ", " ", " ", " ", "  ", "\t", "\n", "\n\n", "\r", "\r\n", "\r\n\r\n", "\v", "\f",
       "\x01", "\x1b", "\x1f", "\x7f", " \x01 ", "a\x01" "b",
       "ABCDEFGHIJKLMNOPQRSTUVWXYZ abcdefghijklmnopqrstuvwxyz 0123456789",
+      "eightchr", "ninechars", "sixteencharacter", "seventeencharacte", "1234567890123456", "don't'",
       " !\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", "The Quick Brown Fox Jumps Over The Lazy Dog.",
       /* non-ASCII */
       "caf\xC3\xA9", "cafe\xCC\x81", "e\xCC\x81", "\xCC\x81", "\xE2\x80\x99", "\xE2\x80\x9C", "\xE2\x80\x9D",
