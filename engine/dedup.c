@@ -425,8 +425,22 @@ static sc_status lsh_candidates(const sc_dedup *d, const uint8_t *skip, sc_u64_v
   return SC_OK;
 }
 
-/* Picks each cluster's representative and measures every member against it. */
-static sc_status representatives(sc_dedup *d, sc_uf *uf) {
+/* Index of @p key in the sorted @p pairs, or SIZE_MAX. */
+static size_t find_pair(const sc_u64_vec *pairs, uint64_t key) {
+  size_t lo = 0, hi = pairs->len;
+  while (lo < hi) {
+    const size_t mid = lo + (hi - lo) / 2;
+    if (pairs->items[mid] < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < pairs->len && pairs->items[lo] == key ? lo : SIZE_MAX;
+}
+
+/* Picks each cluster's representative and measures every member against it.
+ * A member that was a candidate pair with its representative takes the
+ * Jaccard verified then (@p pairs, sorted, and @p pair_jac): most members
+ * are, so only the ones linked through a chain are read again. */
+static sc_status representatives(sc_dedup *d, sc_uf *uf, const sc_u64_vec *pairs, const double *pair_jac) {
   uint32_t *best = sc__mallocarray(d->n, sizeof(uint32_t));  /* per root */
   SC_CHECK(!best, SC_E_NOMEM);
   for (size_t i = 0; i < d->n; i++) best[i] = UINT32_MAX;
@@ -446,6 +460,12 @@ static sc_status representatives(sc_dedup *d, sc_uf *uf) {
     d->stats.removed++;
     if (memcmp(d->digest[i], d->digest[d->rep[i]], DIGEST_PREFIX) == 0) {
       d->exact[i] = 1;  /* same normalized text: similarity 1 */
+      continue;
+    }
+    const uint32_t lo = i < d->rep[i] ? i : d->rep[i], hi = i < d->rep[i] ? d->rep[i] : i;
+    const size_t k = find_pair(pairs, (uint64_t)lo << 32 | hi);
+    if (k != SIZE_MAX) {
+      d->sim[i] = (float)pair_jac[k];
       continue;
     }
     SC_VEC_PUSH(&members, (uint64_t)d->rep[i] << 32 | i, nomem);
@@ -513,7 +533,7 @@ sc_status sc_dedup_run(sc_dedup *d) {
     d->stats.verified++;
     sc_uf_union(&uf, (uint32_t)(pairs.items[k] >> 32), (uint32_t)pairs.items[k]);
   }
-  if ((st = representatives(d, &uf)) != SC_OK) goto done;
+  if ((st = representatives(d, &uf, &pairs, jac)) != SC_OK) goto done;
   d->ran = 1;
 done:
   sc__free(jac);
