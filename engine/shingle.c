@@ -14,13 +14,16 @@ size_t sc_shingle_in_place(uint64_t *h, size_t n, uint32_t k, const sc_keys *key
   if (n == 0) return 0;
   const size_t window = n < k ? n : k;
   const size_t count = n - window + 1;
-  /* Shingle i overwrites word hash i, which no later window reads. The
-   * default k gets a loop of its own so that XXH3's length dispatch folds
-   * away. */
-  if (window == 5)
-    for (size_t i = 0; i < count; i++) h[i] = sc_shingle_hash(h + i, 5, keys->shingle);
-  else
-    for (size_t i = 0; i < count; i++) h[i] = sc_shingle_hash(h + i, window, keys->shingle);
+  const unsigned out_rot = (unsigned)(SC_SHINGLE_ROT * window);  /* the word leaving the window */
+  uint64_t s = 0;
+  for (size_t j = 0; j < window; j++) s = sc__rotl64(s, SC_SHINGLE_ROT) ^ h[j];
+  /* Shingle i overwrites word hash i, which the next step still needs. */
+  for (size_t i = 0;; i++) {
+    const uint64_t leaving = h[i];
+    h[i] = sc_shingle_finish(s, window, keys->shingle);
+    if (i + 1 == count) break;
+    s = sc__rotl64(s, SC_SHINGLE_ROT) ^ sc__rotl64(leaving, out_rot) ^ h[i + window];
+  }
   return count;
 }
 

@@ -16,7 +16,8 @@
  * dispatches on 1-3, 4-8 and 9-16 bytes, and those branches mispredicted
  * on English word lengths. Longer words: XXH3_64bits_withSecret.
  *
- * Shingle: XXH3_64bits_withSecret of the k word hashes (shingle secret).
+ * Shingle: the k word hashes combined by rotate-and-xor, which slides along
+ * the text, then a keyed finalizer (sc_shingle_finish).
  */
 #ifndef SC_WORDHASH_H
 #define SC_WORDHASH_H
@@ -93,21 +94,25 @@ static inline uint64_t sc_word_hash_overread(const char *w, size_t n, const uint
   return sc__word_hash_mix(sc__load_le64(w) & sc__lo_mask[n], sc__load_le64(w + 8) & sc__hi_mask[n], n, secret);
 }
 
-/* xxHash 0.8's XXH3_64bits_withSecret dispatches on the length to these
- * (static under XXH_INLINE_ALL) functions; calling the short-input ones
- * directly gets them inlined into the shingle loop. Same values. */
-#if XXH_VERSION_MAJOR == 0 && XXH_VERSION_MINOR == 8
-#define SC_XXH3_SHORT(in, n, secret)                                                               \
-  ((n) <= 16 ? XXH3_len_0to16_64b((const xxh_u8 *)(in), (n), (const xxh_u8 *)(secret), 0)          \
-   : (n) <= 128 ? XXH3_len_17to128_64b((const xxh_u8 *)(in), (n), (const xxh_u8 *)(secret), SC_SECRET_BYTES, 0) \
-   : XXH3_64bits_withSecret((in), (n), (secret), SC_SECRET_BYTES))
-#else
-#define SC_XXH3_SHORT(in, n, secret) XXH3_64bits_withSecret((in), (n), (secret), SC_SECRET_BYTES)
-#endif
+/* Shingles: the rotation between consecutive words. 13 is odd, so any
+ * nonzero difference in one word, or the same nonzero difference in an odd
+ * number of words, changes S (below) for sure. */
+enum { SC_SHINGLE_ROT = 13 };
 
-/** The hash of @p window (1 to 16) word hashes at @p h under @p secret. */
-static inline uint64_t sc_shingle_hash(const uint64_t *h, size_t window, const uint8_t *secret) {
-  return SC_XXH3_SHORT(h, window * sizeof(uint64_t), secret);
+static inline uint64_t sc__rotl64(uint64_t x, unsigned r) {
+  r &= 63;
+  return r ? (x << r) | (x >> (64 - r)) : x;
 }
 
+/** A shingle's hash from S = XOR of rotl(w_j, 13 (window - 1 - j)) over its
+ *  @p window word hashes w_j: a keyed multiply-fold (the first 16 bytes of
+ *  the shingle secret, and the window) and XXH3's avalanche. S slides from
+ *  one shingle to the next in O(1) (sc_shingle_in_place), instead of
+ *  hashing k words again. */
+static inline uint64_t sc_shingle_finish(uint64_t s, size_t window, const uint8_t *secret) {
+  uint64_t h = sc__mul128_fold64(s ^ sc__load_le64(secret), sc__load_le64(secret + 8) ^ (uint64_t)window);
+  h ^= h >> 37;
+  h *= 0x165667919E3779F9ull;
+  return h ^ (h >> 32);
+}
 #endif

@@ -5,8 +5,8 @@
  * shingles, 32-bit store sets, which sc_u32_sort_unique - tested against
  * qsort in test_shingle - turns into the set) against a reference pipeline built from the
  * general parts: sc_normalize with its offset map, sc_tokenize's spans,
- * the reference word hash (ref_wordhash.h) and libxxhash's XXH3 (the
- * shared library, not the inlined copy) for shingles, a sorted
+ * the reference word and shingle hashes (ref_wordhash.h, each shingle from
+ * scratch), a sorted
  * distinct 64-bit set, MinHash over it, and libsodium's BLAKE2b. Texts are
  * random mixes of ASCII words, case, digits with separators, apostrophes,
  * every kind of whitespace and control byte, and non-ASCII pieces
@@ -65,7 +65,7 @@ static int reference(const char *text, size_t len, const sc_options *o, const sc
   r->n_shingles_total = count;
   r->set = malloc(count * sizeof *r->set);
   for (size_t i = 0; i < count; i++)
-    r->set[i] = XXH3_64bits_withSecret(h + i, window * sizeof(uint64_t), keys->shingle, SC_SECRET_BYTES);
+    r->set[i] = ref_shingle_hash(h + i, window, keys->shingle);
   qsort(r->set, count, sizeof *r->set, cmp_u64);
   r->n_set = 0;
   for (size_t i = 0; i < count; i++)
