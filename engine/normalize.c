@@ -220,13 +220,15 @@ static const uint8_t ascii_map[128] = {
 #if defined(__SSE2__)
 #include <emmintrin.h>
 
-/* Sixteen bytes at u[0..16) copy through as they are, lower-cased, when each
- * is printable and not a space, or is a space followed by such a byte (a
+/* Bytes at u[0..16) copy through as they are, lower-cased, when each is
+ * printable and not a space, or is a space followed by such a byte (a
  * single space between two words, which normalization keeps): nothing to
- * fold, drop or collapse. u[16] must be readable. The caller knows there is
- * no pending whitespace and that a space at u[0] is not leading. Most
- * 16-byte blocks of English prose pass; the others take the byte loop. */
-static inline int ascii_block16(const uint8_t *u, char *out) {
+ * fold, drop or collapse. Stores all 16 bytes, lower-cased, at out and
+ * @return how many leading ones qualify (16: the whole block); the caller
+ * keeps that many. u[16] must be readable and out must have room for 16.
+ * The caller knows there is no pending whitespace and that a space at u[0]
+ * is not leading. Most 16-byte blocks of English prose qualify whole. */
+static inline unsigned ascii_block16(const uint8_t *u, char *out) {
   const __m128i b = _mm_loadu_si128((const __m128i *)(const void *)u);
   const __m128i next = _mm_loadu_si128((const __m128i *)(const void *)(u + 1));
   const __m128i lo = _mm_set1_epi8(0x20), hi = _mm_set1_epi8(0x7F), grave = _mm_set1_epi8('`');
@@ -236,10 +238,10 @@ static inline int ascii_block16(const uint8_t *u, char *out) {
   const __m128i print_n = _mm_andnot_si128(_mm_cmpeq_epi8(next, grave),
                                            _mm_and_si128(_mm_cmpgt_epi8(next, lo), _mm_cmplt_epi8(next, hi)));
   const __m128i ok = _mm_or_si128(print_b, _mm_and_si128(_mm_cmpeq_epi8(b, lo), print_n));
-  if (_mm_movemask_epi8(ok) != 0xFFFF) return 0;
   const __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(b, _mm_set1_epi8('A' - 1)), _mm_cmplt_epi8(b, _mm_set1_epi8('Z' + 1)));
   _mm_storeu_si128((__m128i *)(void *)out, _mm_add_epi8(b, _mm_and_si128(upper, lo)));
-  return 1;
+  const unsigned bad = ~(unsigned)_mm_movemask_epi8(ok) & 0xFFFFu;
+  return bad ? (unsigned)__builtin_ctz(bad) : 16;
 }
 #endif
 
@@ -254,12 +256,15 @@ static inline size_t ascii_run_impl(writer *w, const uint8_t *u, size_t i, size_
   uint32_t space_src = w->space_src;
   for (; i < end; i++) {
 #if defined(__SSE2__)
-    /* Without the offset map, whole blocks that need no folding go through
-     * as one 16-byte store (the byte loop below gives the same bytes). */
+    /* Without the offset map, the bytes that need no folding go through 16
+     * at a time as one store (the byte loop below gives the same bytes);
+     * the first that does takes the byte loop. */
     if (!want_src && !pending && end - i > 16 && (n || u[i] != ' ')) {
-      if (ascii_block16(u + i, text + n)) {
-        n += 16;
-        i += 15;
+      const unsigned plain = ascii_block16(u + i, text + n);
+      n += plain;
+      i += plain;  /* u[i] (if plain < 16) is the byte that needs the loop below */
+      if (plain == 16) {
+        i--;
         continue;
       }
     }
