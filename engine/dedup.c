@@ -456,24 +456,56 @@ static sc_status group_exact(sc_dedup *d, sc_uf *uf, uint8_t *skip) {
   return SC_OK;
 }
 
-/* Candidate pairs from every band, sorted and distinct. */
-static sc_status lsh_candidates(const sc_dedup *d, const uint8_t *skip, sc_u64_vec *pairs) {
+typedef struct band_job {
+  const sc_dedup *d;
+  const uint8_t *skip;
+  sc_u64_vec *pairs;            /* per band                                 */
+} band_job;
+
+static sc_status band_range(void *user, size_t begin, size_t end, unsigned w) {
+  (void)w;
+  const band_job *j = user;
+  const sc_dedup *d = j->d;
   sc_band_entry *e = sc__mallocarray(d->n ? d->n : 1, sizeof(sc_band_entry));
   SC_CHECK(!e, SC_E_NOMEM);
   sc_status st = SC_OK;
-  for (uint32_t band = 0; band < d->lsh.bands && st == SC_OK; band++) {
+  for (size_t band = begin; band < end && st == SC_OK; band++) {
     size_t m = 0;
     for (size_t i = 0; i < d->n; i++)
-      if (!skip[i]) e[m++] = (sc_band_entry){d->band_keys[i * d->lsh.bands + band], (uint32_t)i};
-    st = sc_lsh_band_candidates(e, m, pairs);
+      if (!j->skip[i]) e[m++] = (sc_band_entry){d->band_keys[i * d->lsh.bands + band], (uint32_t)i};
+    st = sc_lsh_band_candidates(e, m, &j->pairs[band]);
   }
   sc__free(e);
-  if (st != SC_OK) return st;
-  uint64_t *tmp = sc__mallocarray(pairs->len ? pairs->len : 1, sizeof(uint64_t));
-  SC_CHECK(!tmp, SC_E_NOMEM);
-  pairs->len = sc_u64_sort_unique(pairs->items, pairs->len, tmp);
-  sc__free(tmp);
-  return SC_OK;
+  return st;
+}
+
+/* Candidate pairs from every band, sorted and distinct. Bands are
+ * independent, so they are grouped on the worker threads (the serial loop
+ * was a quarter of sc_dedup_run at 10^5); the union is the same in any
+ * order once sorted. */
+static sc_status lsh_candidates(const sc_dedup *d, const uint8_t *skip, sc_u64_vec *pairs) {
+  band_job j = {d, skip, sc__calloc(d->lsh.bands, sizeof(sc_u64_vec))};
+  SC_CHECK(!j.pairs, SC_E_NOMEM);
+  sc_status st = sc_parallel_for(d->lsh.bands, 1, sc_threads_for(d->threads, d->lsh.bands), band_range, &j);
+  size_t total = 0;
+  for (uint32_t band = 0; band < d->lsh.bands; band++) total += j.pairs[band].len;
+  if (st == SC_OK) {
+    st = SC_E_NOMEM;
+    SC_VEC_RESERVE(pairs, total, fail);
+    for (uint32_t band = 0; band < d->lsh.bands; band++) {
+      if (j.pairs[band].len) memcpy(pairs->items + pairs->len, j.pairs[band].items, j.pairs[band].len * sizeof(uint64_t));
+      pairs->len += j.pairs[band].len;
+    }
+    uint64_t *tmp = sc__mallocarray(pairs->len ? pairs->len : 1, sizeof(uint64_t));
+    if (!tmp) goto fail;
+    pairs->len = sc_u64_sort_unique(pairs->items, pairs->len, tmp);
+    sc__free(tmp);
+    st = SC_OK;
+  }
+fail:
+  for (uint32_t band = 0; band < d->lsh.bands; band++) SC_VEC_FREE(&j.pairs[band]);
+  sc__free(j.pairs);
+  return st;
 }
 
 /* Index of @p key in the sorted @p pairs, or SIZE_MAX. */
