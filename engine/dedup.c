@@ -432,6 +432,46 @@ static int cmp_digest_entry(const void *x, const void *y) {
   return c ? c : (a->doc > b->doc) - (a->doc < b->doc);
 }
 
+/* Sorts by (digest, doc), as cmp_digest_entry: a stable LSD radix sort on
+ * the first 8 digest bytes (entries start in doc order), then qsort on any
+ * run of equal first bytes whose digests still differ (2^-64 per pair).
+ * qsort alone was 0.4 s, all of it serial, of a 10^6 run. */
+static void sort_digests(digest_entry *e, size_t n) {
+  digest_entry *tmp = n > 64 ? sc__mallocarray(n, sizeof(*e)) : NULL;
+  if (!tmp) {
+    qsort(e, n, sizeof(*e), cmp_digest_entry);
+    return;
+  }
+  digest_entry *src = e, *dst = tmp;
+  for (int byte = 7; byte >= 0; byte--) {
+    size_t count[256] = {0};
+    for (size_t i = 0; i < n; i++) count[src[i].digest[byte]]++;
+    if (count[src[0].digest[byte]] == n) continue;
+    size_t sum = 0;
+    for (int b = 0; b < 256; b++) {
+      const size_t c = count[b];
+      count[b] = sum;
+      sum += c;
+    }
+    for (size_t i = 0; i < n; i++) dst[count[src[i].digest[byte]]++] = src[i];
+    digest_entry *const t = src;
+    src = dst;
+    dst = t;
+  }
+  if (src != e) memcpy(e, src, n * sizeof(*e));
+  sc__free(tmp);
+  for (size_t i = 0; i < n;) {
+    size_t j = i + 1;
+    int differ = 0;
+    while (j < n && memcmp(e[j].digest, e[i].digest, 8) == 0) {
+      differ |= memcmp(e[j].digest, e[i].digest, DIGEST_PREFIX) != 0;
+      j++;
+    }
+    if (differ) qsort(e + i, j - i, sizeof(*e), cmp_digest_entry);
+    i = j;
+  }
+}
+
 /* Groups documents with the same normalized text: each joins the first of
  * its group, is marked exact, and takes no further part in LSH. */
 static sc_status group_exact(sc_dedup *d, sc_uf *uf, uint8_t *skip) {
@@ -441,7 +481,7 @@ static sc_status group_exact(sc_dedup *d, sc_uf *uf, uint8_t *skip) {
     memcpy(e[i].digest, d->digest[i], DIGEST_PREFIX);
     e[i].doc = (uint32_t)i;
   }
-  qsort(e, d->n, sizeof(digest_entry), cmp_digest_entry);
+  sort_digests(e, d->n);
   size_t first = 0;  /* first entry of the current group of equal digests */
   for (size_t i = 1; i < d->n; i++) {
     if (memcmp(e[i].digest, e[first].digest, DIGEST_PREFIX) != 0) {
