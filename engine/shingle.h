@@ -1,10 +1,12 @@
 /*
  * shingle.h: word k-shingles hashed to 64 bits, and sorted hash sets.
  *
- * Each word is hashed with XXH3 under a keyed secret; a shingle's hash is
- * XXH3 (another secret) of its k word hashes, so one pass hashes each word
- * once. A text with fewer than k words yields one shingle of all its words,
- * so short texts still compare.
+ * Each word is hashed under the keyed token secret and a shingle's hash
+ * combines its k word hashes under the shingle secret (engine/wordhash.h:
+ * a branch-free mix for words up to 16 bytes, a rotate-xor that slides
+ * from one shingle to the next), so one pass hashes each word once. A text
+ * with fewer than k words yields one shingle of all its words, so short
+ * texts still compare.
  */
 #ifndef SC_SHINGLE_H
 #define SC_SHINGLE_H
