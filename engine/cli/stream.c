@@ -9,7 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
-enum { BATCH_DOCS = 1024, BATCH_BYTES = 16 << 20, ARENA_BYTES = 8 << 20 };
+enum { BATCH_DOCS = 1024, BATCH_BYTES = 16 << 20, ARENA_BYTES = 8 << 20, FIRST_BATCH_DOCS = 128 };
 
 /* One batch of texts. Names and texts are copied back to back into the
  * batch's arena, which is reused from batch to batch: one malloc and free
@@ -167,7 +167,10 @@ static sc_status add_text(feeder *f, const char *name, const char *text, size_t 
   b->bytes += len;
   f->res->records++;
   f->res->bytes += len;
-  if (b->n == BATCH_DOCS || b->bytes >= BATCH_BYTES) return flush_batch(f);
+  /* The first batch is small, so that the workers start after 128 texts
+   * are read rather than 1024; later batches are read while one is sketched. */
+  const size_t limit = f->res->records <= b->n ? FIRST_BATCH_DOCS : BATCH_DOCS;
+  if (b->n >= limit || b->bytes >= BATCH_BYTES) return flush_batch(f);
   return SC_OK;
 }
 
