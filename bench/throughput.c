@@ -245,10 +245,11 @@ static void pass_pipeline(ctx *c, enum stage upto) {
 
 /* REF: a minimal single loop over the raw bytes, the yardstick for NTSM on
  * the same machine at the same moment. A word is a run of ASCII letters and
- * digits (lower-cased on the fly), everything else separates; word and
- * shingle hashes are the engine's (sc_hash_word = XXH3 with the keyed
- * secrets, the shingle hashed over the k word hashes), then MinHash. No
- * Unicode, no offset map, no span vector. */
+ * digits (lower-cased on the fly), everything else separates; the word
+ * hash is the engine's (sc_hash_word), the shingle is XXH3 of the k word
+ * hashes under the shingle secret (the engine's shingle hash until it
+ * became the sliding one of engine/wordhash.h), then MinHash. No Unicode,
+ * no offset map, no span vector. */
 static void pass_ref(ctx *c) {
   static unsigned char lower[256];  /* 0: separator, else the lower-case byte */
   if (!lower['a']) {

@@ -96,6 +96,11 @@ typedef struct sc_sketch {
   const uint64_t *shingles;     /* sorted distinct hashes, in the analyzer's
                                    scratch: valid until its next use        */
   size_t n_shingles;
+  const uint32_t *high;         /* sc_sketch_text_high only: the high
+                                   halves of the shingle hashes in text
+                                   order, repeats included, in the
+                                   analyzer's scratch                       */
+  size_t n_high;
   size_t words, invalid;
 } sc_sketch;
 
@@ -105,6 +110,14 @@ typedef struct sc_sketch {
  *  @return SC_OK, SC_E_EMPTY, SC_E_TOO_LARGE, SC_E_NOMEM. */
 sc_status sc_sketch_text(sc_analyzer *az, const sc_options *o, const sc_keys *keys, const char *text, size_t len,
                          uint32_t *sig, sc_sketch *out);
+
+/** Same sketch, but instead of the 64-bit shingle set @p out gets the high
+ *  32 bits of every shingle hash, unsorted and with repeats (high, n_high;
+ *  shingles is NULL): what sc_dedup stores. Sorting is left to whoever
+ *  compares the set, since most documents of a large corpus never are.
+ *  @return as sc_sketch_text. */
+sc_status sc_sketch_text_high(sc_analyzer *az, const sc_options *o, const sc_keys *keys, const char *text,
+                              size_t len, uint32_t *sig, sc_sketch *out);
 
 /** Renumbers local term ids into @p vocab (interning the stems) and frees the
  *  local stem table. */

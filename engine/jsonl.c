@@ -80,18 +80,51 @@ static int put_utf8(parser *p, uint32_t cp) {
   return put(p, b, n);
 }
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+/* First byte at or after @p s that ends a run of plain string bytes: '"',
+ * '\\' or a control byte (< 0x20), or @p end. Text fields are kilobytes of
+ * plain bytes, so 16 are tested at a time where SSE2 is available. */
+static const char *plain_run_end(const char *s, const char *end) {
+#if defined(__SSE2__)
+  const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\'), c1f = _mm_set1_epi8(0x1F);
+  while (end - s >= 16) {
+    const __m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
+    const __m128i stop = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, backslash)),
+                                      _mm_cmpeq_epi8(_mm_max_epu8(x, c1f), c1f));  /* unsigned x <= 0x1F */
+    const int m = _mm_movemask_epi8(stop);
+    if (m) return s + __builtin_ctz((unsigned)m);
+    s += 16;
+  }
+#endif
+  while (s < end && *s != '"' && *s != '\\' && (unsigned char)*s >= 0x20) s++;
+  return s;
+}
+
 /* Parses a JSON string at p->s (on the opening quote). With @p keep, its
  * unescaped bytes replace p->buf. @return 1, 0 on a syntax error, -1 OOM. */
 static int parse_string(parser *p, int keep) {
   if (p->s >= p->end || *p->s != '"') return 0;
   p->s++;
   if (keep) {
+    /* Unescaping never lengthens a string, so room for the rest of the
+     * line means no regrowing (a text of kilobytes used to double its
+     * buffer from 256 bytes, copying each time). */
     p->len = 0;
     if (!put(p, "", 0)) return -1;
+    const size_t rest = (size_t)(p->end - p->s) + 1;
+    if (p->cap < rest) {
+      char *b = sc__realloc(p->buf, rest);
+      if (!b) return -1;
+      p->buf = b;
+      p->cap = rest;
+    }
   }
   for (;;) {
     const char *run = p->s;
-    while (p->s < p->end && *p->s != '"' && *p->s != '\\' && (unsigned char)*p->s >= 0x20) p->s++;
+    p->s = plain_run_end(p->s, p->end);
     if (keep && p->s > run && !put(p, run, (size_t)(p->s - run))) return -1;
     if (p->s >= p->end || (unsigned char)*p->s < 0x20) return 0;
     if (*p->s == '"') {
@@ -224,10 +257,16 @@ static sc_status parse_line(const char *line, size_t len, const char *id_field, 
           r->error = "malformed JSON string";
           goto done;
         }
-        char **dst = is_text ? &r->text : &r->id;
-        sc__free(*dst);
-        if (!(*dst = dup_bytes(p.buf, p.len))) goto nomem;
-        if (is_text) r->text_len = p.len;
+        if (is_text) {  /* the text is kilobytes: take the buffer rather than copy it */
+          sc__free(r->text);
+          r->text = p.buf;
+          r->text_len = p.len;
+          p.buf = NULL;
+          p.len = p.cap = 0;
+        } else {
+          sc__free(r->id);
+          if (!(r->id = dup_bytes(p.buf, p.len))) goto nomem;
+        }
       } else {
         const char *v = p.s;
         if (!skip_value(&p)) {
@@ -353,13 +392,13 @@ sc_status sc_read_jsonl(const char *path, const char *id_field, const char *text
       st = SC_E_IO;
       break;
     }
-    const size_t scanned = len;
+    size_t scanned = len;
     len += (size_t)r;
     size_t start = 0;
-    for (size_t i = scanned; i < len && st == SC_OK; i++) {
-      if (buf[i] != '\n') continue;
+    for (const char *nl; st == SC_OK && (nl = memchr(buf + scanned, '\n', len - scanned)) != NULL;) {
+      const size_t i = (size_t)(nl - buf);
       st = handle_line(&rd, buf + start, i - start);
-      start = i + 1;
+      start = scanned = i + 1;
     }
     if (st != SC_OK) break;
     memmove(buf, buf + start, len - start);

@@ -5,6 +5,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 #include <xxhash.h>
 
 double sc_lsh_probability(const sc_lsh_params *p, double j) {
@@ -58,9 +59,50 @@ static uint64_t pair_key(uint32_t a, uint32_t b) {
   return a < b ? (uint64_t)a << 32 | b : (uint64_t)b << 32 | a;
 }
 
+/* Sorts by (key, doc) with a stable LSD radix sort on 11-bit digits: of
+ * the doc when the entries are not already in doc order, then of the key;
+ * a digit that is the same in every entry is skipped. qsort's comparisons
+ * through a function pointer were 4% of a 10^4-document dedup run.
+ * @return 0 if the buffer could not be allocated (the caller sorts). */
+static int radix_sort_entries(sc_band_entry *e, size_t n) {
+  enum { BITS = 11, BUCKETS = 1 << BITS };
+  sc_band_entry *tmp = sc__mallocarray(n, sizeof(*e));
+  size_t *count = sc__mallocarray(BUCKETS, sizeof(size_t));
+  if (!tmp || !count) {
+    sc__free(tmp);
+    sc__free(count);
+    return 0;
+  }
+  int by_doc = 0;
+  for (size_t i = 1; i < n && !by_doc; i++) by_doc = e[i].doc < e[i - 1].doc;
+  sc_band_entry *src = e, *dst = tmp;
+  for (unsigned pass = by_doc ? 0 : 3; pass < 9; pass++) {  /* 0-2: doc, 3-8: key */
+    const unsigned shift = pass < 3 ? BITS * pass : BITS * (pass - 3);
+    memset(count, 0, BUCKETS * sizeof(size_t));
+#define DIGIT(x) ((pass < 3 ? (uint64_t)(x).doc >> shift : (x).key >> shift) & (BUCKETS - 1))
+    for (size_t i = 0; i < n; i++) count[DIGIT(src[i])]++;
+    if (count[DIGIT(src[0])] == n) continue;
+    size_t sum = 0;
+    for (size_t b = 0; b < BUCKETS; b++) {
+      const size_t c = count[b];
+      count[b] = sum;
+      sum += c;
+    }
+    for (size_t i = 0; i < n; i++) dst[count[DIGIT(src[i])]++] = src[i];
+#undef DIGIT
+    sc_band_entry *const t = src;
+    src = dst;
+    dst = t;
+  }
+  if (src != e) memcpy(e, src, n * sizeof(*e));
+  sc__free(tmp);
+  sc__free(count);
+  return 1;
+}
+
 sc_status sc_lsh_band_candidates(sc_band_entry *e, size_t n, sc_u64_vec *pairs) {
   if (n < 2) return SC_OK;
-  qsort(e, n, sizeof(*e), cmp_entry);
+  if (n < 256 || !radix_sort_entries(e, n)) qsort(e, n, sizeof(*e), cmp_entry);
   for (size_t i = 0; i < n;) {
     size_t j = i + 1;
     while (j < n && e[j].key == e[i].key) j++;

@@ -30,8 +30,11 @@ void sc_minhash_init(uint32_t *sig, uint32_t k);
 static inline void sc_minhash_add(uint32_t *sig, uint32_t k, uint64_t h) {
   const uint32_t bin = (uint32_t)(((h >> 32) * (uint64_t)k) >> 32);
   uint32_t v = (uint32_t)h;
-  if (v == SC_MINHASH_EMPTY) v--;  /* keep the sentinel free; bias 2^-32 */
-  if (v < sig[bin]) sig[bin] = v;
+  v -= v == SC_MINHASH_EMPTY;  /* keep the sentinel free; bias 2^-32 */
+  /* Always store (a conditional move, not a branch: whether a register
+   * takes a new minimum is unpredictable early in a document). */
+  const uint32_t cur = sig[bin];
+  sig[bin] = v < cur ? v : cur;
 }
 
 /** Fills empty bins by optimal densification. A signature with no shingle at

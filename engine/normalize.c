@@ -217,6 +217,34 @@ static const uint8_t ascii_map[128] = {
     112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 123, 124, 125, 126, 0,
 };
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+
+/* Bytes at u[0..16) copy through as they are, lower-cased, when each is
+ * printable and not a space, or is a space followed by such a byte (a
+ * single space between two words, which normalization keeps): nothing to
+ * fold, drop or collapse. Stores all 16 bytes, lower-cased, at out and
+ * @return how many leading ones qualify (16: the whole block); the caller
+ * keeps that many. u[16] must be readable and out must have room for 16.
+ * The caller knows there is no pending whitespace and that a space at u[0]
+ * is not leading. Most 16-byte blocks of English prose qualify whole. */
+static inline unsigned ascii_block16(const uint8_t *u, char *out) {
+  const __m128i b = _mm_loadu_si128((const __m128i *)(const void *)u);
+  const __m128i next = _mm_loadu_si128((const __m128i *)(const void *)(u + 1));
+  const __m128i lo = _mm_set1_epi8(0x20), hi = _mm_set1_epi8(0x7F), grave = _mm_set1_epi8('`');
+  /* Bytes are ASCII (< 0x80): signed compares are safe. */
+  const __m128i print_b = _mm_andnot_si128(_mm_cmpeq_epi8(b, grave),
+                                           _mm_and_si128(_mm_cmpgt_epi8(b, lo), _mm_cmplt_epi8(b, hi)));
+  const __m128i print_n = _mm_andnot_si128(_mm_cmpeq_epi8(next, grave),
+                                           _mm_and_si128(_mm_cmpgt_epi8(next, lo), _mm_cmplt_epi8(next, hi)));
+  const __m128i ok = _mm_or_si128(print_b, _mm_and_si128(_mm_cmpeq_epi8(b, lo), print_n));
+  const __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(b, _mm_set1_epi8('A' - 1)), _mm_cmplt_epi8(b, _mm_set1_epi8('Z' + 1)));
+  _mm_storeu_si128((__m128i *)(void *)out, _mm_add_epi8(b, _mm_and_si128(upper, lo)));
+  const unsigned bad = ~(unsigned)_mm_movemask_epi8(ok) & 0xFFFFu;
+  return bad ? (unsigned)__builtin_ctz(bad) : 16;
+}
+#endif
+
 /* Copies the ASCII bytes [i, end) that need no Unicode processing, folding
  * spaces and tabs into the pending separator. State lives in locals so the
  * loop stays in registers. @return where it stopped. */
@@ -227,6 +255,20 @@ static inline size_t ascii_run_impl(writer *w, const uint8_t *u, size_t i, size_
   int pending = w->pending_space;
   uint32_t space_src = w->space_src;
   for (; i < end; i++) {
+#if defined(__SSE2__)
+    /* Without the offset map, the bytes that need no folding go through 16
+     * at a time as one store (the byte loop below gives the same bytes);
+     * the first that does takes the byte loop. */
+    if (!want_src && !pending && end - i > 16 && (n || u[i] != ' ')) {
+      const unsigned plain = ascii_block16(u + i, text + n);
+      n += plain;
+      i += plain;  /* u[i] (if plain < 16) is the byte that needs the loop below */
+      if (plain == 16) {
+        i--;
+        continue;
+      }
+    }
+#endif
     const uint8_t m = ascii_map[u[i]];
     if (m > 1) {
       if (pending) {
@@ -263,6 +305,19 @@ static size_t ascii_run(writer *w, const uint8_t *u, size_t i, size_t end) {
   return w->want_src ? ascii_run_impl(w, u, i, end, 1) : ascii_run_impl(w, u, i, end, 0);
 }
 
+/* End of the run of ASCII bytes that starts at @p i: eight bytes at a time,
+ * a word with no high bit set is all ASCII. */
+static size_t ascii_run_end(const uint8_t *u, size_t i, size_t len) {
+  while (len - i >= 8) {
+    uint64_t x;
+    memcpy(&x, u + i, 8);
+    if (x & 0x8080808080808080ull) break;
+    i += 8;
+  }
+  while (i < len && u[i] < 0x80) i++;
+  return i;
+}
+
 static sc_status normalize(const char *s, size_t len, int want_src, sc_normtext *out) {
   memset(out, 0, sizeof(*out));
   SC_CHECK(len >= UINT32_MAX, SC_E_TOO_LARGE);
@@ -281,10 +336,7 @@ static sc_status normalize(const char *s, size_t len, int want_src, sc_normtext 
       /* A run of ASCII bytes; its last byte goes the general way when a
        * non-ASCII byte follows (it may take a combining mark). Output of
        * the fast part is at most its length plus two separator bytes. */
-      if (run_end <= i) {
-        run_end = i;
-        while (run_end < len && u[run_end] < 0x80) run_end++;
-      }
+      if (run_end <= i) run_end = ascii_run_end(u, i, len);
       const size_t end = run_end < len ? run_end - 1 : run_end;
       if (end > i) {
         if (g.n && !flush_group(&w, &g)) goto nomem;

@@ -4,33 +4,37 @@
 #include "shingle.h"
 
 #include <string.h>
-#include <xxhash.h>
 
-uint64_t sc_hash_word(const char *w, size_t n, const uint8_t *secret) {
-  return XXH3_64bits_withSecret(w, n, secret, SC_SECRET_BYTES);
+#include "wordhash.h"
+
+uint64_t sc_hash_word(const char *w, size_t n, const uint8_t *secret) { return sc_word_hash(w, n, secret); }
+
+size_t sc_shingle_in_place(uint64_t *h, size_t n, uint32_t k, const sc_keys *keys) {
+  assert(k >= 1 && k <= SC_SHINGLE_K_MAX);
+  if (n == 0) return 0;
+  const size_t window = n < k ? n : k;
+  const size_t count = n - window + 1;
+  const unsigned out_rot = (unsigned)(SC_SHINGLE_ROT * window);  /* the word leaving the window */
+  uint64_t s = 0;
+  for (size_t j = 0; j < window; j++) s = sc__rotl64(s, SC_SHINGLE_ROT) ^ h[j];
+  /* Shingle i overwrites word hash i, which the next step still needs. */
+  for (size_t i = 0;; i++) {
+    const uint64_t leaving = h[i];
+    h[i] = sc_shingle_finish(s, window, keys->shingle);
+    if (i + 1 == count) break;
+    s = sc__rotl64(s, SC_SHINGLE_ROT) ^ sc__rotl64(leaving, out_rot) ^ h[i + window];
+  }
+  return count;
 }
 
 sc_status sc_shingle_words(const char *text, const sc_span *words, size_t n, uint32_t k,
                            const sc_keys *keys, sc_u64_vec *out) {
   assert(k >= 1 && k <= SC_SHINGLE_K_MAX);
   if (n == 0) return SC_OK;
-  const size_t window = n < k ? n : k;
-  const size_t count = n - window + 1;
-  SC_VEC_RESERVE(out, count, nomem);
-  /* Ring of the last `window` word hashes, unrolled twice so that every
-   * window is one contiguous run of memory for XXH3. */
-  uint64_t ring[2 * SC_SHINGLE_K_MAX];
-  for (size_t i = 0; i < n; i++) {
-    const uint64_t h = sc_hash_word(text + words[i].start, words[i].end - words[i].start, keys->token);
-    const size_t slot = i % window;
-    ring[slot] = h;
-    ring[slot + window] = h;
-    if (i + 1 >= window) {
-      const size_t first = (i + 1 - window) % window;
-      out->items[out->len++] =
-          XXH3_64bits_withSecret(ring + first, window * sizeof(uint64_t), keys->shingle, SC_SECRET_BYTES);
-    }
-  }
+  SC_VEC_RESERVE(out, n, nomem);
+  uint64_t *h = out->items + out->len;
+  for (size_t i = 0; i < n; i++) h[i] = sc_word_hash(text + words[i].start, words[i].end - words[i].start, keys->token);
+  out->len += sc_shingle_in_place(h, n, k, keys);
   return SC_OK;
 nomem:
   return SC_E_NOMEM;
@@ -108,6 +112,90 @@ void sc_u64_sort(uint64_t *v, size_t n, uint64_t *tmp) {
 size_t sc_u64_sort_unique(uint64_t *v, size_t n, uint64_t *tmp) {
   if (n < 2) return n;
   sc_u64_sort(v, n, tmp);
+  size_t m = 1;
+  for (size_t i = 1; i < n; i++)
+    if (v[i] != v[m - 1]) v[m++] = v[i];
+  return m;
+}
+
+static void insertion_sort32(uint32_t *v, size_t n) {
+  for (size_t i = 1; i < n; i++) {
+    const uint32_t x = v[i];
+    size_t j = i;
+    while (j > 0 && v[j - 1] > x) {
+      v[j] = v[j - 1];
+      j--;
+    }
+    v[j] = x;
+  }
+}
+
+/* LSD radix sort on 16-bit digits (two passes): for large arrays, where
+ * 2^16 counters cost less than two more passes over the values. */
+static void radix_sort32(uint32_t *v, size_t n, uint32_t *tmp) {
+  size_t *count = sc__mallocarray((size_t)1 << 16, sizeof(size_t));
+  if (!count) {  /* no memory for the counters: insertion sort is correct, only slow */
+    insertion_sort32(v, n);
+    return;
+  }
+  uint32_t *src = v, *dst = tmp;
+  for (unsigned shift = 0; shift < 32; shift += 16) {
+    memset(count, 0, ((size_t)1 << 16) * sizeof(size_t));
+    for (size_t i = 0; i < n; i++) count[(src[i] >> shift) & 0xFFFF]++;
+    size_t sum = 0;
+    for (size_t b = 0; b < ((size_t)1 << 16); b++) {
+      const size_t c = count[b];
+      count[b] = sum;
+      sum += c;
+    }
+    for (size_t i = 0; i < n; i++) dst[count[(src[i] >> shift) & 0xFFFF]++] = src[i];
+    uint32_t *t = src;
+    src = dst;
+    dst = t;
+  }
+  sc__free(count);
+  assert(src == v);  /* two passes end where they started */
+}
+
+/* LSD radix sort on bytes with the four histograms taken in one pass: for
+ * the few hundred values of one document it beat a bucket sort finished by
+ * insertion sort (3.7 against 6.1 us for 600 uniform values here), whose
+ * tiny buckets mispredict. A byte that is the same in every value is
+ * skipped. */
+static void radix_sort32_bytes(uint32_t *v, size_t n, uint32_t *tmp) {
+  uint32_t count[4][256];
+  memset(count, 0, sizeof count);
+  for (size_t i = 0; i < n; i++) {
+    const uint32_t x = v[i];
+    count[0][x & 0xFF]++;
+    count[1][(x >> 8) & 0xFF]++;
+    count[2][(x >> 16) & 0xFF]++;
+    count[3][x >> 24]++;
+  }
+  uint32_t *src = v, *dst = tmp;
+  for (unsigned p = 0; p < 4; p++) {
+    uint32_t *const c = count[p];
+    const unsigned shift = 8 * p;
+    if (c[(src[0] >> shift) & 0xFF] == n) continue;
+    uint32_t sum = 0;
+    for (unsigned b = 0; b < 256; b++) {
+      const uint32_t k = c[b];
+      c[b] = sum;
+      sum += k;
+    }
+    for (size_t i = 0; i < n; i++) dst[c[(src[i] >> shift) & 0xFF]++] = src[i];
+    uint32_t *const t = src;
+    src = dst;
+    dst = t;
+  }
+  if (src != v) memcpy(v, src, n * sizeof(uint32_t));
+}
+
+size_t sc_u32_sort_unique(uint32_t *v, size_t n, uint32_t *tmp) {
+  if (n < 2) return n;
+  if (n <= 32) insertion_sort32(v, n);
+  else if (n <= (1u << 16)) radix_sort32_bytes(v, n, tmp);
+  else radix_sort32(v, n, tmp);
   size_t m = 1;
   for (size_t i = 1; i < n; i++)
     if (v[i] != v[m - 1]) v[m++] = v[i];

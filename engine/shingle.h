@@ -1,10 +1,12 @@
 /*
  * shingle.h: word k-shingles hashed to 64 bits, and sorted hash sets.
  *
- * Each word is hashed with XXH3 under a keyed secret; a shingle's hash is
- * XXH3 (another secret) of its k word hashes, so one pass hashes each word
- * once. A text with fewer than k words yields one shingle of all its words,
- * so short texts still compare.
+ * Each word is hashed under the keyed token secret and a shingle's hash
+ * combines its k word hashes under the shingle secret (engine/wordhash.h:
+ * a branch-free mix for words up to 16 bytes, a rotate-xor that slides
+ * from one shingle to the next), so one pass hashes each word once. A text
+ * with fewer than k words yields one shingle of all its words, so short
+ * texts still compare.
  */
 #ifndef SC_SHINGLE_H
 #define SC_SHINGLE_H
@@ -22,6 +24,13 @@ enum { SC_SHINGLE_K_MAX = 16 };
 sc_status sc_shingle_words(const char *text, const sc_span *words, size_t n, uint32_t k,
                            const sc_keys *keys, sc_u64_vec *out);
 
+/** Turns the @p n word hashes at @p h into their k-shingle hashes, in place
+ *  and in text order: max(n - k + 1, 1) of them when n > 0 (a text shorter
+ *  than k is one shingle of all its words), 0 when n = 0.
+ *  @pre 1 <= k <= SC_SHINGLE_K_MAX.
+ *  @return the number of shingles. */
+size_t sc_shingle_in_place(uint64_t *h, size_t n, uint32_t k, const sc_keys *keys);
+
 /** Hash of one word under the token secret (also used for term hashes). */
 uint64_t sc_hash_word(const char *w, size_t n, const uint8_t *secret);
 
@@ -31,6 +40,9 @@ void sc_u64_sort(uint64_t *v, size_t n, uint64_t *tmp);
 /** Sorts @p v ascending and removes repeats in place.
  *  @return the new length. @p tmp must hold n elements (radix sort buffer). */
 size_t sc_u64_sort_unique(uint64_t *v, size_t n, uint64_t *tmp);
+
+/** Same for 32-bit values. */
+size_t sc_u32_sort_unique(uint32_t *v, size_t n, uint32_t *tmp);
 
 /** @return |A n B| of two sorted, repeat-free sets. */
 size_t sc_u64_intersect_count(const uint64_t *a, size_t na, const uint64_t *b, size_t nb);

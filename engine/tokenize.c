@@ -11,6 +11,8 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "wordhash.h"
+
 static int is_word_cp(int32_t cp) {
   if (cp < 0x80)
     return (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z');
@@ -130,39 +132,172 @@ static inline int word_char_at(const char *text, size_t len, size_t i, size_t *n
   return is_word_cp(cp_at(text, len, i, n));
 }
 
+/* Finds the next word at or after *pos: on return 1, [*start, *pos) is the
+ * word. One definition for sc_tokenize and sc_word_hashes, so that both
+ * split every text the same way. */
+static inline int next_word(const char *text, size_t len, size_t *pos, size_t *start) {
+  size_t i = *pos, n;
+  for (;;) {  /* skip separators; ASCII inline */
+    if (i >= len) {
+      *pos = i;
+      return 0;
+    }
+    const uint8_t b = (uint8_t)text[i];
+    if (b < 0x80) {
+      if (ascii_word(b)) break;
+      i++;
+      continue;
+    }
+    if (word_char_at(text, len, i, &n)) break;
+    i += n;
+  }
+  *start = i;
+  word_char_at(text, len, i, &n);
+  i += n;
+  while (i < len) {
+    const uint8_t b = (uint8_t)text[i];
+    if (b < 0x80 && ascii_word(b)) {  /* the common case, inline */
+      i++;
+      continue;
+    }
+    if (b >= 0x80 && word_char_at(text, len, i, &n)) {
+      i += n;
+      continue;
+    }
+    /* Inner apostrophe or digit group separator: keep if a word character
+     * (a digit, for '.' and ',') follows. */
+    size_t m;
+    if (i + 1 < len && ((b == '\'' && word_char_at(text, len, i + 1, &m)) ||
+                        ((b == '.' || b == ',') && is_digit(text[i - 1]) && is_digit(text[i + 1])))) {
+      i += 1;
+      continue;
+    }
+    break;
+  }
+  *pos = i;
+  return 1;
+}
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+
+/* Byte classes of 64 bytes of ASCII text, one bit per byte. */
+typedef struct class_masks {
+  uint64_t high;     /* bytes >= 0x80 (the other masks are then unusable)  */
+  uint64_t word;     /* letters and digits                                 */
+  uint64_t digit;
+  uint64_t apos;     /* '\''                                               */
+  uint64_t sep;      /* '.' and ','                                        */
+} class_masks;
+
+static inline __m128i in_range(__m128i x, char lo, char hi) {  /* lo <= x <= hi; x < 0x80 */
+  return _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8((char)(lo - 1))), _mm_cmplt_epi8(x, _mm_set1_epi8((char)(hi + 1))));
+}
+
+static inline uint64_t bits16(__m128i m, int k) { return (uint64_t)(uint32_t)_mm_movemask_epi8(m) << (16 * k); }
+
+static inline void classify64(const char *p, class_masks *m) {
+  m->high = m->word = m->digit = m->apos = m->sep = 0;
+  for (int k = 0; k < 4; k++) {
+    const __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * k));
+    m->high |= bits16(x, k);
+    const __m128i digit = in_range(x, '0', '9');
+    const __m128i alpha = _mm_or_si128(in_range(x, 'a', 'z'), in_range(x, 'A', 'Z'));
+    m->word |= bits16(_mm_or_si128(digit, alpha), k);
+    m->digit |= bits16(digit, k);
+    m->apos |= bits16(_mm_cmpeq_epi8(x, _mm_set1_epi8('\'')), k);
+    m->sep |= bits16(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('.')), _mm_cmpeq_epi8(x, _mm_set1_epi8(','))), k);
+  }
+}
+
+/* sc_word_hashes 64 bytes at a time: in a block of ASCII text (and an
+ * ASCII byte after it) the words are the maximal runs of "word bytes",
+ * where a word byte is a letter or digit, an apostrophe between two letters
+ * or digits, or '.' or ',' between two digits: next_word's rules, which
+ * for ASCII look only one byte either side. Runs are walked by their
+ * boundary bits, without a branch per byte (the byte loop's mispredicted
+ * word ends were its main cost). A block with a byte >= 0x80 goes to
+ * next_word instead, from the start of the word in progress, until past
+ * the block; the vector loop resumes where a word has just ended. */
+static sc_status word_hashes_blocks(const char *text, size_t len, const uint8_t *secret, sc_u64_vec *out) {
+  uint64_t prev_word = 0, prev_digit = 0, prev_tok = 0;  /* bit 0: the byte before the block */
+  size_t start = 0;
+  int inside = 0;
+  size_t pos = 0;
+  while (pos < len) {
+    class_masks m;
+    if (len - pos >= 64) {
+      classify64(text + pos, &m);
+    } else {
+      char tail[64] = {0};  /* NUL is no class */
+      memcpy(tail, text + pos, len - pos);
+      classify64(tail, &m);
+    }
+    const uint8_t after = pos + 64 < len ? (uint8_t)text[pos + 64] : 0;
+    if (m.high || after >= 0x80) {
+      size_t p = inside ? start : pos, ws;
+      const size_t limit = len - pos > 65 ? pos + 65 : len;
+      inside = 0;
+      while (p < limit && next_word(text, len, &p, &ws)) {
+        if (out->len == out->cap) SC_VEC_RESERVE(out, out->cap ? out->cap : 256, nomem);
+        out->items[out->len++] = sc_word_hash(text + ws, p - ws, secret);
+      }
+      pos = p;  /* just after a word, or the end */
+      prev_word = prev_digit = prev_tok = 0;  /* text[pos] is in no word: nothing joins it */
+      continue;
+    }
+    const uint64_t next_word_bit = ascii_word(after), next_digit_bit = is_digit((char)after);
+    const uint64_t word_before = (m.word << 1) | prev_word, word_after = (m.word >> 1) | (next_word_bit << 63);
+    const uint64_t digit_before = (m.digit << 1) | prev_digit, digit_after = (m.digit >> 1) | (next_digit_bit << 63);
+    const uint64_t tok = m.word | (m.apos & word_before & word_after) | (m.sep & digit_before & digit_after);
+    uint64_t edges = tok ^ ((tok << 1) | prev_tok);  /* where a run starts or ends */
+    SC_VEC_RESERVE(out, 33, nomem);                  /* at most 32 words end here */
+    while (edges) {
+      const size_t at = pos + (size_t)__builtin_ctzll(edges);
+      edges &= edges - 1;
+      if (!inside) {
+        start = at;
+      } else {
+        out->items[out->len++] = start + SC_WORD_SHORT <= len  /* 16 bytes readable from the word */
+                                     ? sc_word_hash_overread(text + start, at - start, secret)
+                                     : sc_word_hash(text + start, at - start, secret);
+      }
+      inside = !inside;
+    }
+    prev_word = m.word >> 63;
+    prev_digit = m.digit >> 63;
+    prev_tok = tok >> 63;
+    pos += 64;
+  }
+  if (inside) out->items[out->len++] = sc_word_hash(text + start, len - start, secret);
+  return SC_OK;
+nomem:
+  return SC_E_NOMEM;
+}
+#endif
+
+sc_status sc_word_hashes(const char *text, size_t len, const uint8_t *secret, sc_u64_vec *out) {
+#if defined(__SSE2__)
+  return word_hashes_blocks(text, len, secret, out);
+#else
+  size_t pos = 0, start;
+  while (next_word(text, len, &pos, &start)) {
+    if (out->len == out->cap) SC_VEC_RESERVE(out, out->cap ? out->cap : 256, nomem);
+    out->items[out->len++] = sc_word_hash(text + start, pos - start, secret);
+  }
+  return SC_OK;
+nomem:
+  return SC_E_NOMEM;
+#endif
+}
+
 sc_status sc_tokenize(const sc_normtext *t, sc_span_vec *words, sc_sentence_vec *sentences) {
   const char *text = t->text;
   const size_t len = t->len;
   const size_t first_word = words->len;
-  size_t i = 0, n;
-  while (i < len) {
-    if (!word_char_at(text, len, i, &n)) {
-      i += n;
-      continue;
-    }
-    const size_t start = i;
-    i += n;
-    while (i < len) {
-      const uint8_t b = (uint8_t)text[i];
-      if (b < 0x80 && ascii_word(b)) {  /* the common case, inline */
-        i++;
-        continue;
-      }
-      if (word_char_at(text, len, i, &n)) {
-        i += n;
-        continue;
-      }
-      /* Inner apostrophe or digit group separator: keep if a word character
-       * (a digit, for '.' and ',') follows. */
-      size_t m;
-      if (i + 1 < len && ((b == '\'' && word_char_at(text, len, i + 1, &m)) ||
-                          ((b == '.' || b == ',') && is_digit(text[i - 1]) && is_digit(text[i + 1])))) {
-        i += 1;
-        continue;
-      }
-      break;
-    }
-    const sc_span w = {(uint32_t)start, (uint32_t)i};
+  size_t pos = 0, start;
+  while (next_word(text, len, &pos, &start)) {
+    const sc_span w = {(uint32_t)start, (uint32_t)pos};
     SC_VEC_PUSH(words, w, nomem);
   }
   if (!sentences) return SC_OK;

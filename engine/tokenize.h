@@ -36,4 +36,10 @@ typedef SC_VEC(sc_sentence) sc_sentence_vec;
 sc_status sc_tokenize(const sc_normtext *t, sc_span_vec *words,
                       sc_sentence_vec *sentences);
 
+/** Appends to @p out the hash (sc_word_hash under @p secret) of every word
+ *  of the normalized text @p text, in order: the words sc_tokenize finds,
+ *  without their spans (sketches need no offsets).
+ *  @return SC_OK or SC_E_NOMEM (@p out keeps what was appended). */
+sc_status sc_word_hashes(const char *text, size_t len, const uint8_t *secret, sc_u64_vec *out);
+
 #endif

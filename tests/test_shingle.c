@@ -7,6 +7,7 @@
 
 #include "keys.h"
 #include "normalize.h"
+#include "ref_wordhash.h"
 #include "sc_test.h"
 #include "shingle.h"
 #include "tokenize.h"
@@ -64,6 +65,38 @@ static void test_sort_unique(void) {
   free(tmp);
 }
 
+static int cmp_u32(const void *a, const void *b) {
+  const uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+  return (x > y) - (x < y);
+}
+
+/* The 32-bit variant (dedup's store sets) against qsort, from tiny arrays
+ * through the byte radix sort to the 16-bit radix sort beyond 2^16 values, with
+ * uniform, clustered (skipped byte passes) and few distinct values. */
+static void test_sort_unique32(void) {
+  enum { MAXN = 300000 };
+  uint32_t *v = malloc(MAXN * sizeof *v), *ref = malloc(MAXN * sizeof *ref), *tmp = malloc(MAXN * sizeof *tmp);
+  static const size_t fixed[] = {0, 1, 2, 63, 64, 65, 257, 1000, 4096, (1u << 16), (1u << 16) + 1, MAXN};
+  for (int iter = 0; iter < 120; iter++) {
+    const size_t n = iter < 12 ? fixed[iter] : sc_test_below(iter % 10 == 0 ? MAXN + 1 : 6000);
+    const int shape = (int)sc_test_below(4);
+    for (size_t i = 0; i < n; i++) {
+      const uint32_t r = (uint32_t)sc_test_rand();
+      v[i] = ref[i] = shape == 0 ? r : shape == 1 ? r % 13 : shape == 2 ? (0xAB000000u | (r & 0xFFFF)) : (r & 0xF0F0F0F0u);
+    }
+    const size_t m = sc_u32_sort_unique(v, n, tmp);
+    qsort(ref, n, sizeof *ref, cmp_u32);
+    size_t mr = 0;
+    for (size_t i = 0; i < n; i++)
+      if (mr == 0 || ref[i] != ref[mr - 1]) ref[mr++] = ref[i];
+    CHECK_MSG(m == mr && (m == 0 || memcmp(v, ref, m * sizeof *v) == 0), "n=%zu shape=%d: %zu distinct, want %zu", n,
+              shape, m, mr);
+  }
+  free(v);
+  free(ref);
+  free(tmp);
+}
+
 static void test_intersect(void) {
   enum { MAXN = 3000 };
   uint64_t *a = malloc(MAXN * sizeof *a), *b = malloc(MAXN * sizeof *b), *tmp = malloc(MAXN * sizeof *tmp);
@@ -102,14 +135,15 @@ static void free_words(words *w) {
   SC_VEC_FREE(&w->w);
 }
 
-/* Shingle i is XXH3 (shingle secret) of the token hashes of words i..i+k-1. */
+/* Shingle i is the reference shingle hash (ref_wordhash.h) of the word
+ * hashes of words i..i+k-1, each computed from scratch. */
 static uint64_t ref_shingle(const words *w, size_t first, size_t k, const sc_keys *keys) {
   uint64_t h[SC_SHINGLE_K_MAX];
   for (size_t j = 0; j < k; j++) {
     const sc_span s = w->w.items[first + j];
-    h[j] = XXH3_64bits_withSecret(w->nt.text + s.start, s.end - s.start, keys->token, SC_SECRET_BYTES);
+    h[j] = ref_word_hash(w->nt.text + s.start, s.end - s.start, keys->token);
   }
-  return XXH3_64bits_withSecret(h, k * sizeof(uint64_t), keys->shingle, SC_SECRET_BYTES);
+  return ref_shingle_hash(h, k, keys->shingle);
 }
 
 static void test_shingles(void) {
@@ -177,13 +211,15 @@ static void test_shingles(void) {
   free_words(&w2);
 
   /* Random long texts against the reference, every k. */
-  static const char *const vocab[] = {"alpha", "beta", "gamma", "delta", "eps", "zeta", "eta", "theta"};
+  static const char *const vocab[] = {"alpha", "beta", "gamma", "delta", "eps", "zeta", "eta", "theta",
+                                      "a", "ab", "abc", "abcdefgh", "abcdefghi", "abcdefghijklmnop",
+                                      "abcdefghijklmnopq", "supercalifragilisticexpialidocious"};
   char text[4096];
   for (int iter = 0; iter < 60; iter++) {
     size_t len = 0;
     const size_t n = sc_test_below(300);
     for (size_t i = 0; i < n; i++) {
-      const char *v = vocab[sc_test_below(8)];
+      const char *v = vocab[sc_test_below(sizeof vocab / sizeof *vocab)];
       memcpy(text + len, v, strlen(v));
       len += strlen(v);
       text[len++] = ' ';
@@ -205,6 +241,7 @@ static void test_shingles(void) {
 int main(int argc, char **argv) {
   sc_test_init(argc, argv, 12345);
   test_sort_unique();
+  test_sort_unique32();
   test_intersect();
   test_shingles();
   return sc_test_done("test_shingle");
