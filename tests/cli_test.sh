@@ -124,6 +124,29 @@ run matrix "${articles[@]}"
 expect_rc 0 "articles: table"
 expect_out_has "5 documents, 10 pairs listed" "articles: table heading"
 
+# The five articles as JSON Lines records (DESIGN: a and b are the JSONL
+# ids): the same ten pairs with the same figures, ids for names; a
+# malformed line is reported with its number and skipped.
+JL=$TMP/articles.jsonl
+python3 - "$JL" "${articles[@]}" <<'PY'
+import json, sys
+with open(sys.argv[1], "w") as out:
+    for i, path in enumerate(sys.argv[2:], 1):
+        out.write(json.dumps({"id": "art%d" % i, "text": open(path, encoding="utf-8").read()}) + "\n")
+        if i == 2:
+            out.write('{"id": "broken", "text": \n')
+PY
+run matrix --format csv "${articles[@]}"
+by_file=$(awk -F, 'NR > 1 { print $3, $4 }' "$TMP/out" | sort | tr '\n' ' ')
+run matrix --format csv "$JL"
+expect_rc 0 "jsonl: matrix"
+expect_eq "$(csv_rows)" 10 "jsonl: 10 pairs of 5 records"
+names=$(awk -F, 'NR > 1 { print $1; print $2 }' "$TMP/out" | sort -u | tr '\n' ' ')
+expect_eq "$names" "art1 art2 art3 art4 art5 " "jsonl: documents named by their ids"
+by_record=$(awk -F, 'NR > 1 { print $3, $4 }' "$TMP/out" | sort | tr '\n' ' ')
+expect_eq "$by_record" "$by_file" "jsonl: the same scores and verdicts as the files"
+expect_err_has "$JL:3: skipped" "jsonl: the malformed line is reported with its number"
+
 # ---------------------------------------------------------------------------
 # Bad inputs next to two good files.
 IN=$TMP/in

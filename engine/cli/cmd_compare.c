@@ -86,7 +86,7 @@ int cmd_compare(int argc, char **argv) {
   for (int i = 0; i < 2; i++) {
     input_stats in;
     const size_t before = sc_corpus_size(c);
-    if ((st = load_inputs(c, paths + i, 1, co.threads, co.quiet, &in)) != SC_OK) {
+    if ((st = load_inputs(c, paths + i, 1, NULL, co.threads, co.quiet, &in)) != SC_OK) {
       fprintf(stderr, "simcheck compare: %s\n", sc_strerror(st));
       goto done;
     }

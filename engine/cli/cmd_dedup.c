@@ -35,10 +35,9 @@ static const char dedup_help[] =
     "  --removed FILE     CSV of the removed documents: id,cluster,representative,\n"
     "                     similarity\n"
     "  --threshold T      Jaccard that makes two documents duplicates (default 0.8)\n"
-    "  --keep first|longest  which document of a cluster to keep (default first)\n"
-    "  --jsonl            read every input as JSONL\n"
-    "  --id-field F       JSONL field holding the id (default id)\n"
-    "  --text-field F     JSONL field holding the text (default text)\n"
+    "  --keep first|longest  which document of a cluster to keep (default first)\n";
+
+static const char dedup_help_tail[] =
     "\n"
     "A summary goes to stderr at the end. Files are written under a temporary\n"
     "name and renamed when complete. Exit status: 0 success, 1 usage error,\n"
@@ -57,8 +56,9 @@ static const char cluster_help[] =
     "                     per clustered document: id,cluster,size,representative;\n"
     "                     html is one self-contained page\n"
     "  --threshold T      Jaccard that links two documents (default 0.8)\n"
-    "  --keep first|longest  the representative named per cluster (default first)\n"
-    "  --jsonl, --id-field F, --text-field F   as for dedup\n"
+    "  --keep first|longest  the representative named per cluster (default first)\n";
+
+static const char cluster_help_tail[] =
     "\n"
     "Exit status: 0 success, 1 usage error, 2 no input could be read.\n"
     "\n";
@@ -79,13 +79,13 @@ static int parse_scale(int argc, char **argv, const char *cmd, scale_args *s) {
   const int dedup = strcmp(cmd, "dedup") == 0;
   sc_options_init(&s->co.opt);
   sc_dedup_options_init(&s->dopt);
-  s->so.id_field = "id";
-  s->so.text_field = "text";
+  input_format_init(&s->so.format);
   s->so.cmd = cmd;
   s->format = SC_FORMAT_TABLE;
   s->paths = argv + 1;
   while (a.i < a.argc) {
     const char *name, *iv, *v;
+    int taken;
     if (strcmp(a.argv[a.i], "--") == 0) {
       for (a.i++; a.i < a.argc;) s->paths[s->npaths++] = a.argv[a.i++];
       break;
@@ -99,6 +99,8 @@ static int parse_scale(int argc, char **argv, const char *cmd, scale_args *s) {
     if (r == OPT_TAKEN) continue;
     if (strcmp(name, "-h") == 0 || strcmp(name, "--help") == 0) {
       fputs(dedup ? dedup_help : cluster_help, stdout);
+      fputs(input_options_help, stdout);
+      fputs(dedup ? dedup_help_tail : cluster_help_tail, stdout);
       fputs(common_options_help, stdout);
       return 0;
     } else if (strcmp(name, "--threshold") == 0) {
@@ -115,12 +117,8 @@ static int parse_scale(int argc, char **argv, const char *cmd, scale_args *s) {
         usage_error(&a, "--keep: '%s' is not one of first, longest", v);
         return EXIT_USAGE;
       }
-    } else if (strcmp(name, "--jsonl") == 0) {
-      s->so.jsonl = 1;
-    } else if (strcmp(name, "--id-field") == 0) {
-      if (!(s->so.id_field = args_value(&a, name, iv))) return EXIT_USAGE;
-    } else if (strcmp(name, "--text-field") == 0) {
-      if (!(s->so.text_field = args_value(&a, name, iv))) return EXIT_USAGE;
+    } else if ((taken = parse_input_option(&a, name, iv, &s->so.format)) != 0) {
+      if (taken < 0) return EXIT_USAGE;
     } else if (dedup && strcmp(name, "-o") == 0) {
       if (!(s->out_path = args_value(&a, name, iv))) return EXIT_USAGE;
     } else if (dedup && strcmp(name, "--removed") == 0) {

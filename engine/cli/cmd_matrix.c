@@ -14,8 +14,9 @@ static const char matrix_help[] =
     "Compares every pair of documents and says how they relate: duplicate,\n"
     "near-duplicate, contains (syndication, quotation), rewrite (paraphrase,\n"
     "summary), overlap (shared passages), related (same topic) or unrelated.\n"
-    "PATH is a file, a directory (read recursively, hidden files skipped) or -\n"
-    "for standard input. Binary and unreadable files are skipped with a warning.\n"
+    "PATH is a file, a directory (read recursively, hidden files skipped), a\n"
+    "JSONL file (one document per record) or - for standard input. Binary and\n"
+    "unreadable files, and malformed JSONL lines, are skipped with a warning.\n"
     "\n"
     "Output options:\n"
     "  --format F         table (default), csv, json or html\n"
@@ -34,6 +35,10 @@ static const char matrix_help[] =
     "heatmap of the scores (click a cell to open the pair), the clusters of\n"
     "documents linked by overlap or stronger, and for the 200 best pairs the\n"
     "two texts side by side with their shared passages highlighted.\n"
+    "\n"
+    "Input options:\n";
+
+static const char matrix_help_tail[] =
     "\n"
     "Exit status: 0 success, 1 usage error, 2 no input could be read.\n"
     "\n";
@@ -58,6 +63,8 @@ int cmd_matrix(int argc, char **argv) {
   sc_report_options ro = {SC_FORMAT_TABLE, SC_METRIC_SCORE, 0, NULL};
   sc_pairs_options po = {0, 0, 0.0};
   int top_given = 0;
+  input_format format;
+  input_format_init(&format);
   char **paths = argv + 1;
   int npaths = 0;
 
@@ -77,8 +84,13 @@ int cmd_matrix(int argc, char **argv) {
     if (r == OPT_TAKEN) continue;
     const char *v;
     unsigned long u;
-    if (strcmp(name, "-h") == 0 || strcmp(name, "--help") == 0) {
+    int taken;
+    if ((taken = parse_input_option(&a, name, iv, &format)) != 0) {
+      if (taken < 0) return EXIT_USAGE;
+    } else if (strcmp(name, "-h") == 0 || strcmp(name, "--help") == 0) {
       fputs(matrix_help, stdout);
+      fputs(input_options_help, stdout);
+      fputs(matrix_help_tail, stdout);
       fputs(common_options_help, stdout);
       return 0;
     } else if (strcmp(name, "--format") == 0) {
@@ -123,7 +135,7 @@ int cmd_matrix(int argc, char **argv) {
     return st == SC_E_RANGE ? EXIT_USAGE : EXIT_INPUT;
   }
   input_stats in;
-  st = load_inputs(c, paths, npaths, co.threads, co.quiet, &in);
+  st = load_inputs(c, paths, npaths, &format, co.threads, co.quiet, &in);
   if (st == SC_OK) large_corpus_top(c, &po, top_given, co.quiet);
   int rc = 0;
   sc_pair *pairs = NULL;

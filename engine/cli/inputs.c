@@ -48,6 +48,13 @@ static sc_status on_doc(void *user, const char *path, const char *data, size_t l
   return SC_OK;
 }
 
+static sc_status on_record(void *user, const char *id, const char *text, size_t len, const char *line,
+                           size_t line_len) {
+  (void)line;
+  (void)line_len;
+  return on_doc(user, id, text, len);
+}
+
 static void on_skip(void *user, const char *path, sc_status why, const char *detail) {
   loaded *l = user;
   l->skipped++;
@@ -58,16 +65,46 @@ static void on_skip(void *user, const char *path, sc_status why, const char *det
     fprintf(stderr, "simcheck: warning: %s: skipped: %s\n", path, detail);
 }
 
-sc_status load_inputs(sc_corpus *c, char *const *paths, int npaths, unsigned threads, int quiet,
-                      input_stats *stats) {
+void input_format_init(input_format *f) { *f = (input_format){0, "id", "text"}; }
+
+const char input_options_help[] =
+    "  --jsonl            read every input as JSON Lines (default: files named\n"
+    "                     *.jsonl or *.ndjson): one object per line, a document\n"
+    "                     per record, named by its id\n"
+    "  --id-field F       the record's id field (default id)\n"
+    "  --text-field F     the record's text field (default text)\n";
+
+int parse_input_option(cli_args *a, const char *name, const char *inline_value, input_format *f) {
+  if (strcmp(name, "--jsonl") == 0) {
+    f->jsonl = 1;
+    return 1;
+  }
+  const char **field = strcmp(name, "--id-field") == 0     ? &f->id_field
+                       : strcmp(name, "--text-field") == 0 ? &f->text_field
+                                                           : NULL;
+  if (!field) return 0;
+  return (*field = args_value(a, name, inline_value)) ? 1 : -1;
+}
+
+int reads_as_jsonl(const input_format *f, const char *path) {
+  if (f->jsonl) return 1;
+  const size_t n = strlen(path);
+  return (n > 6 && strcmp(path + n - 6, ".jsonl") == 0) || (n > 7 && strcmp(path + n - 7, ".ndjson") == 0);
+}
+
+sc_status load_inputs(sc_corpus *c, char *const *paths, int npaths, const input_format *format, unsigned threads,
+                      int quiet, input_stats *stats) {
   loaded l = {.quiet = quiet};
   sc_status st = SC_OK;
   for (int i = 0; i < npaths && st == SC_OK; i++) {
     const size_t docs_before = l.n, skips_before = l.skipped;
-    st = sc_read_path(paths[i], on_doc, on_skip, &l);
+    const int jsonl = format && reads_as_jsonl(format, paths[i]);
+    st = jsonl ? sc_read_jsonl(paths[i], format->id_field, format->text_field, on_record, on_skip, &l)
+               : sc_read_path(paths[i], on_doc, on_skip, &l);
     if (st == SC_E_IO) st = SC_OK;  /* reported through on_skip */
     if (st == SC_OK && l.n == docs_before && l.skipped == skips_before && !quiet)
-      fprintf(stderr, "simcheck: warning: %s: no files to read in this directory\n", paths[i]);
+      fprintf(stderr, "simcheck: warning: %s: %s\n", paths[i],
+              jsonl ? "no records to read in this file" : "no files to read in this directory");
   }
   const int progress = !quiet && isatty(STDERR_FILENO) && l.n >= 1000;
   if (st == SC_OK && progress) fprintf(stderr, "simcheck: analysing %zu documents...\r", l.n);

@@ -5,19 +5,41 @@
 #ifndef SC_CLI_INPUTS_H
 #define SC_CLI_INPUTS_H
 
+#include "args.h"
 #include "simcheck.h"
+
+/* How input files are read: whole files, or JSONL records (one document per
+ * line, named by its id). */
+typedef struct input_format {
+  int jsonl;                    /* 1: every input is JSONL; 0: by extension */
+  const char *id_field, *text_field;
+} input_format;
+
+/* Defaults: JSONL by extension (.jsonl, .ndjson), fields "id" and "text". */
+void input_format_init(input_format *f);
+
+/* Handles --jsonl, --id-field F and --text-field F: 1 if taken, -1 on a
+ * usage error (printed), 0 if @p name is another option. */
+int parse_input_option(cli_args *a, const char *name, const char *inline_value, input_format *f);
+
+/* Whether @p path is read as JSONL under @p f. */
+int reads_as_jsonl(const input_format *f, const char *path);
+
+/* Help lines for the three options above. */
+extern const char input_options_help[];
 
 typedef struct input_stats {
   size_t read;        /* documents added                          */
   size_t skipped;     /* files or documents skipped               */
 } input_stats;
 
-/* Reads every path, analyses the texts on @p threads threads and adds them
- * to @p c. Warnings go to stderr unless @p quiet.
+/* Reads every path (JSONL records where @p format says so; NULL: whole
+ * files only), analyses the texts on @p threads threads and adds them to
+ * @p c. Warnings go to stderr unless @p quiet.
  * @return SC_OK (even if nothing was usable: check stats->read) or a fatal
  * status (out of memory). */
-sc_status load_inputs(sc_corpus *c, char *const *paths, int npaths, unsigned threads, int quiet,
-                      input_stats *stats);
+sc_status load_inputs(sc_corpus *c, char *const *paths, int npaths, const input_format *format, unsigned threads,
+                      int quiet, input_stats *stats);
 
 /* Reads a --key-file into @p key. Prints the error and returns 0 on failure. */
 int load_key_file(const char *path, uint8_t key[SC_KEY_BYTES]);

@@ -44,11 +44,6 @@ typedef struct feeder {
   int progress;
 } feeder;
 
-static int is_jsonl_path(const char *p) {
-  const size_t n = strlen(p);
-  return (n > 6 && strcmp(p + n - 6, ".jsonl") == 0) || (n > 7 && strcmp(p + n - 7, ".ndjson") == 0);
-}
-
 /* Where to read @p path from: "-" is the spool when there is one. */
 static const char *input_path(const stream_opts *so, const char *path) {
   return so->stdin_spool && strcmp(path, "-") == 0 ? so->stdin_spool : path;
@@ -209,8 +204,8 @@ sc_status stream_into(sc_dedup *d, char *const *paths, int npaths, const stream_
   for (int i = 0; i < npaths && st == SC_OK; i++) {
     const size_t before = out->records, skipped_before = out->skipped;
     const char *path = input_path(so, paths[i]);
-    if (so->jsonl || is_jsonl_path(paths[i]))
-      st = sc_read_jsonl(path, so->id_field, so->text_field, on_record, on_skip, &f);
+    if (reads_as_jsonl(&so->format, paths[i]))
+      st = sc_read_jsonl(path, so->format.id_field, so->format.text_field, on_record, on_skip, &f);
     else
       st = sc_read_path(path, on_doc, on_skip, &f);
     if (st == SC_E_IO) st = SC_OK;  /* reported through on_skip */
@@ -279,8 +274,8 @@ sc_status stream_write_kept(const sc_dedup *d, char *const *paths, int npaths, c
   sc_status st = SC_OK;
   for (int i = 0; i < npaths && st == SC_OK; i++) {
     const char *path = input_path(so, paths[i]);
-    if (so->jsonl || is_jsonl_path(paths[i]))
-      st = sc_read_jsonl(path, so->id_field, so->text_field, write_record, NULL, &w);
+    if (reads_as_jsonl(&so->format, paths[i]))
+      st = sc_read_jsonl(path, so->format.id_field, so->format.text_field, write_record, NULL, &w);
     else
       st = sc_read_path(path, write_doc, NULL, &w);
     if (st == SC_E_IO && !ferror(out)) st = SC_OK;  /* unreadable now as before: skipped both times */

@@ -9,11 +9,11 @@
 
 #include <stdio.h>
 
+#include "inputs.h"
 #include "simcheck.h"
 
 typedef struct stream_opts {
-  int jsonl;                    /* 1: every input is JSONL; 0: by extension */
-  const char *id_field, *text_field;
+  input_format format;          /* JSONL or whole files                     */
   int quiet;
   const char *cmd;              /* for messages                             */
   const char *stdin_spool;      /* file holding standard input, or NULL     */
