@@ -88,9 +88,9 @@ static sc_status add_gram_partners(const sc_corpus *c, size_t per_doc, unsigned 
   const size_t n = c->docs.len;
   uint32_t *partners = sc__mallocarray(n * per_doc, sizeof(uint32_t));
   SC_CHECK(!partners, SC_E_NOMEM);
-  /* n-grams in more than 1/16 of the documents, and in more than 256 of
+  /* n-grams in more than 1/64 of the documents, and in more than 128 of
    * them whatever n is, weigh little and cost df^2 each. */
-  const size_t cap = n / 16 < 2 ? 2 : n / 16 > 256 ? 256 : n / 16;
+  const size_t cap = n / 64 < 2 ? 2 : n / 64 > 128 ? 128 : n / 64;
   const uint32_t max_df = (uint32_t)cap;
   sc_status st = sc_gram_partners(c->docs.items, n, &c->gram_df, max_df, per_doc, threads, partners);
   for (size_t i = 0; i < n && st == SC_OK; i++)

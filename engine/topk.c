@@ -5,33 +5,25 @@
 
 #include <stdlib.h>
 
-/* Whether x ranks below y: lower score, or the same score and higher ids. */
-static int worse(sc_scored x, sc_scored y) {
-  if (x.score != y.score) return x.score < y.score;
-  if (x.a != y.a) return x.a > y.a;
-  return x.b > y.b;
-}
-
 static void swap(sc_scored *x, sc_scored *y) {
   const sc_scored t = *x;
   *x = *y;
   *y = t;
 }
 
-void sc_topk_offer(sc_scored *heap, uint32_t *len, size_t cap, sc_scored s) {
+void sc_topk_insert(sc_scored *heap, uint32_t *len, size_t cap, sc_scored s) {
   size_t i = *len;
   if (i < cap) {  /* room left: append and sift up */
     heap[(*len)++] = s;
-    for (; i > 0 && worse(heap[i], heap[(i - 1) / 2]); i = (i - 1) / 2) swap(&heap[i], &heap[(i - 1) / 2]);
+    for (; i > 0 && sc_topk_worse(heap[i], heap[(i - 1) / 2]); i = (i - 1) / 2) swap(&heap[i], &heap[(i - 1) / 2]);
     return;
   }
-  if (cap == 0 || !worse(heap[0], s)) return;
   heap[0] = s;  /* replace the worst kept and sift down */
   for (i = 0;;) {
     size_t m = i;
     const size_t l = 2 * i + 1, r = l + 1;
-    if (l < cap && worse(heap[l], heap[m])) m = l;
-    if (r < cap && worse(heap[r], heap[m])) m = r;
+    if (l < cap && sc_topk_worse(heap[l], heap[m])) m = l;
+    if (r < cap && sc_topk_worse(heap[r], heap[m])) m = r;
     if (m == i) break;
     swap(&heap[i], &heap[m]);
     i = m;
@@ -40,7 +32,7 @@ void sc_topk_offer(sc_scored *heap, uint32_t *len, size_t cap, sc_scored s) {
 
 static int cmp_best_first(const void *x, const void *y) {
   const sc_scored *p = x, *q = y;
-  return worse(*q, *p) ? -1 : worse(*p, *q) ? 1 : 0;
+  return sc_topk_worse(*q, *p) ? -1 : sc_topk_worse(*p, *q) ? 1 : 0;
 }
 
 void sc_topk_sort(sc_scored *heap, size_t n) { qsort(heap, n, sizeof(sc_scored), cmp_best_first); }
