@@ -3,16 +3,16 @@
  * (sc_sketch_text, sc_sketch_text_high: normalization without the offset
  * map, word hashes without spans, shingles in place, MinHash over unsorted
  * shingles, 32-bit store sets, which sc_u32_sort_unique - tested against
- * qsort in test_shingle - turns into the set) against a reference pipeline built from the
- * general parts: sc_normalize with its offset map, sc_tokenize's spans,
- * the reference word and shingle hashes (ref_wordhash.h, each shingle from
- * scratch), a sorted
- * distinct 64-bit set, MinHash over it, and libsodium's BLAKE2b. Texts are
- * random mixes of ASCII words, case, digits with separators, apostrophes,
- * every kind of whitespace and control byte, and non-ASCII pieces
- * (combining marks, curly quotes, NBSP, ligatures, CJK, invalid UTF-8), so
- * that both fast and general branches are taken. Every output must match
- * exactly, at shingle sizes 1 to 16.
+ * qsort in test_shingle - turns into the set) against a reference pipeline
+ * built from the general parts: sc_normalize with its offset map,
+ * sc_tokenize's spans, the reference word and shingle hashes
+ * (ref_wordhash.h, each shingle from scratch), a sorted distinct 64-bit
+ * set, MinHash over it, and libsodium's BLAKE2b. Texts are random mixes of
+ * ASCII words, case, digits with separators, apostrophes, every kind of
+ * whitespace and control byte, and non-ASCII pieces (combining marks, curly
+ * quotes, NBSP, ligatures, CJK, invalid UTF-8), so that both fast and
+ * general branches are taken. Every output must match exactly, at shingle
+ * sizes 1 to 16.
  */
 #include <sodium.h>
 #include <xxhash.h>
