@@ -450,29 +450,36 @@ static float sentence_dot(const sc_doc *d, size_t a, size_t b) {
 
 sc_status sc_doc_weigh(sc_doc *d, const float *idf, const uint64_t *term_hash, const sc_gramdf *gram_df,
                        size_t n_docs) {
-  sc__free(d->gram_w);
-  d->gram_w = sc__mallocarray(d->n_grams, sizeof(float));
-  SC_CHECK(!d->gram_w && d->n_grams, SC_E_NOMEM);
+  /* Every n-gram weighs in the norm; only those found in another document
+   * too are kept, since only they enter a dot product (about half). The
+   * weights of the others are marked negative until then. */
+  float *gw = sc__mallocarray(d->n_grams ? d->n_grams : 1, sizeof(float));
+  SC_CHECK(!gw, SC_E_NOMEM);
   double gnorm2 = 0;
+  size_t shared = 0;
   for (size_t i = 0; i < d->n_grams; i++) {
-    d->gram_w[i] = sublinear_tf(d->gram_tf[i]) * sc_idf(sc_gramdf_get(gram_df, d->grams[i]), (double)n_docs);
-    gnorm2 += (double)d->gram_w[i] * d->gram_w[i];
+    const uint32_t df = sc_gramdf_get(gram_df, d->grams[i]);
+    const float w = sublinear_tf(d->gram_tf[i]) * sc_idf(df, (double)n_docs);
+    gnorm2 += (double)w * w;
+    gw[i] = df >= 2 ? w : -w;
+    shared += df >= 2;
   }
   const float ginv = gnorm2 > 0 ? (float)(1.0 / sqrt(gnorm2)) : 0.0f;
-  for (size_t i = 0; i < d->n_grams; i++) d->gram_w[i] *= ginv;
-  /* n-grams of this document alone weigh in its norm (above) but never in
-   * a dot product: cosines merge only the shared ones, about half. */
   sc__free(d->shared_grams);
   sc__free(d->shared_w);
-  d->shared_grams = sc__mallocarray(d->n_grams ? d->n_grams : 1, sizeof(uint64_t));
-  d->shared_w = sc__mallocarray(d->n_grams ? d->n_grams : 1, sizeof(float));
-  SC_CHECK(!d->shared_grams || !d->shared_w, SC_E_NOMEM);
+  d->shared_grams = sc__mallocarray(shared ? shared : 1, sizeof(uint64_t));
+  d->shared_w = sc__mallocarray(shared ? shared : 1, sizeof(float));
+  if (!d->shared_grams || !d->shared_w) {
+    sc__free(gw);
+    return SC_E_NOMEM;
+  }
   d->n_shared_grams = 0;
   for (size_t i = 0; i < d->n_grams; i++) {
-    if (sc_gramdf_get(gram_df, d->grams[i]) < 2) continue;
+    if (gw[i] <= 0) continue;
     d->shared_grams[d->n_shared_grams] = d->grams[i];
-    d->shared_w[d->n_shared_grams++] = d->gram_w[i];
+    d->shared_w[d->n_shared_grams++] = gw[i] * ginv;
   }
+  sc__free(gw);
 
   sc__free(d->w);
   sc__free(d->sent_w);
@@ -534,7 +541,6 @@ void sc_doc_free(sc_doc *d) {
   sc__free(d->sig);
   sc__free(d->grams);
   sc__free(d->gram_tf);
-  sc__free(d->gram_w);
   sc__free(d->shared_grams);
   sc__free(d->shared_w);
   sc__free(d->terms);

@@ -69,10 +69,9 @@ typedef struct sc_doc {
   float *sent_adj1, *sent_adj2; /* dot(s_j, s_j+1), dot(s_j, s_j+2)         */
   sc_term_posting *by_term;     /* every sentence term, sorted by term then
                                    sentence: the merge-join of alignment   */
-  float *gram_w;                /* L2-normalized TF-IDF weight per n-gram   */
   uint64_t *shared_grams;       /* the n-grams found in another document too
                                    (the only ones a dot product can use)   */
-  float *shared_w;              /* and their weights                        */
+  float *shared_w;              /* and their L2-normalized TF-IDF weights   */
   size_t n_shared_grams;
   uint64_t simhash;
 } sc_doc;
