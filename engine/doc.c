@@ -162,18 +162,23 @@ fail:
   return st;
 }
 
-/* The document's distinct word hashes (stop words included: for
- * translations and close paraphrase the shared function-word skeleton is
- * evidence too). */
+/* The document's distinct word hashes: content words by their stem (a
+ * rewrite changes inflections, and "sells" and "selling" are one word;
+ * verse pair F1 0.9463 -> 0.9486), other words in
+ * their modern form (stop words included: for translations and close
+ * paraphrase the shared function-word skeleton is evidence too). Runs
+ * after analyze_terms, whose local term ids name the stems. */
 static sc_status word_set(sc_analyzer *az, sc_doc *d, const char *text, const sc_keys *keys) {
   d->word_set = sc__mallocarray(az->words.len, sizeof(uint64_t));
   SC_CHECK(!d->word_set && az->words.len, SC_E_NOMEM);
   SC_VEC_RESERVE(&az->tmp, az->words.len, nomem);
   for (size_t k = 0; k < az->words.len; k++) {
     const sc_span w = az->words.items[k];
+    const uint32_t term = az->word_term.items[k];
     char buf[SC_WORDFORM_MAX];
     size_t n;
-    const char *form = sc_modern_form(text + w.start, w.end - w.start, buf, &n);
+    const char *form = term != NOT_A_TERM ? sc_strmap_key(&d->stems, term, &n)
+                                          : sc_modern_form(text + w.start, w.end - w.start, buf, &n);
     d->word_set[k] = sc_hash_word(form, n, keys->token);
   }
   d->n_word_set = sc_u64_sort_unique(d->word_set, az->words.len, az->tmp.items);

@@ -50,8 +50,8 @@ typedef struct sc_doc {
   uint64_t *facts;              /* sorted distinct hashes of names and
                                    numbers (facts.h)                       */
   size_t n_facts;
-  uint64_t *word_set;           /* sorted distinct word hashes, all words,
-                                   stop words included                     */
+  uint64_t *word_set;           /* sorted distinct word hashes, all words:
+                                   content words by stem, stop words too   */
   size_t n_word_set;
 
   /* Character n-grams (chargram.h): distinct hashes, sorted, with counts. */

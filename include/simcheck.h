@@ -142,7 +142,8 @@ typedef struct sc_pair {
   double simhash;            /* 1 - hamming/64                             */
   double cosine;             /* TF-IDF cosine of content terms             */
   double chars;              /* TF-IDF cosine of character 3-5-grams       */
-  double words;              /* |Wa n Wb| / max(|Wa|, |Wb|), distinct words */
+  double words;              /* |Wa n Wb| / max(|Wa|, |Wb|), distinct words
+                                (content words by stem)                    */
   double facts;              /* names and numbers: (|Fa n Fb| + 1) /
                                 (min(|Fa|, |Fb|) + 1)                       */
   double rewrite;            /* sentence-alignment rewrite score           */
