@@ -389,7 +389,8 @@ typedef struct sc_dedup_options {
 SC_API void sc_dedup_options_init(sc_dedup_options *d);
 
 /** Creates a deduplicator. Copies @p o and @p d (not the tmp_dir string,
- *  used only here).
+ *  used only here). Stops OpenBLAS's idle worker threads, which
+ *  deduplication never uses (the next BLAS call starts them again).
  *  @return SC_OK, SC_E_INVALID_ARG, SC_E_RANGE (threshold not in (0,1)),
  *  SC_E_IO (no temporary file), SC_E_NOMEM, SC_E_DEPENDENCY. */
 SC_API sc_status sc_dedup_create(const sc_options *o, const sc_dedup_options *d, sc_dedup **out);

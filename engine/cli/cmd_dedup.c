@@ -217,16 +217,7 @@ static int write_removed(const sc_dedup *d, const char *path) {
   return 1;
 }
 
-/* OpenBLAS starts its worker threads when the library loads, and each spins
- * in sched_yield for about 2^28 clock ticks (0.1 s here) before it sleeps:
- * 0.12 s of CPU, competing with the sketching threads, on a 10^4-document
- * run of 0.45 s on 2 cores. cluster and dedup never call BLAS, so they stop
- * the threads (OpenBLAS restarts them if BLAS is called after all). The
- * reference is weak: with another BLAS it is NULL and nothing happens. */
-extern int blas_thread_shutdown_(void) __attribute__((weak));
-
 static int run_scale(int argc, char **argv, const char *cmd) {
-  if (blas_thread_shutdown_) blas_thread_shutdown_();
   scale_args s;
   memset(&s, 0, sizeof s);
   const int early = parse_scale(argc, argv, cmd, &s);
