@@ -65,6 +65,7 @@ class WebDriver:
             except (OSError, urllib.error.URLError):
                 pass
             if time.time() > deadline or self.proc.poll() is not None:
+                self.close()  # a driver that never answered must not outlive the test
                 raise Skip("chromedriver did not start")
             time.sleep(0.1)
         caps = {"capabilities": {"alwaysMatch": {
@@ -74,7 +75,8 @@ class WebDriver:
             "goog:loggingPrefs": {"browser": "ALL"}}}}
         try:
             self.session = self._call("POST", "/session", caps, timeout=60)["sessionId"]
-        except RuntimeError as e:
+        except (RuntimeError, OSError, urllib.error.URLError) as e:
+            self.close()
             raise Skip("the browser did not start: %s" % e)
 
     def _call(self, method, path, body=None, timeout=None):
