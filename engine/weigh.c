@@ -1,0 +1,167 @@
+/*
+ * weigh.c: a document joins a corpus: its local term ids renumbered into
+ * the corpus vocabulary (sc_doc_globalize), then TF-IDF weights, sentence
+ * vectors, SimHash and character n-gram weights from the corpus statistics
+ * (sc_doc_weigh; see doc.h). Analysis (doc.c) needs only the text; this
+ * needs the whole corpus, and runs again whenever the corpus changes.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "simhash.h"
+#include "tfidf.h"
+
+static int cmp_u32(const void *a, const void *b) {
+  const uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+  return (x > y) - (x < y);
+}
+
+typedef struct term_count {
+  uint32_t id, count;
+} term_count;
+
+static int cmp_term_count(const void *a, const void *b) {
+  return cmp_u32(&((const term_count *)a)->id, &((const term_count *)b)->id);
+}
+
+/* Renumbers ids[] through map[] and sorts (id, count) pairs by new id. */
+static sc_status remap_sorted(uint32_t *ids, uint32_t *counts, size_t n, const uint32_t *map) {
+  if (n == 0) return SC_OK;
+  term_count *tc = sc__mallocarray(n, sizeof(term_count));
+  SC_CHECK(!tc, SC_E_NOMEM);
+  for (size_t i = 0; i < n; i++) tc[i] = (term_count){map[ids[i]], counts[i]};
+  qsort(tc, n, sizeof(term_count), cmp_term_count);
+  for (size_t i = 0; i < n; i++) {
+    ids[i] = tc[i].id;
+    counts[i] = tc[i].count;
+  }
+  sc__free(tc);
+  return SC_OK;
+}
+
+sc_status sc_doc_globalize(sc_doc *d, sc_strmap *vocab) {
+  uint32_t *map = sc__mallocarray(d->stems.n, sizeof(uint32_t));
+  SC_CHECK(!map && d->stems.n, SC_E_NOMEM);
+  sc_status st = SC_OK;
+  for (uint32_t t = 0; t < d->stems.n && st == SC_OK; t++) {
+    size_t n;
+    const char *s = sc_strmap_key(&d->stems, t, &n);
+    st = sc_strmap_intern(vocab, s, n, &map[t], NULL);
+  }
+  if (st == SC_OK) st = remap_sorted(d->terms, d->tf, d->n_terms, map);
+  for (size_t s = 0; s < d->n_sent && st == SC_OK; s++)
+    st = remap_sorted(d->sent_terms + d->sent[s].first, d->sent_tf + d->sent[s].first, d->sent[s].count, map);
+  sc__free(map);
+  if (st == SC_OK) sc_strmap_free(&d->stems);
+  return st;
+}
+
+static int cmp_posting(const void *x, const void *y) {
+  const sc_term_posting *a = x, *b = y;
+  if (a->term != b->term) return a->term < b->term ? -1 : 1;
+  return (a->sentence > b->sentence) - (a->sentence < b->sentence);
+}
+
+static float sublinear_tf(uint32_t tf) { return 1.0f + logf((float)tf); }
+
+/* Dot product of two sentences' unnormalized vectors (sorted term ids). */
+static float sentence_dot(const sc_doc *d, size_t a, size_t b) {
+  const uint32_t *ta = d->sent_terms + d->sent[a].first, *tb = d->sent_terms + d->sent[b].first;
+  const float *wa = d->sent_w + d->sent[a].first, *wb = d->sent_w + d->sent[b].first;
+  size_t i = 0, j = 0;
+  float dot = 0;
+  while (i < d->sent[a].count && j < d->sent[b].count) {
+    if (ta[i] < tb[j]) i++;
+    else if (ta[i] > tb[j]) j++;
+    else dot += wa[i++] * wb[j++];
+  }
+  return dot;
+}
+
+sc_status sc_doc_weigh(sc_doc *d, const float *idf, const uint64_t *term_hash, const sc_gramdf *gram_df,
+                       size_t n_docs) {
+  /* Every n-gram weighs in the norm; only those found in another document
+   * too are kept, since only they enter a dot product (about half). The
+   * weights of the others are marked negative until then. */
+  float *gw = sc__mallocarray(d->n_grams ? d->n_grams : 1, sizeof(float));
+  SC_CHECK(!gw, SC_E_NOMEM);
+  double gnorm2 = 0;
+  size_t shared = 0;
+  for (size_t i = 0; i < d->n_grams; i++) {
+    const uint32_t df = sc_gramdf_get(gram_df, d->grams[i]);
+    const float w = sublinear_tf(d->gram_tf[i]) * sc_idf(df, (double)n_docs);
+    gnorm2 += (double)w * w;
+    gw[i] = df >= 2 ? w : -w;
+    shared += df >= 2;
+  }
+  const float ginv = gnorm2 > 0 ? (float)(1.0 / sqrt(gnorm2)) : 0.0f;
+  sc__free(d->shared_grams);
+  sc__free(d->shared_w);
+  d->shared_grams = sc__mallocarray(shared ? shared : 1, sizeof(uint64_t));
+  d->shared_w = sc__mallocarray(shared ? shared : 1, sizeof(float));
+  if (!d->shared_grams || !d->shared_w) {
+    sc__free(gw);
+    return SC_E_NOMEM;
+  }
+  d->n_shared_grams = 0;
+  for (size_t i = 0; i < d->n_grams; i++) {
+    if (gw[i] <= 0) continue;
+    d->shared_grams[d->n_shared_grams] = d->grams[i];
+    d->shared_w[d->n_shared_grams++] = gw[i] * ginv;
+  }
+  sc__free(gw);
+
+  sc__free(d->w);
+  sc__free(d->sent_w);
+  sc__free(d->sent_norm2);
+  sc__free(d->sent_mass);
+  sc__free(d->sent_adj1);
+  sc__free(d->sent_adj2);
+  d->w = sc__mallocarray(d->n_terms, sizeof(float));
+  d->sent_w = sc__mallocarray(d->n_sent_terms, sizeof(float));
+  d->sent_norm2 = sc__mallocarray(d->n_sent, sizeof(float));
+  d->sent_mass = sc__mallocarray(d->n_sent, sizeof(float));
+  d->sent_adj1 = sc__calloc(d->n_sent, sizeof(float));
+  d->sent_adj2 = sc__calloc(d->n_sent, sizeof(float));
+  uint64_t *h = sc__mallocarray(d->n_terms, sizeof(uint64_t));
+  if (!d->w || !d->sent_w || !d->sent_norm2 || !d->sent_mass || !d->sent_adj1 || !d->sent_adj2 || !h) {
+    sc__free(h);
+    return SC_E_NOMEM;
+  }
+  double norm2 = 0;
+  for (size_t i = 0; i < d->n_terms; i++) {
+    d->w[i] = sublinear_tf(d->tf[i]) * idf[d->terms[i]];
+    norm2 += (double)d->w[i] * d->w[i];
+    h[i] = term_hash[d->terms[i]];
+  }
+  const float inv = norm2 > 0 ? (float)(1.0 / sqrt(norm2)) : 0.0f;
+  for (size_t i = 0; i < d->n_terms; i++) d->w[i] *= inv;
+  d->simhash = sc_simhash(h, d->w, d->n_terms);
+  sc__free(h);
+
+  for (size_t s = 0; s < d->n_sent; s++) {
+    float n2 = 0, mass = 0;
+    for (uint32_t k = d->sent[s].first; k < d->sent[s].first + d->sent[s].count; k++) {
+      const float wk = sublinear_tf(d->sent_tf[k]) * idf[d->sent_terms[k]];
+      d->sent_w[k] = wk;
+      n2 += wk * wk;
+      mass += idf[d->sent_terms[k]];
+    }
+    d->sent_norm2[s] = n2;
+    d->sent_mass[s] = mass;
+  }
+  for (size_t s = 0; s + 1 < d->n_sent; s++) d->sent_adj1[s] = sentence_dot(d, s, s + 1);
+  for (size_t s = 0; s + 2 < d->n_sent; s++) d->sent_adj2[s] = sentence_dot(d, s, s + 2);
+
+  sc__free(d->by_term);
+  d->by_term = sc__mallocarray(d->n_sent_terms ? d->n_sent_terms : 1, sizeof(sc_term_posting));
+  SC_CHECK(!d->by_term, SC_E_NOMEM);
+  for (size_t s = 0; s < d->n_sent; s++)
+    for (uint32_t k = d->sent[s].first; k < d->sent[s].first + d->sent[s].count; k++)
+      d->by_term[k] = (sc_term_posting){d->sent_terms[k], (uint32_t)s, d->sent_w[k]};
+  qsort(d->by_term, d->n_sent_terms, sizeof(sc_term_posting), cmp_posting);
+  return SC_OK;
+}
+
