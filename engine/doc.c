@@ -408,12 +408,6 @@ void sc_doc_free(sc_doc *d) {
   sc__free(d->word_set);
   sc__free(d->facts);
   sc_strmap_free(&d->stems);
-  sc__free(d->w);
-  sc__free(d->sent_w);
-  sc__free(d->sent_norm2);
-  sc__free(d->sent_mass);
-  sc__free(d->sent_adj1);
-  sc__free(d->sent_adj2);
-  sc__free(d->by_term);
+  sc_doc_free_weights(d);
   sc__free(d);
 }

@@ -128,6 +128,9 @@ sc_status sc_doc_globalize(sc_doc *d, sc_strmap *vocab);
 sc_status sc_doc_weigh(sc_doc *d, const float *idf, const uint64_t *term_hash, const sc_gramdf *gram_df,
                        size_t n_docs);
 
+/** Frees what sc_doc_weigh computed (before weighing again, or at free). */
+void sc_doc_free_weights(sc_doc *d);
+
 void sc_doc_free(sc_doc *d);
 
 #endif

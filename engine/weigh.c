@@ -80,6 +80,18 @@ static float sentence_dot(const sc_doc *d, size_t a, size_t b) {
   return dot;
 }
 
+void sc_doc_free_weights(sc_doc *d) {
+  sc__free(d->w);
+  sc__free(d->sent_w);
+  sc__free(d->sent_norm2);
+  sc__free(d->sent_mass);
+  sc__free(d->sent_adj1);
+  sc__free(d->sent_adj2);
+  sc__free(d->by_term);
+  d->w = d->sent_w = d->sent_norm2 = d->sent_mass = d->sent_adj1 = d->sent_adj2 = NULL;
+  d->by_term = NULL;
+}
+
 sc_status sc_doc_weigh(sc_doc *d, const float *idf, const uint64_t *term_hash, const sc_gramdf *gram_df,
                        size_t n_docs) {
   /* Every n-gram weighs in the norm; only those found in another document
@@ -113,12 +125,7 @@ sc_status sc_doc_weigh(sc_doc *d, const float *idf, const uint64_t *term_hash, c
   }
   sc__free(gw);
 
-  sc__free(d->w);
-  sc__free(d->sent_w);
-  sc__free(d->sent_norm2);
-  sc__free(d->sent_mass);
-  sc__free(d->sent_adj1);
-  sc__free(d->sent_adj2);
+  sc_doc_free_weights(d);
   d->w = sc__mallocarray(d->n_terms, sizeof(float));
   d->sent_w = sc__mallocarray(d->n_sent_terms, sizeof(float));
   d->sent_norm2 = sc__mallocarray(d->n_sent, sizeof(float));
@@ -155,7 +162,6 @@ sc_status sc_doc_weigh(sc_doc *d, const float *idf, const uint64_t *term_hash, c
   for (size_t s = 0; s + 1 < d->n_sent; s++) d->sent_adj1[s] = sentence_dot(d, s, s + 1);
   for (size_t s = 0; s + 2 < d->n_sent; s++) d->sent_adj2[s] = sentence_dot(d, s, s + 2);
 
-  sc__free(d->by_term);
   d->by_term = sc__mallocarray(d->n_sent_terms ? d->n_sent_terms : 1, sizeof(sc_term_posting));
   SC_CHECK(!d->by_term, SC_E_NOMEM);
   for (size_t s = 0; s < d->n_sent; s++)
