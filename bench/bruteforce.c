@@ -65,10 +65,10 @@
  * postings of its prefix tokens up to its own row, so no candidate list is
  * stored.
  *
- * JSON: ids may be strings or numbers (a number keeps its literal text,
- * like sc_read_jsonl); other fields are ignored; \uXXXX escapes, including
- * surrogate pairs, are decoded (a lone surrogate becomes U+FFFD). A line
- * that does not parse, or lacks a string "text", is reported and skipped.
+ * JSON Lines are read by the library's sc_read_jsonl, as simcheck reads
+ * them: ids are the "id" field (a number keeps its literal text; "FILE:LINE"
+ * when absent), a line that does not parse, or lacks a string "text", is
+ * reported and skipped.
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -103,203 +103,6 @@ static double now(void) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
   return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-/* ------------------------------------------------------------------------ */
-/* A minimal JSON reader for one object per line.                          */
-
-typedef struct sbuf {
-  char *d;
-  size_t len, cap;
-} sbuf;
-
-static void sb_put(sbuf *b, const char *s, size_t n) {
-  if (b->len + n + 1 > b->cap) {
-    size_t cap = b->cap ? b->cap : 256;
-    while (cap < b->len + n + 1) cap *= 2;
-    b->d = xrealloc(b->d, cap);
-    b->cap = cap;
-  }
-  memcpy(b->d + b->len, s, n);
-  b->len += n;
-  b->d[b->len] = '\0';
-}
-
-static void sb_utf8(sbuf *b, uint32_t cp) {
-  char u[4];
-  size_t n;
-  if (cp < 0x80) u[0] = (char)cp, n = 1;
-  else if (cp < 0x800) u[0] = (char)(0xC0 | cp >> 6), u[1] = (char)(0x80 | (cp & 0x3F)), n = 2;
-  else if (cp < 0x10000)
-    u[0] = (char)(0xE0 | cp >> 12), u[1] = (char)(0x80 | ((cp >> 6) & 0x3F)), u[2] = (char)(0x80 | (cp & 0x3F)),
-    n = 3;
-  else
-    u[0] = (char)(0xF0 | cp >> 18), u[1] = (char)(0x80 | ((cp >> 12) & 0x3F)),
-    u[2] = (char)(0x80 | ((cp >> 6) & 0x3F)), u[3] = (char)(0x80 | (cp & 0x3F)), n = 4;
-  sb_put(b, u, n);
-}
-
-typedef struct jp {
-  const char *s, *end;
-} jp;
-
-static void ws(jp *p) {
-  while (p->s < p->end && (*p->s == ' ' || *p->s == '\t' || *p->s == '\r' || *p->s == '\n')) p->s++;
-}
-
-static int hex4(const char *s, uint32_t *v) {
-  *v = 0;
-  for (int i = 0; i < 4; i++) {
-    const char c = s[i];
-    *v <<= 4;
-    if (c >= '0' && c <= '9') *v |= (uint32_t)(c - '0');
-    else if (c >= 'a' && c <= 'f') *v |= (uint32_t)(c - 'a' + 10);
-    else if (c >= 'A' && c <= 'F') *v |= (uint32_t)(c - 'A' + 10);
-    else return 0;
-  }
-  return 1;
-}
-
-/* Parses a string at p->s (the opening quote); unescaped into @p out when
- * non-NULL. @return 1 on success. */
-static int jstring(jp *p, sbuf *out) {
-  if (p->s >= p->end || *p->s != '"') return 0;
-  p->s++;
-  if (out) out->len = 0;
-  const char *run = p->s;
-  while (p->s < p->end) {
-    const char c = *p->s;
-    if (c == '"') {
-      if (out) sb_put(out, run, (size_t)(p->s - run));
-      p->s++;
-      if (out && !out->d) sb_put(out, "", 0);
-      return 1;
-    }
-    if ((unsigned char)c < 0x20) return 0;
-    if (c != '\\') {
-      p->s++;
-      continue;
-    }
-    if (out) sb_put(out, run, (size_t)(p->s - run));
-    if (p->end - p->s < 2) return 0;
-    const char e = p->s[1];
-    p->s += 2;
-    char lit = 0;
-    switch (e) {
-    case '"': lit = '"'; break;
-    case '\\': lit = '\\'; break;
-    case '/': lit = '/'; break;
-    case 'b': lit = '\b'; break;
-    case 'f': lit = '\f'; break;
-    case 'n': lit = '\n'; break;
-    case 'r': lit = '\r'; break;
-    case 't': lit = '\t'; break;
-    case 'u': {
-      uint32_t cp;
-      if (p->end - p->s < 4 || !hex4(p->s, &cp)) return 0;
-      p->s += 4;
-      if (cp >= 0xD800 && cp <= 0xDBFF) {
-        uint32_t lo;
-        if (p->end - p->s >= 6 && p->s[0] == '\\' && p->s[1] == 'u' && hex4(p->s + 2, &lo) && lo >= 0xDC00 &&
-            lo <= 0xDFFF) {
-          cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-          p->s += 6;
-        } else {
-          cp = 0xFFFD;
-        }
-      } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
-        cp = 0xFFFD;
-      }
-      if (out) sb_utf8(out, cp);
-      break;
-    }
-    default: return 0;
-    }
-    if (lit && out) sb_put(out, &lit, 1);
-    run = p->s;
-  }
-  return 0;
-}
-
-/* Skips any JSON value; numbers and literals are returned through
- * [*lit, *lit + *lit_len) when non-NULL. */
-static int jskip(jp *p, const char **lit, size_t *lit_len) {
-  ws(p);
-  if (p->s >= p->end) return 0;
-  const char c = *p->s;
-  if (c == '"') return jstring(p, NULL);
-  if (c == '{' || c == '[') {
-    int depth = 0;
-    while (p->s < p->end) {
-      const char d = *p->s;
-      if (d == '"') {
-        if (!jstring(p, NULL)) return 0;
-        continue;
-      }
-      if (d == '{' || d == '[') depth++;
-      else if (d == '}' || d == ']') {
-        if (--depth == 0) {
-          p->s++;
-          return 1;
-        }
-      }
-      p->s++;
-    }
-    return 0;
-  }
-  const char *b = p->s;
-  while (p->s < p->end && *p->s != ',' && *p->s != '}' && *p->s != ']' && *p->s != ' ' && *p->s != '\t' &&
-         *p->s != '\r')
-    p->s++;
-  if (p->s == b) return 0;
-  if (lit) *lit = b, *lit_len = (size_t)(p->s - b);
-  return 1;
-}
-
-/* Parses one line; fills @p id and @p text. @return NULL or the reason. */
-static const char *parse_line(const char *s, size_t n, sbuf *id, sbuf *text, sbuf *key) {
-  jp p = {s, s + n};
-  int have_text = 0, have_id = 0;
-  ws(&p);
-  if (p.s >= p.end || *p.s != '{') return "not a JSON object";
-  p.s++;
-  ws(&p);
-  if (p.s < p.end && *p.s == '}') return "no \"text\" field";
-  for (;;) {
-    ws(&p);
-    if (!jstring(&p, key)) return "bad key";
-    ws(&p);
-    if (p.s >= p.end || *p.s != ':') return "expected ':'";
-    p.s++;
-    ws(&p);
-    if (strcmp(key->d, "text") == 0) {
-      if (p.s >= p.end || *p.s != '"') return "\"text\" is not a string";
-      if (!jstring(&p, text)) return "bad string in \"text\"";
-      have_text = 1;
-    } else if (strcmp(key->d, "id") == 0 && p.s < p.end && *p.s == '"') {
-      if (!jstring(&p, id)) return "bad string in \"id\"";
-      have_id = 1;
-    } else if (strcmp(key->d, "id") == 0) {
-      const char *lit = NULL;
-      size_t ln = 0;
-      if (!jskip(&p, &lit, &ln) || !lit) return "\"id\" is neither a string nor a number";
-      id->len = 0;
-      sb_put(id, lit, ln);
-      have_id = 1;
-    } else if (!jskip(&p, NULL, NULL)) {
-      return "bad value";
-    }
-    ws(&p);
-    if (p.s < p.end && *p.s == ',') {
-      p.s++;
-      continue;
-    }
-    if (p.s < p.end && *p.s == '}') break;
-    return "expected ',' or '}'";
-  }
-  if (!have_text) return "no \"text\" field";
-  if (!have_id) return "no \"id\" field";
-  return NULL;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -592,18 +395,32 @@ static int cmp_result(const void *x, const void *y) {
   return strcmp(g_names[p->b], g_names[q->b]);
 }
 
-/* Writes @p s as a CSV field (quoted when it holds , " or a line break). */
-static void csv_field(FILE *f, const char *s) {
-  if (!strpbrk(s, ",\"\r\n")) {
-    fputs(s, f);
-    return;
+/* Sorts the pairs found by names (the order output and bsearch use). */
+static void sort_pairs(const char *const *names, rvec *all) {
+  g_names = names;
+  qsort(all->items, all->len, sizeof *all->items, cmp_result);
+}
+
+/* Writes the pairs as CSV a,b,jaccard to @p path ("-": standard output).
+ * @return 0 on an I/O error (reported). */
+static int write_pairs(const char *path, const char *const *names, const rvec *all) {
+  FILE *out = strcmp(path, "-") ? fopen(path, "wb") : stdout;
+  if (!out) {
+    fprintf(stderr, "%s: %s: %s\n", prog, path, strerror(errno));
+    return 0;
   }
-  fputc('"', f);
-  for (; *s; s++) {
-    if (*s == '"') fputc('"', f);
-    fputc(*s, f);
+  fputs("a,b,jaccard\n", out);
+  for (size_t k = 0; k < all->len; k++) {
+    sc_report_csv_field(out, names[all->items[k].a]);
+    fputc(',', out);
+    sc_report_csv_field(out, names[all->items[k].b]);
+    fprintf(out, ",%.6f\n", all->items[k].j);
   }
-  fputc('"', f);
+  if (fflush(out) != 0 || (out != stdout && fclose(out) != 0)) {
+    fprintf(stderr, "%s: %s: %s\n", prog, path, strerror(errno));
+    return 0;
+  }
+  return 1;
 }
 
 /* The analysed documents: names and shingle sets, owned (batches) or
@@ -775,6 +592,56 @@ static int cmp_by_family(const void *x, const void *y) {
   return a < b ? -1 : a > b;
 }
 
+/* ------------------------------------------------------------------------ */
+/* Reading: records into batches of texts, analysed batch by batch.        */
+
+/* What on_record returns to stop reading at --limit records. */
+#define LIMIT_REACHED SC_E_RANGE
+
+typedef struct reader {
+  batch *b;
+  docs *d;
+  sc_corpus **c;
+  const sc_options *opt;
+  unsigned threads;
+  size_t batch_docs;
+  const fammap *families;   /* NULL: every record */
+  size_t limit, records, skipped, bytes;
+} reader;
+
+static sc_status on_record(void *user, const char *id, const char *text, size_t len, const char *line,
+                           size_t line_len) {
+  (void)line;
+  (void)line_len;
+  reader *r = user;
+  if (r->records >= r->limit) return LIMIT_REACHED;
+  r->records++;
+  if (r->families && fam_get(r->families, id) == UINT32_MAX) return SC_OK;  /* in no family */
+  batch *b = r->b;
+  if (b->n == b->cap) {
+    b->cap = b->cap ? b->cap * 2 : 1024;
+    b->t = xrealloc(b->t, b->cap * sizeof *b->t);
+    b->owned = xrealloc(b->owned, 2 * b->cap * sizeof *b->owned);
+  }
+  const size_t id_len = strlen(id);
+  char *nm = xrealloc(NULL, id_len + 1), *tx = xrealloc(NULL, len + 1);
+  memcpy(nm, id, id_len + 1);
+  memcpy(tx, text, len);
+  tx[len] = '\0';
+  b->owned[2 * b->n] = nm;
+  b->owned[2 * b->n + 1] = tx;
+  b->t[b->n++] = (sc_text){nm, tx, len};
+  r->bytes += len;
+  if (b->n >= r->batch_docs) analyse(b, r->opt, r->threads, 0, r->d, r->c);
+  return SC_OK;
+}
+
+static void on_skip(void *user, const char *where, sc_status why, const char *detail) {
+  (void)why;
+  fprintf(stderr, "%s: %s: %s (skipped)\n", prog, where, detail);
+  ((reader *)user)->skipped++;
+}
+
 static void usage(FILE *f) {
   fprintf(f,
           "usage: %s [--threshold T] [--threads N] [--shingle K] [--limit N] [--batch N]\n"
@@ -867,63 +734,16 @@ int main(int argc, char **argv) {
   }
 
   /* Read, parse and analyse the records, a batch at a time. */
-  FILE *in = strcmp(in_path, "-") ? fopen(in_path, "rb") : stdin;
-  if (!in) {
-    fprintf(stderr, "%s: %s: %s\n", prog, in_path, strerror(errno));
-    return 2;
-  }
   docs d = {0};
   batch b = {0};
   sc_corpus *c = NULL;
-  size_t records = 0, line_no = 0, skipped = 0, bytes = 0;
-  sbuf id = {0}, text = {0}, key = {0};
-  char *line = NULL;
-  size_t line_cap = 0;
-  ssize_t got;
-  while (records < limit && (got = getline(&line, &line_cap, in)) > 0) {
-    line_no++;
-    size_t n = (size_t)got;
-    while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r')) n--;
-    size_t k = 0;
-    while (k < n && (line[k] == ' ' || line[k] == '\t')) k++;
-    if (k == n) continue;
-    const char *why = parse_line(line, n, &id, &text, &key);
-    if (why) {
-      fprintf(stderr, "%s: %s:%zu: %s (skipped)\n", prog, in_path, line_no, why);
-      skipped++;
-      continue;
-    }
-    if (families && fam_get(&fm, id.d) == UINT32_MAX) {
-      records++;
-      continue; /* in no family: nothing to compare it with */
-    }
-    if (b.n == b.cap) {
-      b.cap = b.cap ? b.cap * 2 : 1024;
-      b.t = xrealloc(b.t, b.cap * sizeof *b.t);
-      b.owned = xrealloc(b.owned, 2 * b.cap * sizeof *b.owned);
-    }
-    char *nm = xrealloc(NULL, id.len + 1), *tx = xrealloc(NULL, text.len + 1);
-    memcpy(nm, id.d, id.len + 1);
-    memcpy(tx, text.d, text.len + 1);
-    b.owned[2 * b.n] = nm;
-    b.owned[2 * b.n + 1] = tx;
-    b.t[b.n++] = (sc_text){nm, tx, text.len};
-    bytes += text.len;
-    records++;
-    if (b.n >= batch_docs) analyse(&b, &opt, threads, 0, &d, &c);
-  }
-  if (ferror(in)) {
-    fprintf(stderr, "%s: %s: %s\n", prog, in_path, strerror(errno));
-    return 2;
-  }
-  if (in != stdin) fclose(in);
+  reader rd = {&b, &d, &c, &opt, threads, batch_docs, families ? &fm : NULL, limit, 0, 0, 0};
+  st = sc_read_jsonl(in_path, NULL, NULL, on_record, on_skip, &rd);
+  if (st != SC_OK && st != LIMIT_REACHED) return 2;  /* unreadable: reported by on_skip */
   if (b.n || (keep && !c)) analyse(&b, &opt, threads, keep, &d, &c);
   free(b.t);
   free(b.owned);
-  free(line);
-  free(id.d);
-  free(text.d);
-  free(key.d);
+  const size_t records = rd.records, skipped = rd.skipped, bytes = rd.bytes;
   const double t_read = now();
 
   const size_t n = d.n;
@@ -968,24 +788,8 @@ int main(int argc, char **argv) {
         }
       i = e;
     }
-    g_names = d.name;
-    qsort(all.items, all.len, sizeof *all.items, cmp_result);
-    FILE *out = strcmp(out_path, "-") ? fopen(out_path, "wb") : stdout;
-    if (!out) {
-      fprintf(stderr, "%s: %s: %s\n", prog, out_path, strerror(errno));
-      return 1;
-    }
-    fputs("a,b,jaccard\n", out);
-    for (size_t k = 0; k < all.len; k++) {
-      csv_field(out, d.name[all.items[k].a]);
-      fputc(',', out);
-      csv_field(out, d.name[all.items[k].b]);
-      fprintf(out, ",%.6f\n", all.items[k].j);
-    }
-    if (fflush(out) != 0 || (out != stdout && fclose(out) != 0)) {
-      fprintf(stderr, "%s: %s: %s\n", prog, out_path, strerror(errno));
-      return 1;
-    }
+    sort_pairs(d.name, &all);
+    if (!write_pairs(out_path, d.name, &all)) return 1;
     if (!quiet)
       fprintf(stderr, "%s: %u families, %zu family pairs computed; %zu with Jaccard >= %g; total %.2f s\n", prog,
               fm.families, computed, all.len, threshold, now() - t0);
@@ -1038,8 +842,7 @@ int main(int argc, char **argv) {
   free(ws_);
   if (atomic_load(&sh.failed)) return 1;
   const double t_pairs = now();
-  g_names = d.name;
-  qsort(all.items, all.len, sizeof *all.items, cmp_result);
+  sort_pairs(d.name, &all);
 
   if (verify && !via_compare) {
     /* Every pair found, then random pairs, through the public figure. */
@@ -1079,22 +882,7 @@ int main(int argc, char **argv) {
     if (bad || missed) return 3;
   }
 
-  FILE *out = strcmp(out_path, "-") ? fopen(out_path, "wb") : stdout;
-  if (!out) {
-    fprintf(stderr, "%s: %s: %s\n", prog, out_path, strerror(errno));
-    return 1;
-  }
-  fputs("a,b,jaccard\n", out);
-  for (size_t k = 0; k < all.len; k++) {
-    csv_field(out, d.name[all.items[k].a]);
-    fputc(',', out);
-    csv_field(out, d.name[all.items[k].b]);
-    fprintf(out, ",%.6f\n", all.items[k].j);
-  }
-  if (fflush(out) != 0 || (out != stdout && fclose(out) != 0)) {
-    fprintf(stderr, "%s: %s: %s\n", prog, out_path, strerror(errno));
-    return 1;
-  }
+  if (!write_pairs(out_path, d.name, &all)) return 1;
   const size_t computed = atomic_load(&sh.done_pairs);
   if (!quiet)
     fprintf(stderr,
