@@ -374,17 +374,7 @@ static sc_status load_side(const sc_dedup *d, uint32_t i, side *s) {
 }
 
 static double jaccard32(const uint32_t *a, size_t na, const uint32_t *b, size_t nb) {
-  size_t i = 0, j = 0, c = 0;
-  while (i < na && j < nb) {
-    if (a[i] < b[j]) i++;
-    else if (a[i] > b[j]) j++;
-    else {
-      c++;
-      i++;
-      j++;
-    }
-  }
-  const size_t u = na + nb - c;
+  const size_t c = sc_u32_intersect_count(a, na, b, nb), u = na + nb - c;
   return u ? (double)c / (double)u : 1.0;
 }
 

@@ -215,3 +215,17 @@ size_t sc_u64_intersect_count(const uint64_t *a, size_t na, const uint64_t *b, s
   }
   return c;
 }
+
+size_t sc_u32_intersect_count(const uint32_t *a, size_t na, const uint32_t *b, size_t nb) {
+  size_t i = 0, j = 0, c = 0;
+  while (i < na && j < nb) {
+    if (a[i] < b[j]) i++;
+    else if (a[i] > b[j]) j++;
+    else {
+      c++;
+      i++;
+      j++;
+    }
+  }
+  return c;
+}

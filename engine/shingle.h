@@ -47,4 +47,7 @@ size_t sc_u32_sort_unique(uint32_t *v, size_t n, uint32_t *tmp);
 /** @return |A n B| of two sorted, repeat-free sets. */
 size_t sc_u64_intersect_count(const uint64_t *a, size_t na, const uint64_t *b, size_t nb);
 
+/** The same for sorted distinct 32-bit values (deduplication's stored sets). */
+size_t sc_u32_intersect_count(const uint32_t *a, size_t na, const uint32_t *b, size_t nb);
+
 #endif

@@ -113,6 +113,14 @@ static void test_intersect(void) {
     CHECK(sc_u64_intersect_count(b, nb, a, na) == brute);
     CHECK(sc_u64_intersect_count(a, na, a, na) == na);
     CHECK(sc_u64_intersect_count(a, 0, b, nb) == 0);
+    /* The 32-bit version on the low halves (distinct: range < 2^31). */
+    uint32_t *a32 = malloc((na + 1) * sizeof *a32), *b32 = malloc((nb + 1) * sizeof *b32);
+    for (size_t i = 0; i < na; i++) a32[i] = (uint32_t)a[i];
+    for (size_t i = 0; i < nb; i++) b32[i] = (uint32_t)b[i];
+    CHECK_MSG(sc_u32_intersect_count(a32, na, b32, nb) == brute, "32-bit, iteration %d", iter);
+    CHECK(sc_u32_intersect_count(b32, nb, a32, na) == brute);
+    free(a32);
+    free(b32);
   }
   free(a);
   free(b);
