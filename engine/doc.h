@@ -66,6 +66,7 @@ typedef struct sc_doc {
   float *sent_w;                /* unnormalized TF-IDF weight per sentence term */
   float *sent_norm2;            /* squared norm per sentence                */
   float *sent_mass;             /* sum of idf per sentence: its information */
+  double mass;                  /* the sum over sentences: the whole text's */
   float *sent_adj1, *sent_adj2; /* dot(s_j, s_j+1), dot(s_j, s_j+2)         */
   sc_term_posting *by_term;     /* every sentence term, sorted by term then
                                    sentence: the merge-join of alignment   */

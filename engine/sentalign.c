@@ -71,12 +71,9 @@ static double ramp(double x) {
 }
 
 static double coverage(const sc_doc *d, const sc_sentence_match *best) {
-  double got = 0, total = 0;
-  for (size_t i = 0; i < d->n_sent; i++) {
-    total += d->sent_mass[i];
-    got += d->sent_mass[i] * ramp(best[i].similarity);
-  }
-  return total > 0 ? got / total : 0;
+  double got = 0;
+  for (size_t i = 0; i < d->n_sent; i++) got += d->sent_mass[i] * ramp(best[i].similarity);
+  return d->mass > 0 ? got / d->mass : 0;
 }
 
 /* One direction of the alignment, self against other, in one pass over the
@@ -94,11 +91,10 @@ static sc_status align_one_way(const dot_view *v, sc_sentence_match *best, doubl
   const size_t m = v->other->n_sent;
   double *rows = sc__mallocarray(2 * (m + 1), sizeof(double));
   SC_CHECK(!rows, SC_E_NOMEM);
-  double *prev = rows, *cur = rows + m + 1, total = 0;
+  double *prev = rows, *cur = rows + m + 1;
   for (size_t j = 0; j <= m; j++) prev[j] = 0;
   for (size_t i = 0; i < v->self->n_sent; i++) {
     const double mass = v->self->sent_mass[i];
-    total += mass;
     sc_sentence_match bm = {(uint32_t)i, 0, 1, 0.0f};
     memcpy(cur, prev, (m + 1) * sizeof(double));  /* sentence i unmatched */
     for (size_t j = 0; j < m; j++) {
@@ -121,7 +117,7 @@ static sc_status align_one_way(const dot_view *v, sc_sentence_match *best, doubl
     if (bm.similarity > 1.0f) bm.similarity = 1.0f;
     best[i] = bm;
   }
-  *ordered = total > 0 ? prev[m] / total : 0;
+  *ordered = v->self->mass > 0 ? prev[m] / v->self->mass : 0;
   if (*ordered > 1) *ordered = 1;
   sc__free(rows);
   return SC_OK;

@@ -148,6 +148,7 @@ sc_status sc_doc_weigh(sc_doc *d, const float *idf, const uint64_t *term_hash, c
   d->simhash = sc_simhash(h, d->w, d->n_terms);
   sc__free(h);
 
+  d->mass = 0;
   for (size_t s = 0; s < d->n_sent; s++) {
     float n2 = 0, mass = 0;
     for (uint32_t k = d->sent[s].first; k < d->sent[s].first + d->sent[s].count; k++) {
@@ -158,6 +159,7 @@ sc_status sc_doc_weigh(sc_doc *d, const float *idf, const uint64_t *term_hash, c
     }
     d->sent_norm2[s] = n2;
     d->sent_mass[s] = mass;
+    d->mass += mass;
   }
   for (size_t s = 0; s + 1 < d->n_sent; s++) d->sent_adj1[s] = sentence_dot(d, s, s + 1);
   for (size_t s = 0; s + 2 < d->n_sent; s++) d->sent_adj2[s] = sentence_dot(d, s, s + 2);
