@@ -32,6 +32,7 @@ struct sc_analyzer {
   SC_VEC(uint32_t) surface_term;  /* local term id per distinct surface form */
   SC_VEC(uint32_t) scratch;       /* one sentence's term ids                 */
   SC_VEC(char) modern;            /* the text with modern word forms         */
+  sc_span_vec modern_words;       /* each word's span in that text           */
 };
 
 sc_status sc_analyzer_create(sc_analyzer **out) {
@@ -57,6 +58,7 @@ void sc_analyzer_free(sc_analyzer *az) {
   SC_VEC_FREE(&az->high);
   SC_VEC_FREE(&az->word_term);
   SC_VEC_FREE(&az->modern);
+  SC_VEC_FREE(&az->modern_words);
   SC_VEC_FREE(&az->surface_term);
   SC_VEC_FREE(&az->scratch);
   sc__free(az);
@@ -68,13 +70,11 @@ static int is_number(const char *w, size_t n) {
   return 1;
 }
 
-/* Content term of a new surface form: stop words and single letters are not
- * terms; numbers are kept as they are (facts); words are stemmed. */
-static sc_status surface_to_term(sc_analyzer *az, sc_doc *d, const char *surface, size_t len, uint32_t *term) {
+/* Content term of a new word form (in modern spelling): stop words and
+ * single letters are not terms; numbers are kept as they are (facts); words
+ * are stemmed. */
+static sc_status surface_to_term(sc_analyzer *az, sc_doc *d, const char *w, size_t n, uint32_t *term) {
   *term = NOT_A_TERM;
-  char buf[SC_WORDFORM_MAX];
-  size_t n;
-  const char *w = sc_modern_form(surface, len, buf, &n);
   if (sc_is_stopword(w, n)) return SC_OK;
   if (is_number(w, n)) return sc_strmap_intern(&d->stems, w, n, term, NULL);
   if (n < 2) return SC_OK;
@@ -89,8 +89,8 @@ static int cmp_u32(const void *a, const void *b) {
   return (x > y) - (x < y);
 }
 
-/* Content terms per word, document term frequencies and sentence term
- * multisets. */
+/* Content terms per word (az->modern_words in @p text, the text in modern
+ * word forms), document term frequencies and sentence term multisets. */
 static sc_status analyze_terms(sc_analyzer *az, sc_doc *d, const char *text) {
   sc_strmap surfaces = {0};
   sc_status st = SC_E_NOMEM;
@@ -98,7 +98,7 @@ static sc_status analyze_terms(sc_analyzer *az, sc_doc *d, const char *text) {
   az->surface_term.len = 0;
   SC_VEC_RESERVE(&az->word_term, az->words.len, fail);
   for (size_t i = 0; i < az->words.len; i++) {
-    const sc_span w = az->words.items[i];
+    const sc_span w = az->modern_words.items[i];
     uint32_t sid;
     int added;
     st = sc_strmap_intern(&surfaces, text + w.start, w.end - w.start, &sid, &added);
@@ -172,12 +172,10 @@ static sc_status word_set(sc_analyzer *az, sc_doc *d, const char *text, const sc
   SC_CHECK(!d->word_set && az->words.len, SC_E_NOMEM);
   SC_VEC_RESERVE(&az->tmp, az->words.len, nomem);
   for (size_t k = 0; k < az->words.len; k++) {
-    const sc_span w = az->words.items[k];
+    const sc_span w = az->modern_words.items[k];
     const uint32_t term = az->word_term.items[k];
-    char buf[SC_WORDFORM_MAX];
-    size_t n;
-    const char *form = term != NOT_A_TERM ? sc_strmap_key(&d->stems, term, &n)
-                                          : sc_modern_form(text + w.start, w.end - w.start, buf, &n);
+    size_t n = w.end - w.start;
+    const char *form = term != NOT_A_TERM ? sc_strmap_key(&d->stems, term, &n) : text + w.start;
     d->word_set[k] = sc_hash_word(form, n, keys->token);
   }
   d->n_word_set = sc_u64_sort_unique(d->word_set, az->words.len, az->tmp.items);
@@ -277,21 +275,30 @@ nomem:
 
 /* @p nt's text with every word that has a modern form (wordforms.h)
  * replaced by it: @p nt's own text when there is none, else a copy in the
- * analyzer's scratch. */
+ * analyzer's scratch; and each word's span in it (az->modern_words), so
+ * that later views read the modern forms without looking them up again. */
 static sc_status modern_text(sc_analyzer *az, const sc_normtext *nt, const char **out, size_t *out_len) {
   *out = nt->text;
   *out_len = nt->len;
   az->modern.len = 0;
+  az->modern_words.len = 0;
+  SC_VEC_RESERVE(&az->modern_words, az->words.len, nomem);
   size_t copied = 0;  /* bytes of nt->text already in az->modern */
   for (size_t k = 0; k < az->words.len; k++) {
     const sc_span w = az->words.items[k];
     char buf[SC_WORDFORM_MAX];
     size_t n;
     const char *form = sc_modern_form(nt->text + w.start, w.end - w.start, buf, &n);
-    if (form == nt->text + w.start) continue;
+    if (form == nt->text + w.start) {  /* copied later with the text around it */
+      const uint32_t shift = (uint32_t)(az->modern.len - copied);
+      az->modern_words.items[az->modern_words.len++] = (sc_span){w.start + shift, w.end + shift};
+      continue;
+    }
     SC_VEC_RESERVE(&az->modern, (w.start - copied) + n, nomem);
     memcpy(az->modern.items + az->modern.len, nt->text + copied, w.start - copied);
     az->modern.len += w.start - copied;
+    az->modern_words.items[az->modern_words.len++] = (sc_span){(uint32_t)az->modern.len,
+                                                               (uint32_t)(az->modern.len + n)};
     memcpy(az->modern.items + az->modern.len, form, n);
     az->modern.len += n;
     copied = w.end;
@@ -346,11 +353,11 @@ sc_status sc_doc_analyze(sc_analyzer *az, const sc_options *o, const sc_keys *ke
 
   /* Character n-grams with counts (run lengths of the sorted hashes), over
    * the text in modern word forms. */
-  const char *gram_text;
-  size_t gram_len;
-  if ((st = modern_text(az, &nt, &gram_text, &gram_len)) != SC_OK) goto done;
+  const char *modern_txt;
+  size_t modern_len;
+  if ((st = modern_text(az, &nt, &modern_txt, &modern_len)) != SC_OK) goto done;
   az->shingles.len = 0;
-  if ((st = sc_chargrams(gram_text, gram_len, &az->shingles)) != SC_OK) goto done;
+  if ((st = sc_chargrams(modern_txt, modern_len, &az->shingles)) != SC_OK) goto done;
   st = SC_E_NOMEM;
   SC_VEC_RESERVE(&az->tmp, az->shingles.len, done);
   sc_u64_sort(az->shingles.items, az->shingles.len, az->tmp.items);
@@ -367,7 +374,7 @@ sc_status sc_doc_analyze(sc_analyzer *az, const sc_options *o, const sc_keys *ke
     }
   }
 
-  if ((st = analyze_terms(az, d, nt.text)) != SC_OK) goto done;
+  if ((st = analyze_terms(az, d, modern_txt)) != SC_OK) goto done;
   for (size_t s = 0; s < d->n_sent; s++) {
     d->sent[s].src_start = nt.src[az->sents.items[s].start];
     uint32_t end = nt.src[az->sents.items[s].end];
@@ -377,7 +384,7 @@ sc_status sc_doc_analyze(sc_analyzer *az, const sc_options *o, const sc_keys *ke
       end--;
     d->sent[s].src_end = end;
   }
-  if ((st = word_set(az, d, nt.text, keys)) != SC_OK) goto done;
+  if ((st = word_set(az, d, modern_txt, keys)) != SC_OK) goto done;
   if ((st = fact_set(az, d, text, &nt, keys)) != SC_OK) goto done;
   st = SC_OK;
 done:
