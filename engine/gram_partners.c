@@ -2,9 +2,10 @@
  * gram_partners.c: best partners by character n-gram cosine (see
  * gram_partners.h).
  *
- * The n-gram df table's slots serve as dense n-gram ids, so the posting
- * lists are one CSR array over the table: counts per slot, prefix sums,
- * then (document, weight) entries in document order.
+ * The n-gram df table's slots serve as dense n-gram ids. Each shared
+ * n-gram is looked up once: the kept ones go into per-document lists
+ * (slot, weight), and the posting lists, one CSR array over the table, are
+ * filled from those in document order.
  */
 #include "gram_partners.h"
 
@@ -14,16 +15,16 @@
 #include "topk.h"
 
 typedef struct postings {
-  uint32_t *start;  /* slot -> first entry; start[slots] = entries       */
+  uint32_t *start;      /* slot -> first entry; start[slots] = entries    */
   uint32_t *doc;
   float *w;
+  uint32_t *doc_start;  /* document -> first of its kept n-grams          */
+  uint32_t *doc_slot;   /* their slots, entries in document order         */
+  float *doc_w;         /* and weights                                    */
 } postings;
 
 typedef struct job {
-  sc_doc *const *docs;
-  size_t n, per_doc;
-  const sc_gramdf *df;
-  uint32_t max_df;
+  size_t per_doc;
   const postings *post;
   float **acc;        /* per worker: dot product per document (0: untouched) */
   uint32_t **touched; /* per worker: the documents touched                   */
@@ -37,12 +38,11 @@ static sc_status partners_range(void *user, size_t begin, size_t end, unsigned w
   uint32_t *touched = jb->touched[worker];
   sc_scored *heap = jb->heap[worker];
   for (size_t i = begin; i < end; i++) {
-    const sc_doc *d = jb->docs[i];
+    const postings *pt = jb->post;
     size_t nt = 0;
-    for (size_t k = 0; k < d->n_shared_grams; k++) {
-      const size_t slot = sc_gramdf_slot(jb->df, d->shared_grams[k]);
-      if (slot == SIZE_MAX || jb->df->df[slot] > jb->max_df) continue;
-      const float w = d->shared_w[k];
+    for (uint32_t k = pt->doc_start[i]; k < pt->doc_start[i + 1]; k++) {
+      const uint32_t slot = pt->doc_slot[k];
+      const float w = pt->doc_w[k];
       for (uint32_t p = jb->post->start[slot]; p < jb->post->start[slot + 1]; p++) {
         const uint32_t j = jb->post->doc[p];
         if (j == i) continue;
@@ -64,17 +64,26 @@ static sc_status partners_range(void *user, size_t begin, size_t end, unsigned w
 
 static sc_status build_postings(sc_doc *const *docs, size_t n, const sc_gramdf *df, uint32_t max_df, postings *pt) {
   const size_t slots = df->keys ? df->mask + 1 : 0;
+  size_t shared = 0;
+  for (size_t i = 0; i < n; i++) shared += docs[i]->n_shared_grams;
+  SC_CHECK(shared >= UINT32_MAX, SC_E_TOO_LARGE);
   pt->start = sc__calloc(slots + 1, sizeof(uint32_t));
-  SC_CHECK(!pt->start, SC_E_NOMEM);
-  size_t entries = 0;
-  for (size_t i = 0; i < n; i++)
+  pt->doc_start = sc__mallocarray(n + 1, sizeof(uint32_t));
+  pt->doc_slot = sc__mallocarray(shared ? shared : 1, sizeof(uint32_t));
+  pt->doc_w = sc__mallocarray(shared ? shared : 1, sizeof(float));
+  SC_CHECK(!pt->start || !pt->doc_start || !pt->doc_slot || !pt->doc_w, SC_E_NOMEM);
+  uint32_t entries = 0;
+  for (size_t i = 0; i < n; i++) {  /* the one lookup per shared n-gram */
+    pt->doc_start[i] = entries;
     for (size_t k = 0; k < docs[i]->n_shared_grams; k++) {
       const size_t slot = sc_gramdf_slot(df, docs[i]->shared_grams[k]);
       if (slot == SIZE_MAX || df->df[slot] > max_df) continue;
+      pt->doc_slot[entries] = (uint32_t)slot;
+      pt->doc_w[entries++] = docs[i]->shared_w[k];
       pt->start[slot + 1]++;
-      entries++;
     }
-  SC_CHECK(entries >= UINT32_MAX, SC_E_TOO_LARGE);
+  }
+  pt->doc_start[n] = entries;
   for (size_t s = 0; s < slots; s++) pt->start[s + 1] += pt->start[s];
   pt->doc = sc__mallocarray(entries ? entries : 1, sizeof(uint32_t));
   pt->w = sc__mallocarray(entries ? entries : 1, sizeof(float));
@@ -85,11 +94,10 @@ static sc_status build_postings(sc_doc *const *docs, size_t n, const sc_gramdf *
   }
   if (slots) memcpy(fill, pt->start, slots * sizeof(uint32_t));
   for (size_t i = 0; i < n; i++)
-    for (size_t k = 0; k < docs[i]->n_shared_grams; k++) {
-      const size_t slot = sc_gramdf_slot(df, docs[i]->shared_grams[k]);
-      if (slot == SIZE_MAX || df->df[slot] > max_df) continue;
+    for (uint32_t k = pt->doc_start[i]; k < pt->doc_start[i + 1]; k++) {
+      const uint32_t slot = pt->doc_slot[k];
       pt->doc[fill[slot]] = (uint32_t)i;
-      pt->w[fill[slot]++] = docs[i]->shared_w[k];
+      pt->w[fill[slot]++] = pt->doc_w[k];
     }
   sc__free(fill);
   return SC_OK;
@@ -101,7 +109,7 @@ sc_status sc_gram_partners(sc_doc *const *docs, size_t n, const sc_gramdf *df, u
   SC_CHECK(n >= UINT32_MAX, SC_E_TOO_LARGE);
   postings pt = {0};
   const unsigned workers = sc_threads_for(threads, n / 64 + 1);
-  job jb = {docs, n, per_doc, df, max_df, &pt, NULL, NULL, NULL, partners};
+  job jb = {per_doc, &pt, NULL, NULL, NULL, partners};
   sc_status st = build_postings(docs, n, df, max_df, &pt);
   if (st != SC_OK) goto done;
   st = SC_E_NOMEM;
@@ -128,5 +136,8 @@ done:
   sc__free(pt.start);
   sc__free(pt.doc);
   sc__free(pt.w);
+  sc__free(pt.doc_start);
+  sc__free(pt.doc_slot);
+  sc__free(pt.doc_w);
   return st;
 }
