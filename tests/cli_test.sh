@@ -19,49 +19,6 @@ trap 'rm -rf "$TMP"' EXIT
 # shellcheck source=cli_lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/cli_lib.sh"
 
-show() {
-  echo "    command: ${cmd}" >&2
-  head -n 6 "$TMP/err" | sed 's/^/    stderr: /' >&2
-  head -n 4 "$TMP/out" | sed 's/^/    stdout: /' >&2
-}
-
-
-expect_err_line() { # LINE WHAT: stderr holds exactly this line
-  if grep -Fxq -- "$1" "$TMP/err"; then ok; else
-    ko "$2: stderr lacks the line '$1'"
-    show
-  fi
-}
-expect_out_line() { # LINE WHAT
-  if grep -Fxq -- "$1" "$TMP/out"; then ok; else
-    ko "$2: stdout lacks the line '$1'"
-    show
-  fi
-}
-expect_out_has() { # TEXT WHAT: stdout contains TEXT somewhere
-  if grep -Fq -- "$1" "$TMP/out"; then ok; else
-    ko "$2: stdout lacks '$1'"
-    show
-  fi
-}
-expect_err_has() { # TEXT WHAT
-  if grep -Fq -- "$1" "$TMP/err"; then ok; else
-    ko "$2: stderr lacks '$1'"
-    show
-  fi
-}
-expect_out_empty() { # WHAT
-  if [ ! -s "$TMP/out" ]; then ok; else
-    ko "$2: stdout should be empty"
-    show
-  fi
-}
-expect_err_empty() { # WHAT
-  if [ ! -s "$TMP/err" ]; then ok; else
-    ko "$1: stderr should be empty"
-    show
-  fi
-}
 csv_rows() { awk 'NR > 1' "$TMP/out" | wc -l | tr -d ' '; }
 
 # The CSV contract (DESIGN.md): a,b,score,verdict, then one column per metric

@@ -22,36 +22,6 @@ trap 'rm -rf "$TMP"' EXIT
 # shellcheck source=cli_lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/cli_lib.sh"
 
-show() {
-  echo "    command: ${cmd}" >&2
-  head -n 6 "$TMP/err" | awk '{ print "    stderr: " $0 }' >&2
-  head -n 4 "$TMP/out" | awk '{ print "    stdout: " substr($0, 1, 200) }' >&2
-}
-
-
-# has_line FILE LINE: FILE holds exactly this line (no regex, no escapes).
-has_line() { L=$2 awk '$0 == ENVIRON["L"] { f = 1 } END { exit !f }' "$1"; }
-# has_prefix FILE PREFIX: some line of FILE starts with PREFIX.
-has_prefix() { L=$2 awk 'index($0, ENVIRON["L"]) == 1 { f = 1 } END { exit !f }' "$1"; }
-
-expect_err_line() { # LINE WHAT
-  if has_line "$TMP/err" "$1"; then ok; else
-    ko "$2: stderr lacks the line '$1'"
-    show
-  fi
-}
-expect_err_prefix() { # PREFIX WHAT
-  if has_prefix "$TMP/err" "$1"; then ok; else
-    ko "$2: no stderr line starts with '$1'"
-    show
-  fi
-}
-expect_out_empty() { # WHAT
-  if [ ! -s "$TMP/out" ]; then ok; else
-    ko "$1: stdout should be empty"
-    show
-  fi
-}
 # expect_same_file GOT WANT WHAT: byte for byte.
 expect_same_file() {
   if [ -f "$1" ] && [ "$(cksum <"$1")" = "$(cksum <"$2")" ]; then ok; else
