@@ -7,6 +7,7 @@
  */
 #include "corpus.h"
 #include "normalize.h"
+#include "corpus_fixture.h"
 #include "sc_test.h"
 
 static const char para1[] =
@@ -72,36 +73,21 @@ static size_t gen_text(char *buf, size_t cap, int topic, size_t words) {
   return n;
 }
 
-static sc_corpus *new_corpus(void) {
-  sc_options o;
-  sc_options_init(&o);
-  sc_corpus *c = NULL;
-  CHECK(sc_corpus_create(&o, &c) == SC_OK);
-  return c;
-}
-
-static uint32_t add(sc_corpus *c, const char *name, const char *text) {
-  uint32_t id = UINT32_MAX;
-  const sc_status st = sc_corpus_add(c, name, text, strlen(text), &id);
-  CHECK_MSG(st == SC_OK, "adding %s: %s", name, sc_strerror(st));
-  return id;
-}
-
 static void test_verdicts(void) {
-  sc_corpus *c = new_corpus();
+  sc_corpus *c = fixture_corpus();
   if (!c) return;
-  const uint32_t orig = add(c, "orig", para1);
-  const uint32_t dup = add(c, "dup", para1_case_ws);
-  const uint32_t reflow = add(c, "reflow", para1_reflowed);
+  const uint32_t orig = fixture_add_str(c, "orig", para1);
+  const uint32_t dup = fixture_add_str(c, "dup", para1_case_ws);
+  const uint32_t reflow = fixture_add_str(c, "reflow", para1_reflowed);
   char long_text[4096];
   snprintf(long_text, sizeof long_text, "%s %s\n\n%s %s", filler[0], filler[1], passage, filler[2]);
-  const uint32_t longer = add(c, "long", long_text);
-  const uint32_t shorter = add(c, "short", passage);
+  const uint32_t longer = fixture_add_str(c, "long", long_text);
+  const uint32_t shorter = fixture_add_str(c, "short", passage);
   char other[4096];
   gen_text(other, sizeof other, 0, 300);
-  const uint32_t unrel1 = add(c, "unrelated1", other);
+  const uint32_t unrel1 = fixture_add_str(c, "unrelated1", other);
   gen_text(other, sizeof other, 10, 300);
-  const uint32_t unrel2 = add(c, "unrelated2", other);
+  const uint32_t unrel2 = fixture_add_str(c, "unrelated2", other);
   CHECK_EQ_INT(orig, 0);
   CHECK_EQ_INT(unrel2, 6);
   CHECK_EQ_INT(sc_corpus_size(c), 7);
@@ -183,7 +169,7 @@ static void test_verdicts(void) {
   CHECK(sc_corpus_doc_info(c, 7, &da) == SC_E_INVALID_ARG);
 
   /* Adding after build needs another build. */
-  add(c, "late", filler[0]);
+  fixture_add_str(c, "late", filler[0]);
   CHECK(sc_corpus_compare(c, 0, 1, &p) == SC_E_STATE);
   CHECK(sc_corpus_pairs(c, NULL, &pl, &np) == SC_E_STATE);
   CHECK(sc_corpus_build(c) == SC_OK);
@@ -192,7 +178,7 @@ static void test_verdicts(void) {
 }
 
 static void test_empty_and_info(void) {
-  sc_corpus *c = new_corpus();
+  sc_corpus *c = fixture_corpus();
   if (!c) return;
   static const char *const empties[] = {"", "   \n\t  ", "... --- !!! ???", "\xE2\x80\x94 \xE2\x80\x9C\xE2\x80\x9D"};
   for (size_t i = 0; i < sizeof empties / sizeof *empties; i++) {
@@ -273,7 +259,7 @@ static int same_figures(const sc_pair *p, const sc_pair *q) {
 }
 
 static void test_batch_threads(void) {
-  sc_corpus *c1 = new_corpus(), *c2 = new_corpus();
+  sc_corpus *c1 = fixture_corpus(), *c2 = fixture_corpus();
   if (!c1 || !c2) return;
   sc_status s1[NTEXTS], s2[NTEXTS];
   CHECK(sc_corpus_add_batch(c1, batch, NTEXTS, 1, s1) == SC_OK);
@@ -341,7 +327,7 @@ static size_t check_order(const sc_corpus *c, uint32_t a, uint32_t b, size_t sho
 }
 
 static void test_argument_order(void) {
-  sc_corpus *c = new_corpus();
+  sc_corpus *c = fixture_corpus();
   if (!c) return;
   CHECK(sc_corpus_add_batch(c, batch, NTEXTS, 1, NULL) == SC_OK);
   /* Sentence-level rewrites of one text: shuffled, merged and trimmed
@@ -369,7 +355,7 @@ static void test_argument_order(void) {
 }
 
 static void test_pairs_list(void) {
-  sc_corpus *c = new_corpus();
+  sc_corpus *c = fixture_corpus();
   if (!c) return;
   CHECK(sc_corpus_add_batch(c, batch, NTEXTS, 2, NULL) == SC_OK);
   CHECK(sc_corpus_build(c) == SC_OK);
@@ -564,7 +550,7 @@ static void test_oom(void) {
  * rejected) and holds no words. Run on its own (ctest test_corpus_null_text):
  * undefined behaviour here aborts the process under UBSan. */
 static void test_null_text(void) {
-  sc_corpus *c = new_corpus();
+  sc_corpus *c = fixture_corpus();
   if (!c) return;
   CHECK(sc_corpus_add(c, "null", NULL, 0, NULL) == SC_E_EMPTY);
   sc_text t = {"null", NULL, 0};

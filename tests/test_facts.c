@@ -8,6 +8,7 @@
  */
 #include "facts.h"
 #include "keys.h"
+#include "corpus_fixture.h"
 #include "sc_test.h"
 #include "shingle.h"
 #include "simcheck.h"
@@ -80,18 +81,13 @@ static void test_agreement(void) {
 
 /* Items of one list share their wording and differ in names and numbers. */
 static void test_list_items(void) {
-  sc_options o;
-  sc_options_init(&o);
-  sc_corpus *c = NULL;
-  CHECK(sc_corpus_create(&o, &c) == SC_OK);
+  sc_corpus *c = fixture_corpus();
   if (!c) return;
   const char *item = "The fifth captain for the fifth month was Shamhuth the Izrahite, and his division had 24000.";
   const char *sibling = "The sixth captain for the sixth month was Ira the Tekoite, and his division had 24000.";
   const char *reworded = "The fifth commander, for the fifth month, was Shamhuth the Izrahite; his division was 24000.";
-  uint32_t i = 0, s = 0, r = 0;
-  CHECK(sc_corpus_add(c, "item", item, strlen(item), &i) == SC_OK);
-  CHECK(sc_corpus_add(c, "sibling", sibling, strlen(sibling), &s) == SC_OK);
-  CHECK(sc_corpus_add(c, "reworded", reworded, strlen(reworded), &r) == SC_OK);
+  const uint32_t i = fixture_add_str(c, "item", item), s = fixture_add_str(c, "sibling", sibling),
+                 r = fixture_add_str(c, "reworded", reworded);
   CHECK(sc_corpus_build(c) == SC_OK);
   sc_pair ps, pr;
   CHECK(sc_corpus_compare(c, i, s, &ps) == SC_OK);

@@ -10,6 +10,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include <dirent.h>
 
+#include "corpus_fixture.h"
 #include "sc_test.h"
 #include "simcheck.h"
 
@@ -61,30 +62,15 @@ static int slice_has(const char *text, size_t off, size_t len, const char *needl
   return 0;
 }
 
-static sc_corpus *new_corpus(void) {
-  sc_options o;
-  sc_options_init(&o);
-  sc_corpus *c = NULL;
-  CHECK(sc_corpus_create(&o, &c) == SC_OK);
-  return c;
-}
-
-static uint32_t add(sc_corpus *c, const char *name, const char *text, size_t len) {
-  uint32_t id = UINT32_MAX;
-  const sc_status st = sc_corpus_add(c, name, text, len, &id);
-  CHECK_MSG(st == SC_OK, "adding %s: %s", name, sc_strerror(st));
-  return id;
-}
-
 /* The quotation shared by 002 and 004, found from either side, at offsets
  * that slice it out of both original files. */
 static void test_seed_quote(const char *seeds) {
   size_t la = 0, lb = 0;
   char *ta = read_seed(seeds, "002_", &la), *tb = read_seed(seeds, "004_", &lb);
   CHECK_MSG(ta && tb, "cannot read 002_* and 004_* in %s", seeds);
-  sc_corpus *c = ta && tb ? new_corpus() : NULL;
+  sc_corpus *c = ta && tb ? fixture_corpus() : NULL;
   if (c) {
-    const uint32_t a = add(c, "002", ta, la), b = add(c, "004", tb, lb);
+    const uint32_t a = fixture_add(c, "002", ta, la), b = fixture_add(c, "004", tb, lb);
     CHECK(sc_corpus_build(c) == SC_OK);
     for (int dir = 0; dir < 2; dir++) {
       const uint32_t x = dir ? b : a, y = dir ? a : b;
@@ -132,9 +118,9 @@ static void test_embedded(const char *seeds) {
   CHECK(hlen > 0 && (size_t)hlen < sizeof host);
   const size_t where = strlen(unrelated[0]) + 2;  /* the paragraph's offset in host */
 
-  sc_corpus *c = new_corpus();
+  sc_corpus *c = fixture_corpus();
   if (c && plen) {
-    const uint32_t doc = add(c, "paragraph", para, plen), big = add(c, "host", host, (size_t)hlen);
+    const uint32_t doc = fixture_add(c, "paragraph", para, plen), big = fixture_add(c, "host", host, (size_t)hlen);
     CHECK(sc_corpus_build(c) == SC_OK);
     sc_passage *p = NULL;
     size_t n = 0;
@@ -165,11 +151,11 @@ static void test_embedded(const char *seeds) {
 static void test_unrelated(const char *seeds) {
   size_t len = 0;
   char *seed = read_seed(seeds, "003_", &len);
-  sc_corpus *c = new_corpus();
+  sc_corpus *c = fixture_corpus();
   if (c && seed) {
-    const uint32_t x = add(c, "farm", unrelated[0], strlen(unrelated[0]));
-    const uint32_t y = add(c, "bridge", unrelated[1], strlen(unrelated[1]));
-    const uint32_t z = add(c, "003", seed, len);
+    const uint32_t x = fixture_add(c, "farm", unrelated[0], strlen(unrelated[0]));
+    const uint32_t y = fixture_add(c, "bridge", unrelated[1], strlen(unrelated[1]));
+    const uint32_t z = fixture_add(c, "003", seed, len);
     CHECK(sc_corpus_build(c) == SC_OK);
     const uint32_t pairs[][2] = {{x, y}, {y, x}, {x, z}, {z, y}};
     for (size_t i = 0; i < 4; i++) {
@@ -209,7 +195,7 @@ static size_t random_words(char *buf, size_t len, size_t n, const char *avoid_fi
  * its position (start, middle, end) in either text. Neighbours of the run
  * differ, so the passage is exactly those 8 words. */
 static void test_eight_words(void) {
-  sc_corpus *c = new_corpus();
+  sc_corpus *c = fixture_corpus();
   if (!c) return;
   static char ta[TRIALS][4096], tb[TRIALS][4096];
   static char run[TRIALS][RUN * WORD_MAX];
@@ -232,8 +218,8 @@ static void test_eight_words(void) {
     size_t lb = random_words(tb[t], 0, pre_b, "", first);
     lb += (size_t)sprintf(tb[t] + lb, "%s. ", run[t]);
     random_words(tb[t], lb, post_b, last, "");
-    add(c, "a", ta[t], strlen(ta[t]));
-    add(c, "b", tb[t], strlen(tb[t]));
+    fixture_add(c, "a", ta[t], strlen(ta[t]));
+    fixture_add(c, "b", tb[t], strlen(tb[t]));
   }
   CHECK(sc_corpus_build(c) == SC_OK);
   for (size_t t = 0; t < TRIALS; t++) {
@@ -253,9 +239,9 @@ static void test_eight_words(void) {
 
 /* Invalid arguments. */
 static void test_args(void) {
-  sc_corpus *c = new_corpus();
+  sc_corpus *c = fixture_corpus();
   if (!c) return;
-  add(c, "x", unrelated[0], strlen(unrelated[0]));
+  fixture_add(c, "x", unrelated[0], strlen(unrelated[0]));
   sc_passage *p = NULL;
   size_t n = 0;
   CHECK(sc_corpus_passages(c, 0, 1, 0, &p, &n) == SC_E_INVALID_ARG);
@@ -269,10 +255,10 @@ static void test_args(void) {
 /* Texts shorter than one fingerprinted 5-gram have no fingerprints: no
  * passage, and no call into qsort with a NULL array (UBSan aborts here). */
 static void test_short_texts(void) {
-  sc_corpus *c = new_corpus();
+  sc_corpus *c = fixture_corpus();
   if (!c) return;
-  add(c, "short", "four words only here", 20);
-  add(c, "long", "four words only here and then many more words follow", 52);
+  fixture_add(c, "short", "four words only here", 20);
+  fixture_add(c, "long", "four words only here and then many more words follow", 52);
   for (uint32_t a = 0; a < 2; a++)
     for (uint32_t b = 0; b < 2; b++) {
       sc_passage *p = NULL;

@@ -7,6 +7,7 @@
  */
 #include <libstemmer.h>
 
+#include "corpus_fixture.h"
 #include "sc_test.h"
 #include "simcheck.h"
 #include "wordforms.h"
@@ -79,46 +80,25 @@ static void test_stems(void) {
 /* Old and modern wording of one sentence: every word shared once mapped,
  * no shingle shared (copy detection sees the original words). */
 static void test_pair(void) {
-  sc_options o;
-  sc_options_init(&o);
-  sc_corpus *c = NULL;
-  CHECK(sc_corpus_create(&o, &c) == SC_OK);
-  if (!c) return;
-  const char *old = "Thou hast seen that he cometh unto thee with thy brother.";
-  const char *modern = "You have seen that he comes to you with your brother.";
-  uint32_t a = 0, b = 0;
-  CHECK(sc_corpus_add(c, "old", old, strlen(old), &a) == SC_OK);
-  CHECK(sc_corpus_add(c, "modern", modern, strlen(modern), &b) == SC_OK);
-  CHECK(sc_corpus_build(c) == SC_OK);
   sc_pair p;
-  CHECK(sc_corpus_compare(c, a, b, &p) == SC_OK);
+  if (!fixture_compare("Thou hast seen that he cometh unto thee with thy brother.",
+                       "You have seen that he comes to you with your brother.", &p))
+    return;
   CHECK_MSG(p.words > 0.999, "shared words %.3f, expected 1", p.words);
   CHECK_MSG(p.chars > 0.999, "character n-gram cosine %.3f, expected 1", p.chars);
   /* Mapped, the two texts would be one text (Jaccard 1); the 5-word
    * shingles of the original words have nothing in common. */
   CHECK_MSG(p.shared_shingles == 0 && p.jaccard == 0, "shared shingles %u, expected 0", p.shared_shingles);
-  sc_corpus_free(c);
 }
 
 /* Shared words count content words by stem: inflections are one word. */
 static void test_inflections(void) {
-  sc_options o;
-  sc_options_init(&o);
-  sc_corpus *c = NULL;
-  CHECK(sc_corpus_create(&o, &c) == SC_OK);
-  if (!c) return;
-  const char *a = "The merchant sells grain to the villages.";
-  const char *b = "The merchants selling grain to a village.";
-  uint32_t ia = 0, ib = 0;
-  CHECK(sc_corpus_add(c, "a", a, strlen(a), &ia) == SC_OK);
-  CHECK(sc_corpus_add(c, "b", b, strlen(b), &ib) == SC_OK);
-  CHECK(sc_corpus_build(c) == SC_OK);
   sc_pair p;
-  CHECK(sc_corpus_compare(c, ia, ib, &p) == SC_OK);
+  if (!fixture_compare("The merchant sells grain to the villages.", "The merchants selling grain to a village.", &p))
+    return;
   /* {the, merchant, sell, grain, to, villag} and the same plus "a": 6 of 7
    * (by surface form it would be the, grain, to: 3 of 7). */
   CHECK_NEAR(p.words, 6.0 / 7.0, 1e-9);
-  sc_corpus_free(c);
 }
 
 int main(int argc, char **argv) {
