@@ -307,6 +307,12 @@ expect_err_line "simcheck: warning: $TMP/bad-b.txt: 1 invalid UTF-8 sequence rep
 run compare "$SEEDS"/002_*.txt "$SEEDS"/004_*.txt
 expect_rc 0 "compare 002 004"
 expect_out_line "  - made by 7 shared passages of 177 words in all; the longest, 37 words, at a bytes 5480+237, b bytes 854+237" "compare 002 004: passages named"
+# The rewrite reason quotes both sentence coverages, as the figures print them.
+run compare "$SEEDS"/000_*.txt "$SEEDS"/001_*.txt
+expect_rc 0 "compare 000 001"
+cov=$(awk '/sentence coverage a/ { for (i = 1; i <= NF; i++) if ($i == "a") a = $(i + 1); else if ($i == "b") b = $(i + 1)
+  sub(/,$/, "", a); printf "%.0f%% of a'"'"'s content and %.0f%% of b'"'"'s", 100 * a, 100 * b }' "$TMP/out")
+expect_out_has "sentence by sentence $cov are matched" "compare 000 001: the reason quotes both coverages"
 usage_error "simcheck compare: compare takes two documents, A and B" "compare with one file" compare "$G1"
 usage_error "simcheck compare: more than two documents given" "compare with three files" compare "$G1" "$G2" "$G1"
 usage_error "simcheck compare: --format: 'csv' is not one of text, json, html" "compare --format csv" compare --format csv "$G1" "$G2"

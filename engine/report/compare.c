@@ -51,11 +51,12 @@ void sc_write_reasons(FILE *out, const sc_pair *p, const sc_thresholds *th, cons
   }
   fprintf(out, "%snot contained: at most %.0f%% of either side's shingles are in the other (< %.0f%%)\n", indent,
           100 * cmax, 100 * th->contains);
-  const double cov_short = p->coverage_ab > p->coverage_ba ? p->coverage_ab : p->coverage_ba;
   if (p->verdict == SC_VERDICT_REWRITE) {
-    fprintf(out, "%srewrite score %.3f >= %.2f: %.0f%% of the content is matched sentence by sentence, "
-                 "%.0f%% of that in order\n",
-            indent, p->rewrite, th->rewrite, 100 * cov_short, 100 * p->order);
+    /* Both coverages: the score takes the shorter side's (by content),
+     * which the pair does not name. */
+    fprintf(out, "%srewrite score %.3f >= %.2f: sentence by sentence %.0f%% of a's content and %.0f%% of b's "
+                 "are matched; %.0f%% of the shorter side's keep their order\n",
+            indent, p->rewrite, th->rewrite, 100 * p->coverage_ab, 100 * p->coverage_ba, 100 * p->order);
     fprintf(out, "%snames and numbers agree: %.0f%%%s\n", indent, 100 * p->facts,
             p->summary ? "; one side is much shorter: a summary" : "");
     return;
