@@ -62,6 +62,15 @@ static sc_status partners_range(void *user, size_t begin, size_t end, unsigned w
   return SC_OK;
 }
 
+static void free_postings(postings *pt) {
+  sc__free(pt->start);
+  sc__free(pt->doc);
+  sc__free(pt->w);
+  sc__free(pt->doc_start);
+  sc__free(pt->doc_slot);
+  sc__free(pt->doc_w);
+}
+
 static sc_status build_postings(sc_doc *const *docs, size_t n, const sc_gramdf *df, uint32_t max_df, postings *pt) {
   const size_t slots = df->keys ? df->mask + 1 : 0;
   size_t shared = 0;
@@ -133,11 +142,83 @@ done:
   sc__free(jb.acc);
   sc__free(jb.touched);
   sc__free(jb.heap);
-  sc__free(pt.start);
-  sc__free(pt.doc);
-  sc__free(pt.w);
-  sc__free(pt.doc_start);
-  sc__free(pt.doc_slot);
-  sc__free(pt.doc_w);
+  free_postings(&pt);
+  return st;
+}
+
+typedef struct cosine_job {
+  const postings *post;
+  const sc_scored *cand;
+  const size_t *row_start;  /* row -> its first entry in order              */
+  const size_t *order;      /* candidate indices grouped by their row (a)   */
+  double **acc;             /* per worker: dot product per later document        */
+  double *chars;
+} cosine_job;
+
+/* First posting of @p slot's list (sorted by document) after document @p i. */
+static uint32_t first_after(const postings *pt, uint32_t slot, uint32_t i) {
+  uint32_t lo = pt->start[slot], hi = pt->start[slot + 1];
+  while (lo < hi) {
+    const uint32_t mid = lo + (hi - lo) / 2;
+    if (pt->doc[mid] <= i) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+static sc_status cosines_range(void *user, size_t begin, size_t end, unsigned worker) {
+  const cosine_job *jb = user;
+  const postings *pt = jb->post;
+  double *acc = jb->acc[worker];
+  for (size_t i = begin; i < end; i++) {
+    if (jb->row_start[i] == jb->row_start[i + 1]) continue;
+    /* The row's n-grams in ascending hash order, each product exact in
+     * double: the sum is the merge's in sc_cosine_chars, bit for bit. */
+    for (uint32_t k = pt->doc_start[i]; k < pt->doc_start[i + 1]; k++) {
+      const uint32_t slot = pt->doc_slot[k];
+      const double w = pt->doc_w[k];
+      for (uint32_t p = first_after(pt, slot, (uint32_t)i); p < pt->start[slot + 1]; p++)
+        acc[pt->doc[p]] += w * (double)pt->w[p];
+    }
+    for (size_t r = jb->row_start[i]; r < jb->row_start[i + 1]; r++) {
+      const size_t c = jb->order[r];
+      const double dot = acc[jb->cand[c].b];
+      jb->chars[c] = dot > 1.0 ? 1.0 : dot;
+    }
+    for (uint32_t k = pt->doc_start[i]; k < pt->doc_start[i + 1]; k++) {  /* reset what was touched */
+      const uint32_t slot = pt->doc_slot[k];
+      for (uint32_t p = first_after(pt, slot, (uint32_t)i); p < pt->start[slot + 1]; p++) acc[pt->doc[p]] = 0;
+    }
+  }
+  return SC_OK;
+}
+
+sc_status sc_gram_cosines(sc_doc *const *docs, size_t n, const sc_gramdf *df, const sc_scored *cand, size_t n_cand,
+                          unsigned threads, double *chars) {
+  if (n_cand == 0) return SC_OK;
+  SC_CHECK(n >= UINT32_MAX, SC_E_TOO_LARGE);
+  postings pt = {0};
+  const unsigned workers = sc_threads_for(threads, n / 16 + 1);
+  cosine_job jb = {&pt, cand, NULL, NULL, NULL, chars};
+  size_t *row_start = sc__calloc(n + 2, sizeof(size_t));
+  size_t *order = sc__mallocarray(n_cand, sizeof(size_t));
+  sc_status st = row_start && order ? build_postings(docs, n, df, UINT32_MAX, &pt) : SC_E_NOMEM;
+  if (st != SC_OK) goto done;
+  for (size_t c = 0; c < n_cand; c++) row_start[cand[c].a + 2]++;  /* counting sort by row */
+  for (size_t i = 0; i < n; i++) row_start[i + 2] += row_start[i + 1];
+  for (size_t c = 0; c < n_cand; c++) order[row_start[cand[c].a + 1]++] = c;
+  jb.row_start = row_start;
+  jb.order = order;
+  st = SC_E_NOMEM;
+  if (!(jb.acc = sc__calloc(workers, sizeof(double *)))) goto done;
+  for (unsigned w = 0; w < workers; w++)
+    if (!(jb.acc[w] = sc__calloc(n, sizeof(double)))) goto done;
+  st = sc_parallel_for(n, 16, workers, cosines_range, &jb);
+done:
+  for (unsigned w = 0; jb.acc && w < workers; w++) sc__free(jb.acc[w]);
+  sc__free(jb.acc);
+  sc__free(row_start);
+  sc__free(order);
+  free_postings(&pt);
   return st;
 }

@@ -6,9 +6,11 @@
  * pair out of blocked cblas_sgemm (tfidf.c) and keeps candidates: every pair
  * when no top-K is asked, otherwise each document's best cosine partners
  * (a generous multiple of K, since the final score can reorder them) and as
- * many best partners by character n-gram cosine (gram_partners.h). Stage
- * 2 scores the candidates fully (shingle sets, MinHash, SimHash, sentence
- * alignment) on worker threads, then filters and sorts.
+ * many best partners by character n-gram cosine (gram_partners.h). For
+ * every pair, the character n-gram cosines also come at once from posting
+ * lists (gram_partners.h). Stage 2 scores the candidates fully (shingle
+ * sets, MinHash, SimHash, sentence alignment) on worker threads, then
+ * filters and sorts.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -27,7 +29,7 @@ sc_status sc_corpus_compare(const sc_corpus *c, uint32_t a, uint32_t b, sc_pair 
   SC_CHECK(!c->built, SC_E_STATE);
   out->a = a;
   out->b = b;
-  return sc_score_pair(c->docs.items[a], c->docs.items[b], &c->opt, -1.0, out);
+  return sc_score_pair(c->docs.items[a], c->docs.items[b], &c->opt, -1.0, -1.0, out);
 }
 
 /* A candidate pair (a < b) and its word cosine (-1: not known yet). */
@@ -110,6 +112,7 @@ nomem:
 typedef struct score_job {
   const sc_corpus *c;
   const candidate *cand;
+  const double *chars;         /* per candidate, or NULL: not known yet    */
   sc_pair *out;
 } score_job;
 
@@ -120,7 +123,8 @@ static sc_status score_range(void *user, size_t begin, size_t end, unsigned work
     const candidate *cd = &j->cand[i];
     j->out[i].a = cd->a;
     j->out[i].b = cd->b;
-    SC_TRY(sc_score_pair(j->c->docs.items[cd->a], j->c->docs.items[cd->b], &j->c->opt, cd->score, &j->out[i]));
+    SC_TRY(sc_score_pair(j->c->docs.items[cd->a], j->c->docs.items[cd->b], &j->c->opt, cd->score,
+                         j->chars ? j->chars[i] : -1.0, &j->out[i]));
   }
   return SC_OK;
 }
@@ -161,6 +165,7 @@ sc_status sc_corpus_pairs(const sc_corpus *c, const sc_pairs_options *po, sc_pai
   if (n < 2) return SC_OK;
 
   collect cl = {0};
+  double *chars = NULL;
   cl.use_heap = po->top_k > 0;
   sc_status st = SC_E_NOMEM;
   if (cl.use_heap) {
@@ -183,10 +188,18 @@ sc_status sc_corpus_pairs(const sc_corpus *c, const sc_pairs_options *po, sc_pai
     cl.all.len = m;
   }
 
+  /* Every pair: their n-gram cosines at once from posting lists (a merge
+   * per pair was half the time). A few candidates per document: merges. */
+  if (!cl.use_heap) {
+    st = SC_E_NOMEM;
+    if (!(chars = sc__mallocarray(cl.all.len ? cl.all.len : 1, sizeof(double)))) goto done;
+    if ((st = sc_gram_cosines(c->docs.items, n, &c->gram_df, cl.all.items, cl.all.len, po->threads, chars)) != SC_OK)
+      goto done;
+  }
   st = SC_E_NOMEM;
   sc_pair *pairs = sc__calloc(cl.all.len, sizeof(sc_pair));
   if (!pairs) goto done;
-  score_job sj = {c, cl.all.items, pairs};
+  score_job sj = {c, cl.all.items, chars, pairs};
   st = sc_parallel_for(cl.all.len, 64, sc_threads_for(po->threads, cl.all.len / 64 + 1), score_range, &sj);
   if (st != SC_OK) {
     sc__free(pairs);
@@ -204,6 +217,7 @@ sc_status sc_corpus_pairs(const sc_corpus *c, const sc_pairs_options *po, sc_pai
   *n_out = m;
   st = SC_OK;
 done:
+  sc__free(chars);
   SC_VEC_FREE(&cl.all);
   sc__free(cl.heap.items);
   sc__free(cl.heap.len);

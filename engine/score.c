@@ -82,7 +82,7 @@ sc_verdict sc_decide(const sc_pair *p, int same_digest, const sc_thresholds *th)
   return SC_VERDICT_UNRELATED;
 }
 
-sc_status sc_score_pair(const sc_doc *a, const sc_doc *b, const sc_options *o, double cosine,
+sc_status sc_score_pair(const sc_doc *a, const sc_doc *b, const sc_options *o, double cosine, double chars,
                         sc_pair *out) {
   const uint32_t ida = out->a, idb = out->b;
   memset(out, 0, sizeof(*out));
@@ -97,7 +97,7 @@ sc_status sc_score_pair(const sc_doc *a, const sc_doc *b, const sc_options *o, d
   out->minhash = sc_minhash_estimate(a->sig, b->sig, o->num_perm);
   out->simhash = 1.0 - sc_hamming64(a->simhash, b->simhash) / 64.0;
   out->cosine = cosine >= 0 ? (cosine > 1 ? 1 : cosine) : sc_cosine_sparse(a, b);
-  out->chars = sc_cosine_chars(a, b);
+  out->chars = chars >= 0 ? chars : sc_cosine_chars(a, b);
   const size_t common = sc_u64_intersect_count(a->word_set, a->n_word_set, b->word_set, b->n_word_set);
   const size_t larger = a->n_word_set > b->n_word_set ? a->n_word_set : b->n_word_set;
   out->words = larger ? (double)common / (double)larger : 0;

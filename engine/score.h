@@ -7,10 +7,11 @@
 #include "doc.h"
 
 /** Scores @p a against @p b into @p out (ids set by the caller).
- *  @p cosine is their TF-IDF cosine if already known (from the BLAS path),
- *  or negative to compute it here.
+ *  @p cosine is their TF-IDF cosine and @p chars their character n-gram
+ *  cosine if already known (from the BLAS path and the n-gram posting
+ *  lists), or negative to compute them here.
  *  @return SC_OK or SC_E_NOMEM. */
-sc_status sc_score_pair(const sc_doc *a, const sc_doc *b, const sc_options *o, double cosine,
+sc_status sc_score_pair(const sc_doc *a, const sc_doc *b, const sc_options *o, double cosine, double chars,
                         sc_pair *out);
 
 /** Decides the verdict from the figures in @p p (exposed for tests of the

@@ -3,7 +3,8 @@
  * force. Every listed partner's dot product (over n-grams found in at most
  * max_df documents, merged by hand from each document's sorted shared
  * n-grams) is at least the best dot product left out, the list runs best
- * first, and it is the same on 1 and 2 threads.
+ * first, and it is the same on 1 and 2 threads. The all-pairs n-gram
+ * cosines equal sc_cosine_chars bit for bit, whatever the candidates' order.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -11,6 +12,7 @@
 #include "corpus.h"
 #include "gram_partners.h"
 #include "sc_test.h"
+#include "tfidf.h"
 #include "simcheck.h"
 
 enum { DOCS = 60, PER_DOC = 5 };
@@ -81,6 +83,34 @@ static void check_lists(const sc_corpus *c, uint32_t max_df) {
   free(two);
 }
 
+/* sc_gram_cosines over every pair, listed in a shuffled order, against the
+ * per-pair merge: equal as doubles (same products, same order of sums). */
+static void check_cosines(const sc_corpus *c, unsigned threads) {
+  const size_t n = c->docs.len, m = n * (n - 1) / 2;
+  sc_scored *cand = malloc(m * sizeof(sc_scored));
+  double *chars = malloc(m * sizeof(double));
+  size_t k = 0;
+  for (uint32_t a = 0; a < n; a++)
+    for (uint32_t b = a + 1; b < n; b++) cand[k++] = (sc_scored){0, a, b};
+  for (size_t i = m - 1; i > 0; i--) {  /* Fisher-Yates */
+    const size_t j = (size_t)sc_test_below((uint32_t)(i + 1));
+    const sc_scored t = cand[i];
+    cand[i] = cand[j];
+    cand[j] = t;
+  }
+  CHECK(sc_gram_cosines(c->docs.items, n, &c->gram_df, cand, m, threads, chars) == SC_OK);
+  size_t bad = 0, positive = 0;
+  for (size_t i = 0; i < m; i++) {
+    const double want = sc_cosine_chars(c->docs.items[cand[i].a], c->docs.items[cand[i].b]);
+    bad += chars[i] != want;
+    positive += want > 0;
+  }
+  CHECK_MSG(bad == 0, "%u threads: %zu of %zu cosines differ from the merge", threads, bad, m);
+  CHECK(positive > m / 2);  /* the texts share n-grams: the test compares real sums */
+  free(cand);
+  free(chars);
+}
+
 int main(int argc, char **argv) {
   (void)argc;
   (void)argv;
@@ -98,6 +128,8 @@ int main(int argc, char **argv) {
   check_lists(c, 2);
   check_lists(c, 8);
   check_lists(c, DOCS);
+  check_cosines(c, 1);
+  check_cosines(c, 2);
   sc_corpus_free(c);
   return sc_test_done("test_gram_partners");
 }
