@@ -204,28 +204,22 @@ size_t sc_u32_sort_unique(uint32_t *v, size_t n, uint32_t *tmp) {
 
 size_t sc_u64_intersect_count(const uint64_t *a, size_t na, const uint64_t *b, size_t nb) {
   size_t i = 0, j = 0, c = 0;
-  while (i < na && j < nb) {
-    if (a[i] < b[j]) i++;
-    else if (a[i] > b[j]) j++;
-    else {
-      c++;
-      i++;
-      j++;
-    }
+  while (i < na && j < nb) {  /* no branch on the comparison: it is a coin toss */
+    const uint64_t u = a[i], v = b[j];
+    c += u == v;
+    i += u <= v;
+    j += v <= u;
   }
   return c;
 }
 
 size_t sc_u32_intersect_count(const uint32_t *a, size_t na, const uint32_t *b, size_t nb) {
   size_t i = 0, j = 0, c = 0;
-  while (i < na && j < nb) {
-    if (a[i] < b[j]) i++;
-    else if (a[i] > b[j]) j++;
-    else {
-      c++;
-      i++;
-      j++;
-    }
+  while (i < na && j < nb) {  /* no branch on the comparison: it is a coin toss */
+    const uint32_t u = a[i], v = b[j];
+    c += u == v;
+    i += u <= v;
+    j += v <= u;
   }
   return c;
 }
