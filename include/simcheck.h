@@ -497,6 +497,8 @@ typedef struct sc_report_options {
   sc_metric metric;          /* what the table grid shows [score]           */
   unsigned width;            /* terminal columns for the table [100]        */
   const sc_pairs_options *pairs; /* recorded in JSON parameters; may be NULL */
+  size_t max_rows;           /* table: at most this many documents and pairs
+                                listed, the rest counted [0: all]           */
 } sc_report_options;
 
 /* The evidence behind one pair, for sc_report_compare; all borrowed. */

@@ -80,6 +80,25 @@ if [ "$rows" -ge 3 ] && [ "$rows" -le 5 ]; then ok; else ko "articles: --top 1 g
 run matrix "${articles[@]}"
 expect_rc 0 "articles: table"
 expect_out_has "5 documents, 10 pairs listed" "articles: table heading"
+expect_out_has "verdicts: 1 rewrite, 3 overlap, 6 related" "articles: verdict tally (hand-checked: 000/001 rewrite, 002-004 overlap)"
+
+# At a terminal the table lists 50 documents and 50 pairs and counts the
+# rest; redirected, every row. 60 short texts: 1770 pairs.
+many=$TMP/many
+mkdir -p "$many"
+for i in $(seq -w 1 60); do echo "Note $i about the harbour, the tide and boat number $i." >"$many/n$i.txt"; done
+if command -v script >/dev/null; then
+  script -qc "$SIMCHECK matrix $many" /dev/null >"$TMP/out" 2>&1
+  expect_out_has "60 documents, 1770 pairs listed" "terminal table: heading counts every pair"
+  expect_out_has "  ... and 10 more documents" "terminal table: documents beyond 50 counted"
+  expect_out_has "  ... and 1720 more pairs scoring" "terminal table: pairs beyond 50 counted"
+else
+  ok  # no pseudo-terminal to be had (util-linux's script)
+fi
+run matrix "$many"
+expect_rc 0 "redirected table"
+lines=$(grep -c '^  n[0-9][0-9] *n[0-9][0-9] ' "$TMP/out")
+expect_eq "$lines" "1770" "redirected table: every pair listed"
 
 # The five articles as JSON Lines records (DESIGN: a and b are the JSONL
 # ids): the same ten pairs with the same figures, ids for names; a

@@ -68,7 +68,7 @@ int main(void) {
   uint8_t key[SC_KEY_BYTES];
   EXPECT(sc_key_parse("0123456789abcdef0123456789abcdef", 32, key) == SC_OK);
   EXPECT(sc_options_check(&o) == SC_OK);
-  sc_report_options ro = {SC_FORMAT_CSV, SC_METRIC_SCORE, 80, NULL};
+  sc_report_options ro = {SC_FORMAT_CSV, SC_METRIC_SCORE, 80, NULL, 0};
   FILE *f = tmpfile();
   EXPECT(f != NULL && sc_report_pairs(f, c, pairs, n, &ro) == SC_OK);
   if (f) fclose(f);

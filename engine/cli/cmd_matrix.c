@@ -4,6 +4,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "commands.h"
 #include "inputs.h"
@@ -27,6 +28,8 @@ static const char matrix_help[] =
     "                     pairs up to 2000 documents, 10 beyond)\n"
     "  --min-score S      drop pairs scoring below S (0-1)\n"
     "\n"
+    "The table counts the pairs by verdict; at a terminal it lists the first 50\n"
+    "documents and the 50 best pairs and counts the rest, redirected every row.\n"
     "CSV has one row per pair: a,b,score,verdict, then jaccard, containment_ab,\n"
     "containment_ba, minhash, simhash, cosine, chars, words, facts, rewrite.\n"
     "JSON adds the documents, the parameters and, per pair, sentence coverage,\n"
@@ -47,6 +50,9 @@ static const char matrix_help_tail[] =
  * without --top, each document's best partners are listed instead. */
 enum { ALL_PAIRS_MAX_DOCS = 2000, LARGE_CORPUS_TOP = 10 };
 
+/* Documents and pairs the table lists at a terminal. */
+enum { TERMINAL_ROWS = 50 };
+
 static void large_corpus_top(const sc_corpus *c, sc_pairs_options *po, int top_given, int quiet) {
   const size_t n = sc_corpus_size(c);
   if (top_given || n <= ALL_PAIRS_MAX_DOCS) return;
@@ -60,7 +66,7 @@ int cmd_matrix(int argc, char **argv) {
   cli_args a = {argc, argv, 1, "matrix"};
   common_opts co = {0};
   sc_options_init(&co.opt);
-  sc_report_options ro = {SC_FORMAT_TABLE, SC_METRIC_SCORE, 0, NULL};
+  sc_report_options ro = {SC_FORMAT_TABLE, SC_METRIC_SCORE, 0, NULL, 0};
   sc_pairs_options po = {0, 0, 0.0};
   int top_given = 0;
   input_format format;
@@ -127,6 +133,9 @@ int cmd_matrix(int argc, char **argv) {
   po.threads = co.threads;
   ro.pairs = &po;
   ro.width = terminal_width();
+  /* A reader at a terminal gets what fits a few screens; a file or a pipe
+   * gets every row. */
+  if (isatty(STDOUT_FILENO)) ro.max_rows = TERMINAL_ROWS;
 
   sc_corpus *c = NULL;
   sc_status st = sc_corpus_create(&co.opt, &c);

@@ -80,6 +80,20 @@ static void print_grid(FILE *out, const sc_pair *p, size_t np, label *l, size_t 
   fputs(")\n\n", out);
 }
 
+/* One line counting the listed pairs by verdict, strongest first: what a
+ * corpus holds at a glance, before lists too long to read. */
+static void print_tally(FILE *out, const sc_pair *p, size_t np) {
+  size_t count[SC_VERDICT_DUPLICATE + 1] = {0};
+  for (size_t k = 0; k < np; k++) count[p[k].verdict]++;
+  const char *sep = "";
+  for (int v = SC_VERDICT_DUPLICATE; v >= 0; v--) {
+    if (!count[v]) continue;
+    fprintf(out, "%s%zu %s", *sep ? sep : "verdicts: ", count[v], sc_verdict_name((sc_verdict)v));
+    sep = ", ";
+  }
+  if (*sep) fputc('\n', out);
+}
+
 sc_status sc_report_table(FILE *out, const sc_corpus *c, const sc_pair *p, size_t np,
                           const sc_report_options *ro) {
   const size_t n = sc_corpus_size(c);
@@ -90,15 +104,19 @@ sc_status sc_report_table(FILE *out, const sc_corpus *c, const sc_pair *p, size_
   const unsigned width = ro->width ? ro->width : 100;
   const int grid = n >= 2 && n <= GRID_MAX_DOCS && LABEL_MAX + 2 + n * CELL_W <= width;
 
-  fprintf(out, "%zu documents, %zu pairs listed\n\n", n, np);
+  fprintf(out, "%zu documents, %zu pairs listed\n", n, np);
+  print_tally(out, p, np);
+  fputc('\n', out);
   if (grid) print_grid(out, p, np, l, n, ro->metric);
 
+  const size_t max_docs = ro->max_rows && n > ro->max_rows ? ro->max_rows : n;
   fputs("Documents\n", out);
-  for (uint32_t i = 0; i < n; i++) {
+  for (uint32_t i = 0; i < max_docs; i++) {
     sc_doc_info d;
     if ((st = sc_corpus_doc_info(c, i, &d)) != SC_OK) goto done;
     fprintf(out, "  %-*s %6zu words %4zu sentences  %s\n", LABEL_MAX, l[i], d.words, d.sentences, d.name);
   }
+  if (max_docs < n) fprintf(out, "  ... and %zu more documents\n", n - max_docs);
   fputc('\n', out);
   if (np == 0) {
     fputs("No pairs to list.\n", out);
@@ -106,13 +124,17 @@ sc_status sc_report_table(FILE *out, const sc_corpus *c, const sc_pair *p, size_
   }
   fprintf(out, "Pairs by score\n  %-*s %-*s %5s  %-19s %7s %7s %7s %7s %7s\n", LABEL_MAX, "a", LABEL_MAX, "b",
           "score", "verdict", "jaccard", "cont_ab", "cont_ba", "cosine", "rewrite");
-  for (size_t k = 0; k < np; k++) {
+  const size_t shown = ro->max_rows && np > ro->max_rows ? ro->max_rows : np;
+  for (size_t k = 0; k < shown; k++) {
     char verdict[32];
     sc_verdict_text(&p[k], verdict, sizeof verdict);
     fprintf(out, "  %-*s %-*s %5.3f  %-19s %7.3f %7.3f %7.3f %7.3f %7.3f\n", LABEL_MAX, l[p[k].a], LABEL_MAX,
             l[p[k].b], p[k].score, verdict, p[k].jaccard, p[k].containment_ab, p[k].containment_ba, p[k].cosine,
             p[k].rewrite);
   }
+  if (shown < np)
+    fprintf(out, "  ... and %zu more pairs scoring %.3f or less (all of them: --format csv, or redirect the output)\n",
+            np - shown, p[shown].score);
 done:
   sc__free(l);
   return st;
