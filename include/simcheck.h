@@ -520,12 +520,14 @@ typedef struct sc_pair_detail {
 SC_API sc_status sc_report_compare(FILE *out, const sc_corpus *c, const sc_pair *p,
                                    const sc_pair_detail *detail, sc_format format);
 
-/** Writes the clusters of two or more documents found by sc_dedup_run: a
- *  list per cluster (SC_FORMAT_TABLE), CSV `id,cluster,size,representative`
- *  with one row per clustered document, JSON, or a self-contained HTML page.
+/** Writes the clusters of two or more documents found by sc_dedup_run, in
+ *  @p ro->format: a list per cluster (SC_FORMAT_TABLE; at most
+ *  @p ro->max_rows clusters when not 0, the rest counted), CSV
+ *  `id,cluster,size,representative` with one row per clustered document,
+ *  JSON, or a self-contained HTML page. Other fields of @p ro are unused.
  *  @return SC_OK, SC_E_INVALID_ARG, SC_E_STATE (not run), SC_E_NOMEM,
  *  SC_E_IO. */
-SC_API sc_status sc_report_clusters(FILE *out, const sc_dedup *d, sc_format format);
+SC_API sc_status sc_report_clusters(FILE *out, const sc_dedup *d, const sc_report_options *ro);
 
 /** Writes @p len bytes at @p s as one JSON string literal: quotes and
  *  control characters escaped, bytes that are not UTF-8 as U+FFFD (so the

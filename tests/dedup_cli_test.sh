@@ -368,6 +368,28 @@ if awk 'index($0, "<script") || index($0, "http://") || index($0, "https://") {b
   ko "cluster --format html: no script and no network reference"
 fi
 
+# The cluster table at a terminal lists 50 clusters and counts the rest;
+# redirected, all. 60 clusters: each text twice, the copy with one word
+# added at the end.
+P=$TMP/pairs.jsonl
+for i in $(seq 1 60); do
+  t="Record $i of the survey: the crew measured the depth of channel $i at dawn, noted the current, the wind, the colour of the water and the birds on the bank of channel $i before the tide turned."
+  printf '{"id": "r%d", "text": "%s"}\n{"id": "r%dcopy", "text": "%s again"}\n' "$i" "$t" "$i" "$t"
+done >"$P"
+run cluster "$P" -q
+expect_rc 0 "cluster table, redirected"
+expect_eq "$(grep -c '^cluster [0-9]*: 2 documents' "$TMP/out")" "60" "cluster table, redirected: all 60 clusters"
+if command -v script >/dev/null; then
+  script -qc "$SIMCHECK cluster $P -q" /dev/null >"$TMP/out" 2>&1
+  expect_eq "$(grep -ac '^cluster [0-9]*: 2 documents' "$TMP/out")" "50" "cluster table at a terminal: 50 clusters"
+  if grep -aq '^\.\.\. and 10 more clusters' "$TMP/out"; then ok; else
+    ko "cluster table at a terminal: the rest counted"
+    show
+  fi
+else
+  ok  # no pseudo-terminal to be had (util-linux's script)
+fi
+
 # ---------------------------------------------------------------------------
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -31,8 +31,9 @@ static const char cluster_css[] =
     "color:#3b4a7a;margin-left:.4rem}.bar{display:inline-block;height:.5rem;background:#e2593b;"
     "border-radius:3px;vertical-align:middle;margin-right:.4rem}";
 
-sc_status sc_report_clusters(FILE *out, const sc_dedup *d, sc_format format) {
-  SC_CHECK(!out || !d, SC_E_INVALID_ARG);
+sc_status sc_report_clusters(FILE *out, const sc_dedup *d, const sc_report_options *ro) {
+  SC_CHECK(!out || !d || !ro, SC_E_INVALID_ARG);
+  const sc_format format = ro->format;
   sc_dedup_stats st;
   SC_TRY(sc_dedup_get_stats(d, &st));
   const size_t n = sc_dedup_size(d);
@@ -74,8 +75,10 @@ sc_status sc_report_clusters(FILE *out, const sc_dedup *d, sc_format format) {
             cluster_css, st.documents, nc, st.removed, st.exact_duplicates, st.bands, st.rows);
     if (nc == 0) fputs("<section><p>No two documents reach the threshold.</p></section>\n", out);
   }
+  /* A table stops at max_rows clusters; the other formats list them all. */
+  const size_t listed = format == SC_FORMAT_TABLE && ro->max_rows && nc > ro->max_rows ? ro->max_rows : nc;
   size_t k = 0;
-  for (size_t c = 1; c <= nc; c++) {
+  for (size_t c = 1; c <= listed; c++) {
     const size_t end = start[c];
     sc_dedup_doc first, rep;
     sc_dedup_doc_info(d, order[k], &first);
@@ -133,6 +136,8 @@ sc_status sc_report_clusters(FILE *out, const sc_dedup *d, sc_format format) {
   if (format == SC_FORMAT_JSON) fputs(nc ? "\n]}\n" : "]}\n", out);
   if (format == SC_FORMAT_HTML) fputs("</body></html>\n", out);
   if (format == SC_FORMAT_TABLE && nc == 0) fputs("No clusters: no two documents reach the threshold.\n", out);
+  if (listed < nc)
+    fprintf(out, "... and %zu more clusters (all of them: --format csv, or redirect the output)\n", nc - listed);
   sc__free(start);
   sc__free(order);
   return fflush(out) != 0 || ferror(out) ? SC_E_IO : SC_OK;
