@@ -12,6 +12,7 @@
  * sets, MinHash, SimHash, sentence alignment) on worker threads, then
  * filters and sorts.
  */
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -114,11 +115,13 @@ typedef struct score_job {
   const candidate *cand;
   const double *chars;         /* per candidate, or NULL: not known yet    */
   sc_pair *out;
+  const sc_pairs_options *po;  /* for its progress callback                */
+  size_t total;
+  atomic_size_t done;
 } score_job;
 
 static sc_status score_range(void *user, size_t begin, size_t end, unsigned worker) {
-  (void)worker;
-  const score_job *j = user;
+  score_job *j = user;
   for (size_t i = begin; i < end; i++) {
     const candidate *cd = &j->cand[i];
     j->out[i].a = cd->a;
@@ -126,6 +129,8 @@ static sc_status score_range(void *user, size_t begin, size_t end, unsigned work
     SC_TRY(sc_score_pair(j->c->docs.items[cd->a], j->c->docs.items[cd->b], &j->c->opt, cd->score,
                          j->chars ? j->chars[i] : -1.0, &j->out[i]));
   }
+  const size_t done = atomic_fetch_add(&j->done, end - begin) + (end - begin);
+  if (worker == 0 && j->po->progress) j->po->progress(j->po->progress_user, done, j->total);  /* the caller's thread */
   return SC_OK;
 }
 
@@ -159,7 +164,7 @@ sc_status sc_corpus_pairs(const sc_corpus *c, const sc_pairs_options *po, sc_pai
   SC_CHECK(!c->built, SC_E_STATE);
   *out = NULL;
   *n_out = 0;
-  const sc_pairs_options defaults = {0, 0, 0.0};
+  const sc_pairs_options defaults = {0, 0, 0.0, NULL, NULL};
   if (!po) po = &defaults;
   const size_t n = c->docs.len;
   if (n < 2) return SC_OK;
@@ -199,7 +204,7 @@ sc_status sc_corpus_pairs(const sc_corpus *c, const sc_pairs_options *po, sc_pai
   st = SC_E_NOMEM;
   sc_pair *pairs = sc__calloc(cl.all.len, sizeof(sc_pair));
   if (!pairs) goto done;
-  score_job sj = {c, cl.all.items, chars, pairs};
+  score_job sj = {c, cl.all.items, chars, pairs, po, cl.all.len, 0};
   st = sc_parallel_for(cl.all.len, 64, sc_threads_for(po->threads, cl.all.len / 64 + 1), score_range, &sj);
   if (st != SC_OK) {
     sc__free(pairs);

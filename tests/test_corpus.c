@@ -5,6 +5,8 @@
  * argument order; the all-pairs list against single comparisons; and
  * allocation-failure injection over a whole small workflow.
  */
+#include <pthread.h>
+
 #include "corpus.h"
 #include "normalize.h"
 #include "corpus_fixture.h"
@@ -288,7 +290,7 @@ static void test_batch_threads(void) {
     }
   CHECK_EQ_INT(differ, 0);
   /* The all-pairs list too, at 1 and 2 scoring threads. */
-  sc_pairs_options po1 = {1, 0, 0.0}, po2 = {2, 0, 0.0};
+  sc_pairs_options po1 = {1, 0, 0.0, NULL, NULL}, po2 = {2, 0, 0.0, NULL, NULL};
   sc_pair *l1 = NULL, *l2 = NULL;
   size_t n1 = 0, n2 = 0;
   CHECK(sc_corpus_pairs(c1, &po1, &l1, &n1) == SC_OK);
@@ -354,6 +356,21 @@ static void test_argument_order(void) {
   sc_corpus_free(c);
 }
 
+typedef struct progress_seen {
+  pthread_t caller;
+  size_t calls, other_thread, backwards, last_total;
+  size_t last_done;
+} progress_seen;
+
+static void note_progress(void *user, size_t done, size_t total) {
+  progress_seen *ps = user;
+  ps->calls++;
+  ps->other_thread += !pthread_equal(pthread_self(), ps->caller);
+  ps->backwards += done < ps->last_done || done > total;
+  ps->last_done = done;
+  ps->last_total = total;
+}
+
 static void test_pairs_list(void) {
   sc_corpus *c = fixture_corpus();
   if (!c) return;
@@ -383,7 +400,7 @@ static void test_pairs_list(void) {
   CHECK_EQ_INT(bad_fig, 0);
 
   /* min_score keeps exactly the pairs at or above it. */
-  sc_pairs_options po = {1, 0, 0.3};
+  sc_pairs_options po = {1, 0, 0.3, NULL, NULL};
   CHECK(sc_corpus_pairs(c, &po, &l, &nl) == SC_OK);
   size_t want = 0;
   for (size_t i = 0; i < nall; i++) want += all[i].score >= 0.3;
@@ -392,9 +409,21 @@ static void test_pairs_list(void) {
   for (size_t i = 0; i < nl; i++) CHECK(l[i].score >= 0.3);
   sc_pairs_free(l);
 
+  /* The progress callback: on the calling thread, counts that never go
+   * back, the last one all pairs; two threads, so both workers score. */
+  progress_seen ps = {pthread_self(), 0, 0, 0, 0, 0};
+  sc_pairs_options pp = {2, 0, 0.0, note_progress, &ps};
+  CHECK(sc_corpus_pairs(c, &pp, &l, &nl) == SC_OK);
+  CHECK_EQ_INT(nl, nall);
+  CHECK(ps.calls > 0);
+  CHECK_EQ_INT(ps.other_thread, 0);
+  CHECK_EQ_INT(ps.backwards, 0);
+  CHECK_EQ_INT(ps.last_total, nall);
+  sc_pairs_free(l);
+
   /* top_k: a pair stays if it is among the K best of either document. */
   for (uint32_t k = 1; k <= 3; k++) {
-    sc_pairs_options pk = {1, k, 0.0};
+    sc_pairs_options pk = {1, k, 0.0, NULL, NULL};
     CHECK(sc_corpus_pairs(c, &pk, &l, &nl) == SC_OK);
     uint32_t seen[NTEXTS] = {0};
     size_t j = 0, mismatch = 0;
@@ -461,7 +490,7 @@ static sc_status workflow(run_result *r) {
   for (uint32_t a = 0; a < n; a++)
     for (uint32_t b = a + 1; b < n; b++)
       if ((st = sc_corpus_compare(c, a, b, &r->cmp[r->ncmp++])) != SC_OK) goto done;
-  sc_pairs_options po = {1, 1, 0.0};
+  sc_pairs_options po = {1, 1, 0.0, NULL, NULL};
   st = sc_corpus_pairs(c, &po, &r->list, &r->nlist);
   if (st != SC_OK) CHECK(r->list == NULL);
 done:

@@ -173,7 +173,7 @@ static void test_three_rewrites(void) {
   CHECK(sc_corpus_build(c) == SC_OK);
   sc_pair *all = NULL, *top1 = NULL;
   size_t n_all = 0, n_top1 = 0;
-  const sc_pairs_options po_all = {1, 0, 0.0}, po_top1 = {1, 1, 0.0};
+  const sc_pairs_options po_all = {1, 0, 0.0, NULL, NULL}, po_top1 = {1, 1, 0.0, NULL, NULL};
   CHECK(sc_corpus_pairs(c, &po_all, &all, &n_all) == SC_OK);
   CHECK(sc_corpus_pairs(c, &po_top1, &top1, &n_top1) == SC_OK);
   CHECK_EQ_INT(n_all, N * (N - 1) / 2);

@@ -62,12 +62,26 @@ static void large_corpus_top(const sc_corpus *c, sc_pairs_options *po, int top_g
             LARGE_CORPUS_TOP);
 }
 
+/* The pair-scoring progress line on a terminal's stderr, redrawn when the
+ * percentage changes. */
+typedef struct progress_line {
+  int last;                    /* percentage shown, -1 before the first   */
+} progress_line;
+
+static void show_progress(void *user, size_t done, size_t total) {
+  progress_line *pl = user;
+  const int pct = total ? (int)(done * 100 / total) : 100;
+  if (pct == pl->last) return;
+  pl->last = pct;
+  fprintf(stderr, "\r\033[Ksimcheck matrix: scoring pairs %d%% (%zu of %zu)", pct, done, total);
+}
+
 int cmd_matrix(int argc, char **argv) {
   cli_args a = {argc, argv, 1, "matrix"};
   common_opts co = {0};
   sc_options_init(&co.opt);
   sc_report_options ro = {SC_FORMAT_TABLE, SC_METRIC_SCORE, 0, NULL, 0};
-  sc_pairs_options po = {0, 0, 0.0};
+  sc_pairs_options po = {0, 0, 0.0, NULL, NULL};
   int top_given = 0;
   input_format format;
   input_format_init(&format);
@@ -131,6 +145,12 @@ int cmd_matrix(int argc, char **argv) {
     return EXIT_USAGE;
   }
   po.threads = co.threads;
+  progress_line pl = {-1};
+  const int progress = !co.quiet && isatty(STDERR_FILENO);
+  if (progress) {
+    po.progress = show_progress;
+    po.progress_user = &pl;
+  }
   ro.pairs = &po;
   ro.width = terminal_width();
   /* A reader at a terminal gets what fits a few screens; a file or a pipe
@@ -156,9 +176,11 @@ int cmd_matrix(int argc, char **argv) {
     fprintf(stderr, "simcheck matrix: no document could be read\n");
     rc = EXIT_INPUT;
   } else if ((st = sc_corpus_build(c)) != SC_OK || (st = sc_corpus_pairs(c, &po, &pairs, &np)) != SC_OK) {
+    if (pl.last >= 0) fputs("\r\033[K", stderr);
     fprintf(stderr, "simcheck matrix: %s\n", sc_strerror(st));
     rc = EXIT_INPUT;
   } else {
+    if (pl.last >= 0) fputs("\r\033[K", stderr);
     if (in.read == 1 && !co.quiet) fprintf(stderr, "simcheck matrix: only one document: no pairs to compare\n");
     if (sc_report_pairs(stdout, c, pairs, np, &ro) != SC_OK) {
       fprintf(stderr, "simcheck matrix: cannot write the report to standard output\n");
