@@ -210,6 +210,8 @@ sc_status sc_corpus_pairs(const sc_corpus *c, const sc_pairs_options *po, sc_pai
     sc__free(pairs);
     goto done;
   }
+  /* The workers' last report may have come from another thread's chunk. */
+  if (po->progress) po->progress(po->progress_user, cl.all.len, cl.all.len);
   size_t m = 0;
   for (size_t i = 0; i < cl.all.len; i++)
     if (pairs[i].score >= po->min_score) pairs[m++] = pairs[i];

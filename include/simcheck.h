@@ -283,7 +283,8 @@ typedef struct sc_pairs_options {
   uint32_t top_k;            /* keep each document's K best partners [0: all] */
   double min_score;          /* drop pairs below [0]                        */
   /* Called now and then while pairs are scored, always on the calling
-   * thread, with the pairs scored so far and the number to score [NULL]. */
+   * thread, with the pairs scored so far and the number to score, and
+   * once more with both equal at the end [NULL]. */
   void (*progress)(void *user, size_t done, size_t total);
   void *progress_user;
 } sc_pairs_options;
