@@ -13,6 +13,7 @@
 
 #include "facts.h"
 #include "minhash.h"
+#include "htmltext.h"
 #include "normalize.h"
 #include "shingle.h"
 #include "stopwords.h"
@@ -231,7 +232,7 @@ static sc_status sketch_text(sc_analyzer *az, const sc_options *o, const sc_keys
   memset(out, 0, sizeof(*out));
   SC_CHECK(len >= UINT32_MAX, SC_E_TOO_LARGE);
   sc_normtext nt;
-  SC_TRY(sc_normalize_text(text, len, &nt));
+  SC_TRY(sc_normalize_document(text, len, o->html, 0, &nt, NULL));
   az->shingles.len = 0;
   sc_status st = sc_word_hashes(nt.text, nt.len, keys->token, &az->shingles);
   if (st == SC_OK && az->shingles.len == 0) st = SC_E_EMPTY;
@@ -319,10 +320,12 @@ sc_status sc_doc_analyze(sc_analyzer *az, const sc_options *o, const sc_keys *ke
   *out = NULL;
   SC_CHECK(len >= UINT32_MAX, SC_E_TOO_LARGE);
   sc_normtext nt;
-  SC_TRY(sc_normalize(text, len, &nt));
+  int html;
+  SC_TRY(sc_normalize_document(text, len, o->html, 1, &nt, &html));
   sc_status st = SC_E_NOMEM;
   sc_doc *d = sc__calloc(1, sizeof(*d));
   if (!d) goto done;
+  d->html = html;
   d->name = sc__strdup(name ? name : "");
   d->text = sc__malloc(len + 1);
   if (!d->name || !d->text) goto done;

@@ -31,6 +31,7 @@ typedef struct sc_doc {
   char *name;                   /* owned copy                               */
   char *text;                   /* owned copy of the original bytes         */
   size_t bytes, words, invalid;
+  int html;                     /* read as HTML (htmltext.h)                */
   uint8_t digest[32];           /* BLAKE2b-256 of the normalized text       */
 
   uint64_t *shingles;           /* sorted, distinct                         */

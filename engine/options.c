@@ -24,6 +24,7 @@ void sc_options_init(sc_options *o) {
   o->th.rewrite = 0.44;
   o->th.overlap_shingles = 8;
   o->th.related = 0.1;
+  o->html = SC_HTML_AUTO;
 }
 
 static int in_unit(double x) { return x >= 0.0 && x <= 1.0; }
@@ -33,6 +34,7 @@ sc_status sc_options_check(const sc_options *o) {
   SC_CHECK(o->shingle_k < 1 || o->shingle_k > SC_SHINGLE_K_MAX, SC_E_RANGE);
   SC_CHECK(o->num_perm < SC_NUM_PERM_MIN || o->num_perm > SC_NUM_PERM_MAX, SC_E_RANGE);
   SC_CHECK(o->background != 0 && o->background != 1, SC_E_RANGE);
+  SC_CHECK(o->html != SC_HTML_AUTO && o->html != SC_HTML_ALWAYS && o->html != SC_HTML_NEVER, SC_E_RANGE);
   SC_CHECK(!in_unit(o->th.near_duplicate) || !in_unit(o->th.contains) || !in_unit(o->th.rewrite) ||
                !in_unit(o->th.related),
            SC_E_RANGE);

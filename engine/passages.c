@@ -8,6 +8,7 @@
 #include <string.h>
 #include <xxhash.h>
 
+#include "htmltext.h"
 #include "normalize.h"
 #include "shingle.h"
 #include "tokenize.h"
@@ -35,7 +36,7 @@ static int is_ascii_space(char ch) { return ch == ' ' || (ch >= '\t' && ch <= '\
 static sc_status load_words(const sc_doc *d, const sc_keys *keys, words *w) {
   memset(w, 0, sizeof(*w));
   sc_normtext nt;
-  SC_TRY(sc_normalize(d->text, d->bytes, &nt));
+  SC_TRY(sc_normalize_document(d->text, d->bytes, d->html ? SC_HTML_ALWAYS : SC_HTML_NEVER, 1, &nt, NULL));
   sc_span_vec spans = {0};
   sc_status st = sc_tokenize(&nt, &spans, NULL);
   if (st != SC_OK) goto done;

@@ -175,6 +175,15 @@ typedef struct sc_thresholds {
   double related;            /* TF-IDF cosine for related [0.1]              */
 } sc_thresholds;
 
+/* Whether a text is read as HTML (tags, comments, scripts and styles
+ * dropped, character references decoded; offsets still point into the
+ * markup). */
+typedef enum sc_html_mode {
+  SC_HTML_AUTO = 0,             /* when it looks like an HTML document      */
+  SC_HTML_ALWAYS = 1,
+  SC_HTML_NEVER = 2
+} sc_html_mode;
+
 typedef struct sc_options {
   uint32_t shingle_k;           /* words per shingle, 1..16 [5]             */
   uint32_t num_perm;            /* MinHash registers, 8..4096 [128]         */
@@ -182,6 +191,7 @@ typedef struct sc_options {
   int background;               /* pool IDF with the shipped background
                                    English frequencies [1]; 0: corpus only  */
   sc_thresholds th;
+  sc_html_mode html;            /* [SC_HTML_AUTO]                           */
 } sc_options;
 
 /** Fills @p o with the documented defaults, including the fixed public key

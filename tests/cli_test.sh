@@ -123,6 +123,30 @@ by_record=$(awk -F, 'NR > 1 { print $3, $4 }' "$TMP/out" | sort | tr '\n' ' ')
 expect_eq "$by_record" "$by_file" "jsonl: the same scores and verdicts as the files"
 expect_err_has "$JL:3: skipped" "jsonl: the malformed line is reported with its number"
 
+# HTML: a page and the same text written plainly are one text (markup,
+# script, style and comment dropped, references decoded) unless --html no.
+H=$TMP/html
+mkdir -p "$H"
+cat >"$H/page.html" <<'HTML'
+<!DOCTYPE html>
+<html><head><title>Harbour report</title><style>p { color: red; }</style>
+<script>var x = "<p>not text</p>";</script></head>
+<body><h1>Tide tables &amp; channel depths</h1>
+<p>The crew measured the depth of the north chan<b>nel</b> at dawn&nbsp;and noted the current.</p>
+<!-- a comment <p>hidden</p> -->
+<ul><li>Wind: west, 12 knots</li><li>Caf&eacute; on the pier &#8212; closed</li></ul>
+<p>They returned when the tide turned, before noon.</p></body></html>
+HTML
+printf 'Harbour report\n\nTide tables & channel depths\n\nThe crew measured the depth of the north channel at dawn and noted the current.\n\nWind: west, 12 knots\nCaf\xc3\xa9 on the pier \xe2\x80\x94 closed\n\nThey returned when the tide turned, before noon.\n' >"$H/plain.txt"
+run matrix --format csv "$H/page.html" "$H/plain.txt"
+expect_rc 0 "html: matrix"
+expect_eq "$(awk -F, 'NR == 2 { print $3, $4, $5 }' "$TMP/out")" "1.0000 near-duplicate 1.0000" "html: page and plain text share every shingle"
+run matrix --format csv --html no "$H/page.html" "$H/plain.txt"
+expect_eq "$(awk -F, 'NR == 2 { print ($5 < 0.5) }' "$TMP/out")" "1" "html: --html no reads the markup as text"
+run matrix --html maybe "$H/page.html" "$H/plain.txt"
+expect_rc 1 "html: bad --html value"
+expect_err_has "simcheck matrix: --html: 'maybe' is not auto, yes or no" "html: bad --html value message"
+
 # ---------------------------------------------------------------------------
 # Bad inputs next to two good files.
 IN=$TMP/in

@@ -15,6 +15,9 @@ const char common_options_help[] =
     "  --num-perm K       MinHash registers, 8-4096 (default 128)\n"
     "  --key-file F       secret 32-byte key (raw, or 64 hex digits) for every hash\n"
     "                     seed; without it a fixed public key makes output reproducible\n"
+    "  --html auto|yes|no read texts as HTML (tags, comments, scripts and styles\n"
+    "                     dropped, entities decoded): auto (default) when a text\n"
+    "                     starts like an HTML document\n"
     "Verdict thresholds (defaults calibrated on sample and development data):\n"
     "  --near-duplicate J shingle Jaccard for near-duplicate (default 0.5)\n"
     "  --contains C       share of one side's shingles in the other (default 0.6)\n"
@@ -46,6 +49,15 @@ int parse_common_option(cli_args *a, const char *name, const char *iv, common_op
     VALUE();
     if (!args_uint(a, name, v, 8, 4096, &u)) return OPT_USAGE;
     co->opt.num_perm = (uint32_t)u;
+  } else if (strcmp(name, "--html") == 0) {
+    VALUE();
+    if (strcmp(v, "auto") == 0) co->opt.html = SC_HTML_AUTO;
+    else if (strcmp(v, "yes") == 0) co->opt.html = SC_HTML_ALWAYS;
+    else if (strcmp(v, "no") == 0) co->opt.html = SC_HTML_NEVER;
+    else {
+      usage_error(a, "--html: '%s' is not auto, yes or no", v);
+      return OPT_USAGE;
+    }
   } else if (strcmp(name, "--threads") == 0) {
     VALUE();
     if (!args_uint(a, name, v, 1, 256, &u)) return OPT_USAGE;
