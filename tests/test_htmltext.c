@@ -108,10 +108,36 @@ static void test_normalize_document(void) {
   sc_normtext_free(&a);
 }
 
+/* Random soup of markup characters: never out of bounds (the suite runs
+ * under AddressSanitizer), output no longer than the input, the map's
+ * invariants hold. */
+static void test_random(void) {
+  static const char alphabet[] = "<>&#;/!?-\"' =abpxXrSCRIPTstyle0123456789\n";
+  char buf[200];
+  size_t bad = 0;
+  for (int iter = 0; iter < 20000; iter++) {
+    const size_t len = sc_test_below(sizeof buf);
+    for (size_t i = 0; i < len; i++) buf[i] = alphabet[sc_test_below(sizeof alphabet - 1)];
+    char *text;
+    uint32_t *map;
+    size_t n;
+    if (sc_html_visible(buf, len, &text, &map, &n) != SC_OK) {
+      bad++;
+      continue;
+    }
+    bad += n > len || map[n] != len || text[n] != '\0';
+    for (size_t i = 0; i < n; i++) bad += map[i] >= len || (i && map[i] < map[i - 1]);
+    sc__free(text);
+    sc__free(map);
+  }
+  CHECK_MSG(bad == 0, "%zu invariant failures on random markup", bad);
+}
+
 int main(int argc, char **argv) {
   sc_test_init(argc, argv, 7);
   test_detection();
   test_visible();
   test_normalize_document();
+  test_random();
   return sc_test_done("test_htmltext");
 }
