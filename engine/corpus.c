@@ -132,6 +132,7 @@ sc_status sc_corpus_doc_info(const sc_corpus *c, uint32_t id, sc_doc_info *out) 
   out->shingles = d->n_shingles;
   out->shingle_hashes = d->shingles;
   out->invalid_utf8 = d->invalid;
+  out->html = d->html;
   memcpy(out->digest, d->digest, sizeof out->digest);
   return SC_OK;
 }

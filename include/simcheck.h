@@ -269,6 +269,7 @@ typedef struct sc_doc_info {
                                 come from (for exact reference values)    */
   size_t invalid_utf8;       /* invalid byte sequences replaced by U+FFFD   */
   uint8_t digest[32];        /* BLAKE2b-256 of the normalized text          */
+  int html;                  /* read as HTML (sc_options.html)              */
 } sc_doc_info;
 
 /** Describes document @p id. Pointers in @p out live as long as @p c.

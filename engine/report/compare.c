@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "htmltext.h"
 #include "report.h"
 
 /* Writes the reasons for p's verdict (see report.h). */
@@ -148,8 +149,30 @@ static size_t column_line(FILE *out, column *col, size_t width, int pad) {
   return used;
 }
 
+/* What a reader sees of text[off, off+len): the bytes themselves, or for
+ * an HTML document their visible text (htmltext.h) in a malloc'd copy
+ * (*owned, freed by the caller). Offsets stay those of the file. */
+typedef struct shown {
+  const char *text;
+  size_t len;
+  char *owned;
+} shown;
+
+static shown show_slice(const char *text, size_t off, size_t len, int html) {
+  shown s = {text + off, len, NULL};
+  uint32_t *map;
+  size_t n;
+  if (html && sc_html_visible(text + off, len, &s.owned, &map, &n) == SC_OK) {
+    sc__free(map);
+    s.text = s.owned;
+    s.len = n;
+  }
+  return s;
+}
+
 /* The shared passages, a's text on the left and b's on the right. */
-static void write_passages(FILE *out, const char *ta, const char *tb, const sc_pair_detail *d) {
+static void write_passages(FILE *out, const char *ta, const char *tb, int html_a, int html_b,
+                           const sc_pair_detail *d) {
   const unsigned width = d->width >= 60 ? d->width : 100;
   const size_t cw = (width - 3) / 2;
   const char *on = d->colour ? "\033[1;33m" : "", *off = d->colour ? "\033[0m" : "";
@@ -157,8 +180,10 @@ static void write_passages(FILE *out, const char *ta, const char *tb, const sc_p
     const sc_passage *ps = &d->passages[i];
     fprintf(out, "\n  passage %zu: %u words, similarity %.2f, a bytes %zu+%zu, b bytes %zu+%zu\n", i + 1,
             ps->words, ps->similarity, ps->a_offset, ps->a_length, ps->b_offset, ps->b_length);
-    column ca = {ta, ps->a_offset, ps->a_offset + ps->a_length};
-    column cb = {tb, ps->b_offset, ps->b_offset + ps->b_length};
+    const shown sa = show_slice(ta, ps->a_offset, ps->a_length, html_a);
+    const shown sb = show_slice(tb, ps->b_offset, ps->b_length, html_b);
+    column ca = {sa.text, 0, sa.len};
+    column cb = {sb.text, 0, sb.len};
     while (ca.pos < ca.end || cb.pos < cb.end) {
       fputs("  ", out);
       fputs(on, out);
@@ -169,9 +194,11 @@ static void write_passages(FILE *out, const char *ta, const char *tb, const sc_p
       column_line(out, &cb, cw - 1, 0);
       fputs(off, out);
       fputc('\n', out);
-      while (ca.pos < ca.end && is_space(ta[ca.pos])) ca.pos++;
-      while (cb.pos < cb.end && is_space(tb[cb.pos])) cb.pos++;
+      while (ca.pos < ca.end && is_space(sa.text[ca.pos])) ca.pos++;
+      while (cb.pos < cb.end && is_space(sb.text[cb.pos])) cb.pos++;
     }
+    sc__free(sa.owned);
+    sc__free(sb.owned);
   }
 }
 
@@ -210,7 +237,7 @@ static sc_status compare_text(FILE *out, const sc_corpus *c, const sc_pair *p, c
           p->facts, p->rewrite, p->coverage_ab, p->coverage_ba, p->order, p->shared_shingles);
   if (d->n_passages) {
     fprintf(out, "\nshared passages (%zu)\n", d->n_passages);
-    write_passages(out, ta, tb, d);
+    write_passages(out, ta, tb, da.html, db.html, d);
   } else {
     fputs("\nno shared passage of 8 words or more\n", out);
   }
@@ -221,11 +248,15 @@ static sc_status compare_text(FILE *out, const sc_corpus *c, const sc_pair *p, c
   fputs("\naligned sentences (similarity, byte offsets)\n", out);
   for (size_t i = 0; i < nsp; i++) {
     const sc_sentence_pair *s = &sp[i];
+    const shown sa = show_slice(ta, s->a_offset, s->a_length, da.html);
+    const shown sb = show_slice(tb, s->b_offset, s->b_length, db.html);
     fprintf(out, "  %.2f  a %zu+%zu  ", s->similarity, s->a_offset, s->a_length);
-    excerpt(out, ta, s->a_offset, s->a_length, 76);
+    excerpt(out, sa.text, 0, sa.len, 76);
     fprintf(out, "\n        b %zu+%zu  ", s->b_offset, s->b_length);
-    excerpt(out, tb, s->b_offset, s->b_length, 76);
+    excerpt(out, sb.text, 0, sb.len, 76);
     fputc('\n', out);
+    sc__free(sa.owned);
+    sc__free(sb.owned);
   }
   return SC_OK;
 }
