@@ -231,9 +231,11 @@ sc_status sc_html_visible(const char *s, size_t len, char **out, uint32_t **map,
       const int letter_first = name_len > 0 && !(name[0] >= '0' && name[0] <= '9');
       if (letter_first) {  /* a tag; '<' before anything else is text ("a < b") */
         const size_t end = tag_end(s, len, i);
-        if (is_block(name, name_len) && v.len && v.text[v.len - 1] != '\n') {
+        if (is_block(name, name_len)) {
           const int br = name_len == 2 && memcmp(name, "br", 2) == 0;
-          put(&v, br ? "\n" : "\n\n", br ? 1 : 2, i);
+          while (v.len && v.text[v.len - 1] == ' ') v.len--;
+          const int breaks = v.len == 0 ? 0 : v.text[v.len - 1] != '\n' ? 2 : v.len > 1 && v.text[v.len - 2] != '\n';
+          if (breaks) put(&v, "\n\n", br ? 1 : (size_t)breaks, i);
         }
         i = end;
         if (!closing && is_raw(name, name_len) && s[end - 1] == '>' && !(end >= 2 && s[end - 2] == '/')) {
@@ -242,6 +244,11 @@ sc_status sc_html_visible(const char *s, size_t len, char **out, uint32_t **map,
         }
         continue;
       }
+    }
+    if (c == ' ' || (c >= '\t' && c <= '\r')) {  /* white space collapses, as a browser shows it */
+      if (v.len && v.text[v.len - 1] != ' ' && v.text[v.len - 1] != '\n') put(&v, " ", 1, i);
+      i++;
+      continue;
     }
     put(&v, &s[i], 1, i);
     i++;

@@ -11,7 +11,9 @@
  * elements (p, div, headings, list items, table rows, br, ...) become line
  * breaks so that a heading or a list item is a sentence of its own, while
  * inline ones (a, b, em, span) vanish without a space: "wo<b>rd</b>" is one
- * word. A similarity tool needs the words in reading order, not the tree.
+ * word. White space collapses as a browser shows it: a run is one space, a
+ * block leaves one blank line, nothing leads. A similarity tool needs the
+ * words in reading order, not the tree.
  */
 #ifndef SC_HTMLTEXT_H
 #define SC_HTMLTEXT_H

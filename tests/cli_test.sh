@@ -146,6 +146,9 @@ expect_eq "$(awk -F, 'NR == 2 { print ($5 < 0.5) }' "$TMP/out")" "1" "html: --ht
 run compare "$H/page.html" "$H/plain.txt"
 expect_out_has "a 151+32  Tide tables & channel depths" "html: compare shows the visible text at the markup's offsets"
 if grep -q '<h1>\|&amp;\|<b>' "$TMP/out"; then ko "html: compare shows markup"; show; else ok; fi
+run compare --format html "$H/page.html" "$H/plain.txt"
+expect_out_has '"text": "Harbour report\n\nTide tables \u0026 channel depths\n\nThe crew' "html: the compare page shows the page's visible text"
+if grep -q 'u003ch1\|<h1>Tide' "$TMP/out"; then ko "html: the compare page embeds markup"; else ok; fi
 run matrix --html maybe "$H/page.html" "$H/plain.txt"
 expect_rc 1 "html: bad --html value"
 expect_err_has "simcheck matrix: --html: 'maybe' is not auto, yes or no" "html: bad --html value message"

@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "html_assets.h"
+#include "htmltext.h"
 #include "report.h"
 
 enum {
@@ -226,11 +227,50 @@ static void maps_free(maps *m) {
   sc__free(m->map);
 }
 
+/* The text the page shows of document @p id: its bytes, or for an HTML
+ * document its visible text (*owned and *vmap, visible byte -> file byte,
+ * freed by the caller; NULL otherwise). */
+static sc_status shown_text(const sc_corpus *c, uint32_t id, const char **text, size_t *len, char **owned,
+                            uint32_t **vmap) {
+  sc_doc_info d;
+  *owned = NULL;
+  *vmap = NULL;
+  SC_TRY(sc_corpus_doc_info(c, id, &d));
+  SC_TRY(sc_corpus_doc_text(c, id, text, len));
+  if (!d.html) return SC_OK;
+  size_t n;
+  SC_TRY(sc_html_visible(*text, *len, owned, vmap, &n));
+  *text = *owned;
+  *len = n;
+  return SC_OK;
+}
+
+/* The map from the file's byte offsets (0..@p len) to UTF-16 units of the
+ * shown text: for an HTML document, a file offset goes to the first
+ * visible byte made at or after it. */
 static sc_status map_of(const sc_corpus *c, maps *m, uint32_t id, const uint32_t **out, size_t *len) {
   assert(id < m->n);
   const char *text;
+  char *owned;
+  uint32_t *vmap;
+  size_t shown_len;
   SC_TRY(sc_corpus_doc_text(c, id, &text, len));
-  if (!m->map[id]) m->map[id] = utf16_map(text, *len);
+  if (!m->map[id]) {
+    SC_TRY(shown_text(c, id, &text, &shown_len, &owned, &vmap));
+    uint32_t *u16 = utf16_map(text, shown_len);
+    if (u16 && vmap) {  /* compose: file byte -> visible byte -> UTF-16 unit */
+      uint32_t *file = sc__mallocarray(*len + 1, sizeof(uint32_t));
+      for (size_t o = 0, v = 0; file && o <= *len; o++) {
+        while (v < shown_len && vmap[v] < o) v++;
+        file[o] = u16[v];
+      }
+      sc__free(u16);
+      u16 = file;
+    }
+    sc__free(owned);
+    sc__free(vmap);
+    m->map[id] = u16;
+  }
   SC_CHECK(!m->map[id], SC_E_NOMEM);
   *out = m->map[id];
   return SC_OK;
@@ -352,10 +392,14 @@ static sc_status write_docs(FILE *out, const sc_corpus *c, const uint32_t *clust
     if (cluster_of) fprintf(out, ", \"cluster\": %u", cluster_of[i]);
     if (with_text && with_text[i]) {
       const char *text;
+      char *owned;
+      uint32_t *vmap;
       size_t len;
-      SC_TRY(sc_corpus_doc_text(c, i, &text, &len));
+      SC_TRY(shown_text(c, i, &text, &len, &owned, &vmap));
       fputs(", \"text\": ", out);
       js_string(out, text, len);
+      sc__free(owned);
+      sc__free(vmap);
     }
     fputc('}', out);
   }
