@@ -98,6 +98,11 @@ static sc_status align_one_way(const dot_view *v, sc_sentence_match *best, doubl
     sc_sentence_match bm = {(uint32_t)i, 0, 1, 0.0f};
     memcpy(cur, prev, (m + 1) * sizeof(double));  /* sentence i unmatched */
     for (size_t j = 0; j < m; j++) {
+      /* Runs sharing no term with sentence i change nothing: a zero cosine
+       * beats no best match, and its gain, prev[j], is already in cur
+       * (rows never decrease along j). Most cells are such. */
+      const float *dot = v->dot + i * v->stride_i + j * v->stride_j;
+      if (dot[0] == 0 && (j + 1 >= m || dot[v->stride_j] == 0) && (j + 2 >= m || dot[2 * v->stride_j] == 0)) continue;
       float cos[3];
       const size_t runs = run_cosines(v, i, j, cos);
       for (size_t r = 0; r < runs; r++) {
