@@ -7,9 +7,9 @@
  * temporary file as the high 32 bits of each 64-bit hash (two distinct
  * shingles of a pair collide with probability ~n^2 / 2^32, about 1e-4 for
  * 700-shingle documents), unsorted and with repeats, and are read back with
- * pread, sorted and made distinct only for candidate pairs: most documents
- * of a large corpus never are, so sorting every set up front cost more
- * (16% of a 10^4-document run). The page cache, not the process, holds
+ * pread only for candidate pairs, and compared through hash sets: most
+ * documents of a large corpus never are, so sorting every set up front
+ * cost more (16% of a 10^4-document run). The page cache, not the process, holds
  * them.
  *
  *   add_batch: sketch (parallel) -> append sets to the store, keep keys
@@ -336,28 +336,26 @@ sc_status sc_dedup_add_batch(sc_dedup *d, const sc_text *texts, size_t n, sc_sta
 
 size_t sc_dedup_size(const sc_dedup *d) { return d ? d->n : 0; }
 
-/* One side of a comparison: a document's set, read from the store and
- * made sorted and distinct. */
-typedef struct side {
-  uint32_t doc;                 /* whose set is in v, or UINT32_MAX         */
-  uint32_t *v, *tmp;            /* the set; radix sort buffer               */
-  size_t n, cap;                /* distinct values in v; capacity of both   */
-} side;
+/* One worker's scratch for verifying pairs (a, b): a's set as a hash set,
+ * kept while pairs share their first document (they are sorted by it as a
+ * rule), b's set as read, and the set of b's distinct values. */
+typedef struct verifier {
+  uint32_t doc;                 /* whose set is in `a`, or UINT32_MAX       */
+  sc_u32set a, seen;
+  uint32_t *buf;                /* a set as stored: unsorted, with repeats  */
+  size_t cap;
+} verifier;
 
-/* Loads document @p i's set into @p s, unless it is there already. */
-static sc_status load_side(const sc_dedup *d, uint32_t i, side *s) {
-  if (s->doc == i) return SC_OK;
+/* Reads document @p i's stored set into v->buf. */
+static sc_status read_set(const sc_dedup *d, uint32_t i, verifier *v) {
   const size_t n = d->set_len[i];
-  if (n > s->cap) {
-    uint32_t *v = sc__reallocarray(s->v, n, sizeof(uint32_t));
-    if (v) s->v = v;
-    uint32_t *t = sc__reallocarray(s->tmp, n, sizeof(uint32_t));
-    if (t) s->tmp = t;
-    SC_CHECK(!v || !t, SC_E_NOMEM);
-    s->cap = n;
+  if (n > v->cap) {
+    uint32_t *b = sc__reallocarray(v->buf, n, sizeof(uint32_t));
+    SC_CHECK(!b, SC_E_NOMEM);
+    v->buf = b;
+    v->cap = n;
   }
-  s->doc = UINT32_MAX;
-  char *p = (char *)s->v;
+  char *p = (char *)v->buf;
   size_t left = n * sizeof(uint32_t);
   off_t off = (off_t)(d->set_off[i] * sizeof(uint32_t));
   while (left) {
@@ -368,55 +366,52 @@ static sc_status load_side(const sc_dedup *d, uint32_t i, side *s) {
     left -= (size_t)r;
     off += r;
   }
-  s->n = sc_u32_sort_unique(s->v, n, s->tmp);
-  s->doc = i;
   return SC_OK;
 }
 
-static double jaccard32(const uint32_t *a, size_t na, const uint32_t *b, size_t nb) {
-  const size_t c = sc_u32_intersect_count(a, na, b, nb), u = na + nb - c;
-  return u ? (double)c / (double)u : 1.0;
+/* Exact Jaccard of the distinct values of documents @p a and @p b. */
+static sc_status jaccard_pair(const sc_dedup *d, uint32_t a, uint32_t b, verifier *v, double *jac) {
+  if (v->doc != a) {
+    v->doc = UINT32_MAX;
+    SC_TRY(read_set(d, a, v));
+    SC_TRY(sc_u32set_fill(&v->a, v->buf, d->set_len[a]));
+    v->doc = a;
+  }
+  SC_TRY(read_set(d, b, v));
+  size_t c;
+  SC_TRY(sc_u32set_common(&v->a, &v->seen, v->buf, d->set_len[b], &c));
+  const size_t u = v->a.n + v->seen.n - c;
+  *jac = u ? (double)c / (double)u : 1.0;
+  return SC_OK;
 }
 
 typedef struct verify_job {
   const sc_dedup *d;
   const uint64_t *pairs;        /* (a << 32 | b), sorted by a as a rule     */
   double *jac;                  /* out, per pair                            */
-  side *a, *b;                  /* per worker; a keeps its set while pairs
-                                   share their first document              */
+  verifier *v;                  /* per worker                               */
 } verify_job;
 
 static sc_status verify_range(void *user, size_t begin, size_t end, unsigned w) {
   verify_job *j = user;
-  for (size_t i = begin; i < end; i++) {
-    SC_TRY(load_side(j->d, (uint32_t)(j->pairs[i] >> 32), &j->a[w]));
-    SC_TRY(load_side(j->d, (uint32_t)j->pairs[i], &j->b[w]));
-    j->jac[i] = jaccard32(j->a[w].v, j->a[w].n, j->b[w].v, j->b[w].n);
-  }
+  for (size_t i = begin; i < end; i++)
+    SC_TRY(jaccard_pair(j->d, (uint32_t)(j->pairs[i] >> 32), (uint32_t)j->pairs[i], &j->v[w], &j->jac[i]));
   return SC_OK;
 }
 
 /* Exact Jaccard of @p n pairs, on worker threads with their own buffers. */
 static sc_status verify_pairs(const sc_dedup *d, const uint64_t *pairs, size_t n, double *jac) {
   const unsigned t = sc_threads_for(d->threads, n);
-  verify_job j = {d, pairs, jac, sc__calloc(t, sizeof(side)), sc__calloc(t, sizeof(side))};
-  sc_status st = SC_E_NOMEM;
-  if (j.a && j.b) {
-    for (unsigned w = 0; w < t; w++) j.a[w].doc = j.b[w].doc = UINT32_MAX;
-    st = sc_parallel_for(n, 256, t, verify_range, &j);
-  }
+  verify_job j = {d, pairs, jac, sc__calloc(t, sizeof(verifier))};
+  SC_CHECK(!j.v, SC_E_NOMEM);
+  for (unsigned w = 0; w < t; w++) j.v[w].doc = UINT32_MAX;
+  const sc_status st = sc_parallel_for(n, 256, t, verify_range, &j);
   for (unsigned w = 0; w < t; w++) {
-    if (j.a) {
-      sc__free(j.a[w].v);
-      sc__free(j.a[w].tmp);
-    }
-    if (j.b) {
-      sc__free(j.b[w].v);
-      sc__free(j.b[w].tmp);
-    }
+    sc_u32set_free(&j.v[w].a);
+    sc_u32set_free(&j.v[w].seen);
+    sc__free(j.v[w].buf);
   }
-  sc__free(j.a);
-  sc__free(j.b);
+  sc__free(j.v);
   return st;
 }
 

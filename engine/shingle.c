@@ -229,3 +229,81 @@ size_t sc_u32_intersect_count(const uint32_t *a, size_t na, const uint32_t *b, s
   }
   return c;
 }
+
+/* Empties @p s with room for @p n distinct values at most half full. */
+static sc_status u32set_reset(sc_u32set *s, size_t n) {
+  size_t cap = 16;
+  while (cap < 2 * n) cap *= 2;
+  if (cap > s->cap) {
+    sc__free(s->slot);
+    s->slot = sc__calloc(cap, sizeof(uint64_t));  /* generation 0: empty */
+    s->cap = s->slot ? cap : 0;
+    s->n = 0;
+    SC_CHECK(!s->slot, SC_E_NOMEM);
+    s->shift = 64;
+    for (size_t c = cap; c > 1; c >>= 1) s->shift--;
+    s->gen = 0;
+  }
+  if (++s->gen == 0) {  /* 2^32 generations: old slots could look current */
+    memset(s->slot, 0, s->cap * sizeof(uint64_t));
+    s->gen = 1;
+  }
+  s->n = 0;
+  return SC_OK;
+}
+
+/* Home slot of @p v: the top bits of a multiplicative hash (stored values
+ * are hash bits already, but need not be spread in the low ones). */
+static inline size_t u32set_home(const sc_u32set *s, uint32_t v) {
+  return (size_t)(((uint64_t)v * 0x9E3779B97F4A7C15ull) >> s->shift);
+}
+
+/* Inserts @p v. @return 1 if it was not there. */
+static inline int u32set_insert(sc_u32set *s, uint32_t v) {
+  const uint64_t tag = (uint64_t)s->gen << 32 | v;
+  const size_t mask = s->cap - 1;
+  for (size_t i = u32set_home(s, v);; i = (i + 1) & mask) {
+    const uint64_t e = s->slot[i];
+    if (e == tag) return 0;
+    if ((uint32_t)(e >> 32) != s->gen) {
+      s->slot[i] = tag;
+      s->n++;
+      return 1;
+    }
+  }
+}
+
+static inline int u32set_has(const sc_u32set *s, uint32_t v) {
+  const uint64_t tag = (uint64_t)s->gen << 32 | v;
+  const size_t mask = s->cap - 1;
+  for (size_t i = u32set_home(s, v);; i = (i + 1) & mask) {
+    const uint64_t e = s->slot[i];
+    if (e == tag) return 1;
+    if ((uint32_t)(e >> 32) != s->gen) return 0;
+  }
+}
+
+sc_status sc_u32set_fill(sc_u32set *s, const uint32_t *v, size_t n) {
+  SC_TRY(u32set_reset(s, n));
+  for (size_t i = 0; i < n; i++) u32set_insert(s, v[i]);
+  return SC_OK;
+}
+
+sc_status sc_u32set_common(const sc_u32set *a, sc_u32set *seen, const uint32_t *v, size_t n, size_t *common) {
+  SC_TRY(u32set_reset(seen, n));
+  size_t c = 0;
+  if (a->n == 0) {  /* an empty or never-filled set has no slots to probe */
+    for (size_t i = 0; i < n; i++) u32set_insert(seen, v[i]);
+  } else {
+    for (size_t i = 0; i < n; i++)
+      if (u32set_insert(seen, v[i])) c += (size_t)u32set_has(a, v[i]);
+  }
+  *common = c;
+  return SC_OK;
+}
+
+void sc_u32set_free(sc_u32set *s) {
+  if (!s) return;
+  sc__free(s->slot);
+  memset(s, 0, sizeof(*s));
+}
