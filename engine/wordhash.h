@@ -62,13 +62,18 @@ static inline uint64_t sc__mul128_fold64(uint64_t a, uint64_t b) {
 #endif
 }
 
-/* The short path on the zero-padded halves of a word of @p n <= 16 bytes. */
-static inline uint64_t sc__word_hash_mix(uint64_t lo, uint64_t hi, size_t n, const uint8_t *secret) {
-  const uint64_t a = lo ^ sc__load_le64(secret), b = hi ^ sc__load_le64(secret + 8);
+/* The short path on the zero-padded halves of a word of @p n <= 16 bytes,
+ * with the first 16 bytes of the secret as @p k0 and @p k1. */
+static inline uint64_t sc__word_hash_mix_k(uint64_t lo, uint64_t hi, size_t n, uint64_t k0, uint64_t k1) {
+  const uint64_t a = lo ^ k0, b = hi ^ k1;
   uint64_t h = (uint64_t)n + sc__bswap64(a) + b + sc__mul128_fold64(a, b);
   h ^= h >> 37;
   h *= 0x165667919E3779F9ull;
   return h ^ (h >> 32);
+}
+
+static inline uint64_t sc__word_hash_mix(uint64_t lo, uint64_t hi, size_t n, const uint8_t *secret) {
+  return sc__word_hash_mix_k(lo, hi, n, sc__load_le64(secret), sc__load_le64(secret + 8));
 }
 
 /* Masks keeping the first min(n, 8) bytes of lo and the next bytes of hi. */
@@ -92,6 +97,16 @@ static inline uint64_t sc_word_hash(const char *w, size_t n, const uint8_t *secr
 static inline uint64_t sc_word_hash_overread(const char *w, size_t n, const uint8_t *secret) {
   if (n > SC_WORD_SHORT) return XXH3_64bits_withSecret(w, n, secret, SC_SECRET_BYTES);
   return sc__word_hash_mix(sc__load_le64(w) & sc__lo_mask[n], sc__load_le64(w + 8) & sc__hi_mask[n], n, secret);
+}
+
+/** sc_word_hash_overread with the first 16 bytes of @p secret already
+ *  loaded into @p k0 and @p k1: a loop that stores hashes would reload
+ *  them after every store (the secret is bytes, which any store may
+ *  alias). */
+static inline uint64_t sc_word_hash_overread_k(const char *w, size_t n, const uint8_t *secret, uint64_t k0,
+                                               uint64_t k1) {
+  if (n > SC_WORD_SHORT) return XXH3_64bits_withSecret(w, n, secret, SC_SECRET_BYTES);
+  return sc__word_hash_mix_k(sc__load_le64(w) & sc__lo_mask[n], sc__load_le64(w + 8) & sc__hi_mask[n], n, k0, k1);
 }
 
 /* Shingles: the rotation between consecutive words. 13 is odd, so any
