@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "minhash.h"
 #include "wordhash.h"
 
 uint64_t sc_hash_word(const char *w, size_t n, const uint8_t *secret) { return sc_word_hash(w, n, secret); }
@@ -15,14 +16,35 @@ size_t sc_shingle_in_place(uint64_t *h, size_t n, uint32_t k, const sc_keys *key
   const size_t window = n < k ? n : k;
   const size_t count = n - window + 1;
   const unsigned out_rot = (unsigned)(SC_SHINGLE_ROT * window);  /* the word leaving the window */
+  const uint64_t k0 = sc__load_le64(keys->shingle), k1w = sc__load_le64(keys->shingle + 8) ^ (uint64_t)window;
   uint64_t s = 0;
   for (size_t j = 0; j < window; j++) s = sc__rotl64(s, SC_SHINGLE_ROT) ^ h[j];
   /* Shingle i overwrites word hash i, which the next step still needs. */
   for (size_t i = 0;; i++) {
     const uint64_t leaving = h[i];
-    h[i] = sc_shingle_finish(s, window, keys->shingle);
+    h[i] = sc_shingle_finish_k(s, k0, k1w);
     if (i + 1 == count) break;
     s = sc__rotl64(s, SC_SHINGLE_ROT) ^ sc__rotl64(leaving, out_rot) ^ h[i + window];
+  }
+  return count;
+}
+
+size_t sc_shingle_sketch(const uint64_t *h, size_t n, uint32_t k, const sc_keys *keys, uint32_t *sig,
+                         uint32_t num_perm, uint32_t *high) {
+  assert(k >= 1 && k <= SC_SHINGLE_K_MAX);
+  if (n == 0) return 0;
+  const size_t window = n < k ? n : k;
+  const size_t count = n - window + 1;
+  const unsigned out_rot = (unsigned)(SC_SHINGLE_ROT * window);
+  const uint64_t k0 = sc__load_le64(keys->shingle), k1w = sc__load_le64(keys->shingle + 8) ^ (uint64_t)window;
+  uint64_t s = 0;
+  for (size_t j = 0; j < window; j++) s = sc__rotl64(s, SC_SHINGLE_ROT) ^ h[j];
+  for (size_t i = 0;; i++) {
+    const uint64_t x = sc_shingle_finish_k(s, k0, k1w);
+    sc_minhash_add(sig, num_perm, x);
+    high[i] = (uint32_t)(x >> 32);
+    if (i + 1 == count) break;
+    s = sc__rotl64(s, SC_SHINGLE_ROT) ^ sc__rotl64(h[i], out_rot) ^ h[i + window];
   }
   return count;
 }

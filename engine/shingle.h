@@ -31,6 +31,17 @@ sc_status sc_shingle_words(const char *text, const sc_span *words, size_t n, uin
  *  @return the number of shingles. */
 size_t sc_shingle_in_place(uint64_t *h, size_t n, uint32_t k, const sc_keys *keys);
 
+/** The sketch of deduplication in one pass over the @p n word hashes at
+ *  @p h (sc_shingle_in_place's shingles, without writing them back): each
+ *  shingle hash is added to the MinHash registers @p sig (@p num_perm of
+ *  them, initialized by the caller) and its high 32 bits are stored in
+ *  text order at @p high (room for n). Three passes over the shingles (in
+ *  place, MinHash, high halves) became one.
+ *  @pre 1 <= k <= SC_SHINGLE_K_MAX.
+ *  @return the number of shingles, as sc_shingle_in_place. */
+size_t sc_shingle_sketch(const uint64_t *h, size_t n, uint32_t k, const sc_keys *keys, uint32_t *sig,
+                         uint32_t num_perm, uint32_t *high);
+
 /** Hash of one word under the token secret (also used for term hashes). */
 uint64_t sc_hash_word(const char *w, size_t n, const uint8_t *secret);
 

@@ -119,15 +119,22 @@ static inline uint64_t sc__rotl64(uint64_t x, unsigned r) {
   return r ? (x << r) | (x >> (64 - r)) : x;
 }
 
+/** sc_shingle_finish with its keys loaded: @p k0 the first 8 bytes of the
+ *  shingle secret, @p k1w the next 8 xor the window (loops hold them in
+ *  registers; see sc_word_hash_overread_k). */
+static inline uint64_t sc_shingle_finish_k(uint64_t s, uint64_t k0, uint64_t k1w) {
+  uint64_t h = sc__mul128_fold64(s ^ k0, k1w);
+  h ^= h >> 37;
+  h *= 0x165667919E3779F9ull;
+  return h ^ (h >> 32);
+}
+
 /** A shingle's hash from S = XOR of rotl(w_j, 13 (window - 1 - j)) over its
  *  @p window word hashes w_j: a keyed multiply-fold (the first 16 bytes of
  *  the shingle secret, and the window) and XXH3's avalanche. S slides from
  *  one shingle to the next in O(1) (sc_shingle_in_place), instead of
  *  hashing k words again. */
 static inline uint64_t sc_shingle_finish(uint64_t s, size_t window, const uint8_t *secret) {
-  uint64_t h = sc__mul128_fold64(s ^ sc__load_le64(secret), sc__load_le64(secret + 8) ^ (uint64_t)window);
-  h ^= h >> 37;
-  h *= 0x165667919E3779F9ull;
-  return h ^ (h >> 32);
+  return sc_shingle_finish_k(s, sc__load_le64(secret), sc__load_le64(secret + 8) ^ (uint64_t)window);
 }
 #endif
