@@ -63,7 +63,7 @@ char *sc__strdup(const char *s);
 void sc__alloc_fail_after(unsigned long n);
 
 /* sc_read_jsonl mapping regular files @p window bytes at a time (at least
- * a page; sc_read_jsonl's is 64 MiB): for tests of lines across windows
+ * a page; sc_read_jsonl's is 4 MiB): for tests of lines across windows
  * and longer than one. */
 sc_status sc__read_jsonl_window(const char *path, const char *id_field, const char *text_field,
                                 sc_record_fn on_record, sc_read_skip_fn on_skip, void *user, uint64_t window);
