@@ -28,6 +28,7 @@ struct sc_analyzer {
   sc_u64_vec shingles;
   sc_u64_vec tmp;                 /* radix sort buffer                       */
   SC_VEC(uint32_t) high;         /* sketch: high halves of the shingle hashes */
+  sc_normtext norm;               /* sketch: the normalized text, reused      */
   SC_VEC(uint32_t) word_term;     /* local term id per word, or NOT_A_TERM  */
   SC_VEC(uint32_t) surface_term;  /* local term id per distinct surface form */
   SC_VEC(uint32_t) scratch;       /* one sentence's term ids                 */
@@ -56,6 +57,7 @@ void sc_analyzer_free(sc_analyzer *az) {
   SC_VEC_FREE(&az->shingles);
   SC_VEC_FREE(&az->tmp);
   SC_VEC_FREE(&az->high);
+  sc_normtext_free(&az->norm);
   SC_VEC_FREE(&az->word_term);
   SC_VEC_FREE(&az->modern);
   SC_VEC_FREE(&az->modern_words);
@@ -221,24 +223,21 @@ nomem:
   return SC_E_NOMEM;
 }
 
-/* What both sketches share: normalize (no offset map), digest, and word
- * hashes straight from the normalized text (no spans), left in
- * az->shingles for the caller to turn into shingles. */
+/* What both sketches share: normalize (no offset map, into the analyzer's
+ * buffer), digest, and word hashes straight from the normalized text (no
+ * spans), left in az->shingles for the caller to turn into shingles. */
 static sc_status sketch_words(sc_analyzer *az, const sc_keys *keys, const char *text, size_t len, sc_sketch *out) {
   memset(out, 0, sizeof(*out));
   SC_CHECK(len >= UINT32_MAX, SC_E_TOO_LARGE);
-  sc_normtext nt;
-  SC_TRY(sc_normalize_text(text, len, &nt));
+  const sc_normtext *nt = &az->norm;
+  SC_TRY(sc_normalize_text_reuse(text, len, &az->norm));
   az->shingles.len = 0;
-  sc_status st = sc_word_hashes(nt.text, nt.len, keys->token, &az->shingles);
-  if (st == SC_OK && az->shingles.len == 0) st = SC_E_EMPTY;
-  if (st == SC_OK) {
-    crypto_generichash(out->digest, sizeof out->digest, (const unsigned char *)nt.text, nt.len, NULL, 0);
-    out->words = az->shingles.len;
-    out->invalid = nt.invalid;
-  }
-  sc_normtext_free(&nt);
-  return st;
+  SC_TRY(sc_word_hashes(nt->text, nt->len, keys->token, &az->shingles));
+  if (az->shingles.len == 0) return SC_E_EMPTY;
+  crypto_generichash(out->digest, sizeof out->digest, (const unsigned char *)nt->text, nt->len, NULL, 0);
+  out->words = az->shingles.len;
+  out->invalid = nt->invalid;
+  return SC_OK;
 }
 
 /* Shingles in place and MinHash over them unsorted (a minimum needs no

@@ -318,11 +318,24 @@ static size_t ascii_run_end(const uint8_t *u, size_t i, size_t len) {
   return i;
 }
 
-static sc_status normalize(const char *s, size_t len, int want_src, sc_normtext *out) {
+/* With @p reuse, out->text (out->cap bytes) is kept if it has room. */
+static sc_status normalize(const char *s, size_t len, int want_src, int reuse, sc_normtext *out) {
+  if (!reuse) memset(out, 0, sizeof(*out));
+  if (len >= UINT32_MAX) {
+    sc_normtext_free(out);
+    return SC_E_TOO_LARGE;
+  }
+  char *keep = NULL;
+  size_t keep_cap = 0;
+  if (reuse && out->text && out->cap >= len + 16 && !want_src) {
+    keep = out->text;
+    keep_cap = out->cap;
+  } else if (reuse) {
+    sc_normtext_free(out);
+  }
   memset(out, 0, sizeof(*out));
-  SC_CHECK(len >= UINT32_MAX, SC_E_TOO_LARGE);
-  writer w = {.t = out, .cap = len + 16, .want_src = want_src};
-  out->text = sc__malloc(w.cap);
+  writer w = {.t = out, .cap = keep ? keep_cap : len + 16, .want_src = want_src};
+  out->text = keep ? keep : sc__malloc(w.cap);
   if (want_src) out->src = sc__mallocarray(w.cap, sizeof(uint32_t));
   group g = {.n = 0};
   if (!out->text || (want_src && !out->src)) goto nomem;
@@ -370,6 +383,7 @@ static sc_status normalize(const char *s, size_t len, int want_src, sc_normtext 
   }
   if (!flush_group(&w, &g)) goto nomem;
   w.pending_space = 0;  /* drop trailing whitespace */
+  out->cap = w.cap;
   out->text[out->len] = '\0';
   if (want_src) out->src[out->len] = (uint32_t)len;
   return SC_OK;
@@ -378,9 +392,13 @@ nomem:
   return SC_E_NOMEM;
 }
 
-sc_status sc_normalize(const char *s, size_t len, sc_normtext *out) { return normalize(s, len, 1, out); }
+sc_status sc_normalize(const char *s, size_t len, sc_normtext *out) { return normalize(s, len, 1, 0, out); }
 
-sc_status sc_normalize_text(const char *s, size_t len, sc_normtext *out) { return normalize(s, len, 0, out); }
+sc_status sc_normalize_text(const char *s, size_t len, sc_normtext *out) { return normalize(s, len, 0, 0, out); }
+
+sc_status sc_normalize_text_reuse(const char *s, size_t len, sc_normtext *out) {
+  return normalize(s, len, 0, 1, out);
+}
 
 void sc_normtext_free(sc_normtext *t) {
   if (!t) return;
