@@ -305,9 +305,18 @@ static size_t ascii_run(writer *w, const uint8_t *u, size_t i, size_t end) {
   return w->want_src ? ascii_run_impl(w, u, i, end, 1) : ascii_run_impl(w, u, i, end, 0);
 }
 
-/* End of the run of ASCII bytes that starts at @p i: eight bytes at a time,
- * a word with no high bit set is all ASCII. */
+/* End of the run of ASCII bytes that starts at @p i: sixteen bytes at a
+ * time where SSE2 is (one movemask of the high bits; eight at a time was
+ * 3% of a 10^4-document cluster run), then eight: a word with no high bit
+ * set is all ASCII. */
 static size_t ascii_run_end(const uint8_t *u, size_t i, size_t len) {
+#if defined(__SSE2__)
+  while (len - i >= 16) {
+    const unsigned high = (unsigned)_mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(const void *)(u + i)));
+    if (high) return i + (size_t)__builtin_ctz(high);
+    i += 16;
+  }
+#endif
   while (len - i >= 8) {
     uint64_t x;
     memcpy(&x, u + i, 8);
