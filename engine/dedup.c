@@ -341,10 +341,10 @@ size_t sc_dedup_size(const sc_dedup *d) { return d ? d->n : 0; }
 
 /* One worker's scratch for verifying pairs (a, b): a's set as a hash set,
  * kept while pairs share their first document (they are sorted by it as a
- * rule), b's set as read, and the set of b's distinct values. */
+ * rule), b's set as read, and the set of b's values not in a. */
 typedef struct verifier {
   uint32_t doc;                 /* whose set is in `a`, or UINT32_MAX       */
-  sc_u32set a, seen;
+  sc_u32set a, misses;
   uint32_t *buf;                /* a set as stored: unsorted, with repeats  */
   size_t cap;
 } verifier;
@@ -381,9 +381,9 @@ static sc_status jaccard_pair(const sc_dedup *d, uint32_t a, uint32_t b, verifie
     v->doc = a;
   }
   SC_TRY(read_set(d, b, v));
-  size_t c;
-  SC_TRY(sc_u32set_common(&v->a, &v->seen, v->buf, d->set_len[b], &c));
-  const size_t u = v->a.n + v->seen.n - c;
+  size_t c, nb;
+  SC_TRY(sc_u32set_common(&v->a, &v->misses, v->buf, d->set_len[b], &c, &nb));
+  const size_t u = v->a.n + nb - c;
   *jac = u ? (double)c / (double)u : 1.0;
   return SC_OK;
 }
@@ -417,7 +417,7 @@ static sc_status verify_pairs(const sc_dedup *d, const uint64_t *pairs, size_t n
   const sc_status st = sc_parallel_for(n, VERIFY_CHUNK, t, verify_range, &j);
   for (unsigned w = 0; w < t; w++) {
     sc_u32set_free(&j.v[w].a);
-    sc_u32set_free(&j.v[w].seen);
+    sc_u32set_free(&j.v[w].misses);
     sc__free(j.v[w].buf);
   }
   sc__free(j.v);

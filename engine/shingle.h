@@ -61,18 +61,22 @@ size_t sc_u64_intersect_count(const uint64_t *a, size_t na, const uint64_t *b, s
 /** The same for sorted distinct 32-bit values. */
 size_t sc_u32_intersect_count(const uint32_t *a, size_t na, const uint32_t *b, size_t nb);
 
-/* A set of 32-bit values by open addressing (linear probing, at most half
- * full), for the Jaccard of two unsorted multisets: deduplication's stored
+/* A set of 32-bit values by open addressing (linear probing, at most a
+ * quarter full), for the Jaccard of two unsorted multisets: deduplication's stored
  * sets, verified in pairs. Filling one set and probing it with the other
  * cost a third of sorting both (a byte radix sort per set and side was 10%
  * of a 10^4-document cluster run). Slots carry a generation, so emptying
- * the set is one increment, not a pass over the slots. Zero-initialize;
- * free with sc_u32set_free. Thread-safety: single-owner. */
+ * the set is one increment, not a pass over the slots, and a mark of the
+ * last probing pass that found them, so that a value of the other multiset
+ * is counted once however often it repeats. Zero-initialize; free with
+ * sc_u32set_free. Thread-safety: single-owner. */
 typedef struct sc_u32set {
   uint64_t *slot;               /* gen << 32 | value; another gen: empty    */
+  uint32_t *mark;               /* per slot: the last pass that found it    */
   size_t cap;                   /* slots: 0 or a power of two >= 16         */
   unsigned shift;               /* 64 - log2(cap): home slot from the hash  */
   uint32_t gen;                 /* the current generation, from 1           */
+  uint32_t pass;                /* the current probing pass, from 1         */
   size_t n;                     /* distinct values held                     */
 } sc_u32set;
 
@@ -81,11 +85,14 @@ typedef struct sc_u32set {
  *  @return SC_OK or SC_E_NOMEM (@p s is then empty). */
 sc_status sc_u32set_fill(sc_u32set *s, const uint32_t *v, size_t n);
 
-/** With @p seen as scratch (emptied, then filled with the distinct values
- *  of @p v, so seen->n is their number): the number of distinct values of
- *  the @p n at @p v that are in @p a, in *common.
+/** Probes @p a with the @p n values at @p v (repeats allowed): *common
+ *  receives how many distinct ones are in @p a, *distinct how many
+ *  distinct ones there are. @p misses is scratch for the values not in
+ *  @p a (emptied first): near-duplicates, the pairs that get verified,
+ *  share most values, so most take one probe of @p a and no other.
  *  @return SC_OK or SC_E_NOMEM. */
-sc_status sc_u32set_common(const sc_u32set *a, sc_u32set *seen, const uint32_t *v, size_t n, size_t *common);
+sc_status sc_u32set_common(sc_u32set *a, sc_u32set *misses, const uint32_t *v, size_t n, size_t *common,
+                           size_t *distinct);
 
 void sc_u32set_free(sc_u32set *s);
 

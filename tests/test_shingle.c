@@ -155,20 +155,24 @@ static void test_u32set(void) {
       b[i] = na && sc_test_below(2) ? a[sc_test_below(na)] : (uint32_t)rand_value(shape);
     memcpy(sb, b, nb * sizeof *b);
     const size_t db = sc_u32_sort_unique(sb, nb, tmp);
-    size_t common = SIZE_MAX;
-    CHECK(sc_u32set_common(&set, &seen, b, nb, &common) == SC_OK);
-    CHECK_MSG(seen.n == db, "iteration %d: %zu distinct in b, sorting says %zu", iter, seen.n, db);
+    size_t common = SIZE_MAX, distinct = SIZE_MAX;
+    CHECK(sc_u32set_common(&set, &seen, b, nb, &common, &distinct) == SC_OK);
+    CHECK_MSG(distinct == db, "iteration %d: %zu distinct in b, sorting says %zu", iter, distinct, db);
     CHECK_MSG(common == sc_u32_intersect_count(sa, da, sb, db), "iteration %d: %zu common", iter, common);
   }
   /* A set never filled has nothing in common with anything. */
   sc_u32set empty = {0};
-  size_t common = SIZE_MAX;
+  size_t common = SIZE_MAX, distinct = SIZE_MAX;
   b[0] = 7;
-  CHECK(sc_u32set_common(&empty, &seen, b, 1, &common) == SC_OK && common == 0 && seen.n == 1);
-  /* Generations: an emptied set forgets what it held. */
+  b[1] = 7;
+  CHECK(sc_u32set_common(&empty, &seen, b, 2, &common, &distinct) == SC_OK && common == 0 && distinct == 1);
+  /* Passes: a value found again in the next probing is counted again. */
   CHECK(sc_u32set_fill(&set, b, 1) == SC_OK && set.n == 1);
+  for (int pass = 0; pass < 3; pass++)
+    CHECK(sc_u32set_common(&set, &seen, b, 2, &common, &distinct) == SC_OK && common == 1 && distinct == 1);
+  /* Generations: an emptied set forgets what it held. */
   CHECK(sc_u32set_fill(&set, b, 0) == SC_OK && set.n == 0);
-  CHECK(sc_u32set_common(&set, &seen, b, 1, &common) == SC_OK && common == 0);
+  CHECK(sc_u32set_common(&set, &seen, b, 1, &common, &distinct) == SC_OK && common == 0 && distinct == 1);
   sc_u32set_free(&set);
   sc_u32set_free(&seen);
   free(a);
