@@ -9,8 +9,8 @@
  * 700-shingle documents), unsorted and with repeats, and are read back with
  * pread only for candidate pairs, and compared through hash sets: most
  * documents of a large corpus never are, so sorting every set up front
- * cost more (16% of a 10^4-document run). The page cache, not the process, holds
- * them.
+ * cost more (16% of a 10^4-document run). The page cache, not the
+ * process, holds them.
  *
  *   add_batch: sketch (parallel) -> append sets to the store, keep keys
  *   run:       digest groups -> LSH candidates per band -> verify (parallel)

@@ -1,8 +1,9 @@
 /*
  * jsonl.c: reading JSON Lines corpora: one JSON object per line, the
- * document's id and text in named fields. Streams the file in chunks (memory
- * grows with the longest line, not the file) and hands each record over with
- * its raw line, so that a deduplicated output can keep every other field.
+ * document's id and text in named fields. Streams the file in mapped windows
+ * or read chunks (memory grows with the longest line, not the file) and
+ * hands each record over with its raw line, so that a deduplicated output
+ * can keep every other field.
  *
  * A line that is not a JSON object, lacks the text field or holds a
  * non-string text is reported with its line number and skipped; blank lines
@@ -12,9 +13,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
-#include <string.h>
 #include <unistd.h>
 
 #include "common/sc_internal.h"
@@ -143,8 +144,8 @@ static const char *copy_plain_run(const char *s, const char *end, char *dst) {
  * unescaped bytes replace out's; with @p whole_rest, out is first given
  * room for the rest of the line, which unescaping never exceeds (out->len
  * plus the bytes left stays within it), so a text of kilobytes is decoded
- * without regrowing, and its plain runs copied as they are scanned. @return 1, 0 on a syntax
- * error, -1 OOM. */
+ * without regrowing, and its plain runs are copied as they are scanned.
+ * @return 1, 0 on a syntax error, -1 OOM. */
 static int parse_string(parser *p, strbuf *out, int whole_rest) {
   if (p->s >= p->end || *p->s != '"') return 0;
   p->s++;
@@ -240,9 +241,8 @@ static int skip_value(parser *p) {
   return p->s > start;
 }
 
-/* The reader's buffers, reused from line to line: one malloc per line for
- * the text and one per id were 2% of a 10^4-document run (allocator and
- * page faults), besides the copies. */
+/* The reader's buffers, reused from line to line (the text and the id were
+ * a malloc and a free per record). */
 typedef struct buffers {
   strbuf name, id, text;
 } buffers;
@@ -433,14 +433,14 @@ static sc_status read_lines(reader *rd, int fd) {
 /* Reads the lines of the regular file @p fd of @p size bytes through
  * windows mapped one after the other, so the lines are parsed where the
  * page cache holds them: read() copied every byte once more (with the
- * partial line moved per chunk), about 4% of a 10^4-document run. Windows
- * are small and unmapped behind the reader: mapped pages count in the
- * process's resident memory (64 MiB windows took the peak of a 10^4 run
- * from 35 to 69 MB; 4 MiB ones, to 36 MB). A window
- * starts at the page of the first line it has not finished; a line longer
- * than the window doubles it. @return SC_OK, SC_E_IO if a window cannot be
- * mapped before any line of it was handled (*fallback: read the rest with
- * read() from *done), or what handle_line returned. */
+ * partial line moved per chunk), about 3% of the perf samples of a
+ * 10^4-document run. Windows are small and unmapped behind the reader:
+ * mapped pages count in the process's resident memory (64 MiB windows took
+ * the peak of a 10^4 run from 35 to 69 MB; 4 MiB ones, to 36 MB). A window
+ * starts at the page of the first line not yet handled; a line longer than
+ * the window doubles it. @return SC_OK, what handle_line returned, or
+ * SC_E_IO with *fallback set when a window cannot be mapped (the caller
+ * reads the rest with read(), from *done: the first line not handled). */
 static sc_status map_lines(reader *rd, int fd, uint64_t size, uint64_t window, uint64_t *done, int *fallback) {
   const uint64_t page = (uint64_t)sysconf(_SC_PAGESIZE);
   if (window < page) window = page;
