@@ -36,6 +36,10 @@
  * a 10^4-document run's, for no fewer writes worth having. */
 enum { DIGEST_PREFIX = 16, STORE_BUFFER = 1 << 18 };
 
+/* Sets of up to HASH_SET_MAX values are verified through hash sets, larger
+ * ones by sorting (jaccard_sorted). */
+enum { HASH_SET_MAX = 1 << 20 };
+
 /* Where a worker keeps the sets it sketched until they are committed:
  * chunks reused from batch to batch. A malloc per set, freed by whichever
  * thread committed it, made the threads contend for glibc's arena locks
@@ -104,6 +108,7 @@ struct sc_dedup {
   uint32_t *set_len;
   uint64_t *band_keys;          /* n * bands                               */
 
+  size_t hash_set_max;          /* larger sets are verified by sorting     */
   int fd;                       /* the store                               */
   uint32_t *wbuf;               /* store write buffer                      */
   size_t wlen;
@@ -167,6 +172,7 @@ sc_status sc_dedup_create(const sc_options *o, const sc_dedup_options *dopt, sc_
   d->sigs = sc__calloc(d->threads, sizeof(uint32_t *));
   d->arenas = sc__calloc(d->threads, sizeof(set_arena));
   d->wbuf = sc__mallocarray(STORE_BUFFER, sizeof(uint32_t));
+  d->hash_set_max = HASH_SET_MAX;
   if (!d->analyzers || !d->sigs || !d->arenas || !d->wbuf) goto fail;
   for (unsigned t = 0; t < d->threads; t++) {
     if ((st = sc_analyzer_create(&d->analyzers[t])) != SC_OK) goto fail;
@@ -390,26 +396,36 @@ sc_status sc_dedup_add_batch(sc_dedup *d, const sc_text *texts, size_t n, sc_sta
 
 size_t sc_dedup_size(const sc_dedup *d) { return d ? d->n : 0; }
 
+void sc__dedup_hash_set_max(sc_dedup *d, size_t values) {
+  if (d) d->hash_set_max = values;
+}
+
 /* One worker's scratch for verifying pairs (a, b): a's set as a hash set,
  * kept while pairs share their first document (they are sorted by it as a
  * rule), b's set as read, and the set of b's values not in a. */
 typedef struct verifier {
   uint32_t doc;                 /* whose set is in `a`, or UINT32_MAX       */
   sc_u32set a, misses;
-  uint32_t *buf;                /* a set as stored: unsorted, with repeats  */
-  size_t cap;
+  uint32_t *buf, *buf2, *tmp;   /* sets as stored: unsorted, with repeats;
+                                   buf2 and tmp for sorting large ones      */
+  size_t cap, cap2, cap_tmp;
 } verifier;
 
-/* Reads document @p i's stored set into v->buf. */
-static sc_status read_set(const sc_dedup *d, uint32_t i, verifier *v) {
+/* Room for @p n values in *@p buf (capacity *@p cap). */
+static sc_status reserve_u32(uint32_t **buf, size_t *cap, size_t n) {
+  if (n <= *cap) return SC_OK;
+  uint32_t *b = sc__reallocarray(*buf, n, sizeof(uint32_t));
+  SC_CHECK(!b, SC_E_NOMEM);
+  *buf = b;
+  *cap = n;
+  return SC_OK;
+}
+
+/* Reads document @p i's stored set into *@p buf (capacity *@p cap). */
+static sc_status read_set(const sc_dedup *d, uint32_t i, uint32_t **buf, size_t *cap) {
   const size_t n = d->set_len[i];
-  if (n > v->cap) {
-    uint32_t *b = sc__reallocarray(v->buf, n, sizeof(uint32_t));
-    SC_CHECK(!b, SC_E_NOMEM);
-    v->buf = b;
-    v->cap = n;
-  }
-  char *p = (char *)v->buf;
+  SC_TRY(reserve_u32(buf, cap, n));
+  char *p = (char *)*buf;
   size_t left = n * sizeof(uint32_t);
   off_t off = (off_t)(d->set_off[i] * sizeof(uint32_t));
   while (left) {
@@ -423,15 +439,31 @@ static sc_status read_set(const sc_dedup *d, uint32_t i, verifier *v) {
   return SC_OK;
 }
 
+/* Jaccard of two sets by sorting both: for sets of more than
+ * d->hash_set_max values, which hash sets (up to 48 bytes per value and
+ * side, against 8 here) would make take gigabytes for a document of
+ * 10^8 bytes. */
+static sc_status jaccard_sorted(const sc_dedup *d, uint32_t a, uint32_t b, verifier *v, double *jac) {
+  const size_t la = d->set_len[a], lb = d->set_len[b];
+  SC_TRY(read_set(d, a, &v->buf, &v->cap));
+  SC_TRY(read_set(d, b, &v->buf2, &v->cap2));
+  SC_TRY(reserve_u32(&v->tmp, &v->cap_tmp, la > lb ? la : lb));
+  const size_t na = sc_u32_sort_unique(v->buf, la, v->tmp), nb = sc_u32_sort_unique(v->buf2, lb, v->tmp);
+  const size_t c = sc_u32_intersect_count(v->buf, na, v->buf2, nb), u = na + nb - c;
+  *jac = u ? (double)c / (double)u : 1.0;
+  return SC_OK;
+}
+
 /* Exact Jaccard of the distinct values of documents @p a and @p b. */
 static sc_status jaccard_pair(const sc_dedup *d, uint32_t a, uint32_t b, verifier *v, double *jac) {
+  if (d->set_len[a] > d->hash_set_max || d->set_len[b] > d->hash_set_max) return jaccard_sorted(d, a, b, v, jac);
   if (v->doc != a) {
     v->doc = UINT32_MAX;
-    SC_TRY(read_set(d, a, v));
+    SC_TRY(read_set(d, a, &v->buf, &v->cap));
     SC_TRY(sc_u32set_fill(&v->a, v->buf, d->set_len[a]));
     v->doc = a;
   }
-  SC_TRY(read_set(d, b, v));
+  SC_TRY(read_set(d, b, &v->buf, &v->cap));
   size_t c, nb;
   SC_TRY(sc_u32set_common(&v->a, &v->misses, v->buf, d->set_len[b], &c, &nb));
   const size_t u = v->a.n + nb - c;
@@ -470,6 +502,8 @@ static sc_status verify_pairs(const sc_dedup *d, const uint64_t *pairs, size_t n
     sc_u32set_free(&j.v[w].a);
     sc_u32set_free(&j.v[w].misses);
     sc__free(j.v[w].buf);
+    sc__free(j.v[w].buf2);
+    sc__free(j.v[w].tmp);
   }
   sc__free(j.v);
   return st;

@@ -31,7 +31,8 @@
  *              p_at_threshold, verified <= true edges, candidates >=
  *              verified);
  *   determinism threads 1 and 2, and batches of random sizes, give the same
- *              output.
+ *              output; so does verifying every pair by sorting both sets
+ *              (the path of sets over 2^20 values) instead of hash sets.
  * Plus: pairs exactly at the threshold (J = p/100 by construction) are
  * linked when LSH proposes them; SC_E_STATE, SC_E_EMPTY, SC_E_RANGE,
  * SC_E_IO cases; the store file is unlinked.
@@ -363,8 +364,10 @@ static void result_free(result *r) {
 }
 
 /* Runs a deduplicator over @p g; @p batch 0: one batch, else random sizes up
- * to batch. */
-static result run_dedup(const gdoc *g, size_t n, double t, int keep_longest, unsigned threads, size_t batch) {
+ * to batch; @p sorted: every pair verified by sorting both sets (the path
+ * of huge documents) instead of through hash sets. */
+static result run_dedup_sorted(const gdoc *g, size_t n, double t, int keep_longest, unsigned threads, size_t batch,
+                               int sorted) {
   result r = {calloc(n, sizeof(uint32_t)), calloc(n, sizeof(uint32_t)), calloc(n, sizeof(double)),
               calloc(n, sizeof(int)), {0}};
   sc_options o;
@@ -377,6 +380,7 @@ static result run_dedup(const gdoc *g, size_t n, double t, int keep_longest, uns
   d.threads = threads;
   sc_dedup *dd;
   CHECK_EQ_INT(sc_dedup_create(&o, &d, &dd), SC_OK);
+  if (sorted) sc__dedup_hash_set_max(dd, 0);
   sc_text *texts = malloc(n * sizeof *texts);
   sc_status *status = malloc(n * sizeof *status);
   for (size_t i = 0; i < n; i++) {
@@ -421,6 +425,10 @@ static result run_dedup(const gdoc *g, size_t n, double t, int keep_longest, uns
   free(texts);
   free(status);
   return r;
+}
+
+static result run_dedup(const gdoc *g, size_t n, double t, int keep_longest, unsigned threads, size_t batch) {
+  return run_dedup_sorted(g, n, t, keep_longest, threads, batch, 0);
 }
 
 static void check_same(const result *a, const result *b, size_t n, const char *what) {
@@ -652,6 +660,11 @@ static void test_corpus(void) {
       snprintf(what, sizeof what, "t=%.1f random batches vs one batch", ts[k]);
       check_same(&r1, &rb, N_DOCS, what);
       result_free(&rb);
+      /* Every pair verified by sorting (large sets): the same, to the bit. */
+      result rs = run_dedup_sorted(g, N_DOCS, ts[k], 0, 2, 0, 1);
+      snprintf(what, sizeof what, "t=%.1f sorted sets vs hash sets", ts[k]);
+      check_same(&r1, &rs, N_DOCS, what);
+      result_free(&rs);
       /* keep_longest: the same partition, the longest member kept. */
       result rl = run_dedup(g, N_DOCS, ts[k], 1, 2, 0);
       check_result(&rl, g, sets, N_DOCS, tp, ntp, ts[k], 1);
