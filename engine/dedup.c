@@ -36,9 +36,10 @@
  * a 10^4-document run's, for no fewer writes worth having. */
 enum { DIGEST_PREFIX = 16, STORE_BUFFER = 1 << 18 };
 
-/* Sets of up to HASH_SET_MAX values are verified through hash sets, larger
- * ones by sorting (jaccard_sorted). */
-enum { HASH_SET_MAX = 1 << 20 };
+/* Sets of up to HASH_SET_MAX values (documents up to about 380 KB) are
+ * verified through hash sets, larger ones by sorting (jaccard_sorted), so
+ * that a worker's tables stay under 6 MB. */
+enum { HASH_SET_MAX = 1 << 16 };
 
 /* Where a worker keeps the sets it sketched until they are committed:
  * chunks reused from batch to batch. A malloc per set, freed by whichever

@@ -32,7 +32,7 @@
  *              verified);
  *   determinism threads 1 and 2, and batches of random sizes, give the same
  *              output; so does verifying every pair by sorting both sets
- *              (the path of sets over 2^20 values) instead of hash sets.
+ *              (the path of sets over 2^16 values) instead of hash sets.
  * Plus: pairs exactly at the threshold (J = p/100 by construction) are
  * linked when LSH proposes them; SC_E_STATE, SC_E_EMPTY, SC_E_RANGE,
  * SC_E_IO cases; the store file is unlinked.

@@ -64,7 +64,7 @@ void sc__alloc_fail_after(unsigned long n);
 
 /* Test hook: @p d verifies the pairs with a set of more than @p values
  * values by sorting both sets rather than through hash sets (default
- * 2^20; 0: every pair by sorting). Before sc_dedup_run. */
+ * 2^16; 0: every pair by sorting). Before sc_dedup_run. */
 void sc__dedup_hash_set_max(sc_dedup *d, size_t values);
 
 /* sc_read_jsonl mapping regular files @p window bytes at a time (at least
