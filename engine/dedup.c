@@ -95,9 +95,13 @@ struct sc_dedup {
   sc_dedup_options dopt;
   sc_lsh_params lsh;
   unsigned threads;
-  sc_analyzer **analyzers;      /* one per worker                          */
-  uint32_t **sigs;              /* one signature buffer per worker         */
-  set_arena *arenas;            /* one per worker                          */
+  sc_analyzer **analyzers;      /* one per worker, and one for a helper    */
+  uint32_t **sigs;              /* one signature buffer per worker, ...    */
+  set_arena *arenas;            /* one per worker, ...                     */
+  pthread_mutex_t help_lock;    /* guards job (sc_dedup_help)              */
+  pthread_cond_t help_done;     /* a helper left job                       */
+  struct batch_job *job;        /* the batch being added, or NULL          */
+  int locks;                    /* help_lock and help_done initialized     */
 
   size_t n, cap;                /* documents                               */
   char *names;                  /* names back to back, NUL-terminated      */
@@ -164,18 +168,24 @@ sc_status sc_dedup_create(const sc_options *o, const sc_dedup_options *dopt, sc_
   d->dopt = *dopt;
   d->dopt.tmp_dir = NULL;
   d->threads = sc_threads_for(dopt->threads, SIZE_MAX);
-  sc_status st;
+  sc_status st = SC_E_NOMEM;
+  if (pthread_mutex_init(&d->help_lock, NULL) != 0) goto fail;
+  if (pthread_cond_init(&d->help_done, NULL) != 0) {
+    pthread_mutex_destroy(&d->help_lock);
+    goto fail;
+  }
+  d->locks = 1;
   if ((st = sc_keys_derive(o->key, &d->keys)) != SC_OK || (st = sc_lsh_params_choose(o->num_perm, dopt->threshold, &d->lsh)) != SC_OK ||
       (st = open_store(d, dopt->tmp_dir)) != SC_OK)
     goto fail;
   st = SC_E_NOMEM;
-  d->analyzers = sc__calloc(d->threads, sizeof(sc_analyzer *));
-  d->sigs = sc__calloc(d->threads, sizeof(uint32_t *));
-  d->arenas = sc__calloc(d->threads, sizeof(set_arena));
+  d->analyzers = sc__calloc(d->threads + 1, sizeof(sc_analyzer *));  /* [threads]: sc_dedup_help's */
+  d->sigs = sc__calloc(d->threads + 1, sizeof(uint32_t *));
+  d->arenas = sc__calloc(d->threads + 1, sizeof(set_arena));
   d->wbuf = sc__mallocarray(STORE_BUFFER, sizeof(uint32_t));
   d->hash_set_max = HASH_SET_MAX;
   if (!d->analyzers || !d->sigs || !d->arenas || !d->wbuf) goto fail;
-  for (unsigned t = 0; t < d->threads; t++) {
+  for (unsigned t = 0; t <= d->threads; t++) {
     if ((st = sc_analyzer_create(&d->analyzers[t])) != SC_OK) goto fail;
     st = SC_E_NOMEM;
     if (!(d->sigs[t] = sc__mallocarray(o->num_perm, sizeof(uint32_t)))) goto fail;
@@ -189,9 +199,13 @@ fail:
 
 void sc_dedup_free(sc_dedup *d) {
   if (!d) return;
-  for (unsigned t = 0; d->analyzers && t < d->threads; t++) sc_analyzer_free(d->analyzers[t]);
-  for (unsigned t = 0; d->sigs && t < d->threads; t++) sc__free(d->sigs[t]);
-  for (unsigned t = 0; d->arenas && t < d->threads; t++) set_arena_free(&d->arenas[t]);
+  for (unsigned t = 0; d->analyzers && t <= d->threads; t++) sc_analyzer_free(d->analyzers[t]);
+  for (unsigned t = 0; d->sigs && t <= d->threads; t++) sc__free(d->sigs[t]);
+  for (unsigned t = 0; d->arenas && t <= d->threads; t++) set_arena_free(&d->arenas[t]);
+  if (d->locks) {
+    pthread_mutex_destroy(&d->help_lock);
+    pthread_cond_destroy(&d->help_done);
+  }
   sc__free(d->arenas);
   sc__free(d->analyzers);
   sc__free(d->sigs);
@@ -304,6 +318,9 @@ typedef struct batch_job {
   sketched *out;
   sc_status *status;            /* the caller's, or NULL                    */
   atomic_uchar *sketched_flag;  /* per text: out[i] is complete            */
+  atomic_size_t claimed;        /* texts handed to workers so far          */
+  atomic_int error;             /* first sketching failure                 */
+  unsigned helpers;             /* threads in sc_dedup_help (help_lock)    */
   pthread_mutex_t lock;         /* held while committing                    */
   size_t next;                  /* first text not committed (under lock)    */
   sc_status commit_status;      /* first commit failure (under lock)        */
@@ -361,6 +378,47 @@ static sc_status sketch_range(void *user, size_t begin, size_t end, unsigned wor
   return SC_OK;
 }
 
+/* Texts a worker takes at a time. */
+enum { SKETCH_CHUNK = 8 };
+
+/* Sketches chunks of the batch as worker @p w until none is left. The
+ * batch's workers and a helper (sc_dedup_help) share the chunk counter. */
+static void sketch_chunks(batch_job *j, unsigned w) {
+  while (atomic_load(&j->error) == SC_OK) {
+    const size_t begin = atomic_fetch_add(&j->claimed, SKETCH_CHUNK);
+    if (begin >= j->n) return;
+    const size_t end = begin + SKETCH_CHUNK < j->n ? begin + SKETCH_CHUNK : j->n;
+    const sc_status st = sketch_range(j, begin, end, w);
+    if (st != SC_OK) {
+      int expected = SC_OK;
+      atomic_compare_exchange_strong(&j->error, &expected, (int)st);
+    }
+  }
+}
+
+/* One item per worker of sc_parallel_for: its share of the chunks. */
+static sc_status sketch_worker(void *user, size_t begin, size_t end, unsigned w) {
+  (void)begin;
+  (void)end;
+  sketch_chunks(user, w);
+  return SC_OK;
+}
+
+sc_status sc_dedup_help(sc_dedup *d) {
+  SC_CHECK(!d, SC_E_INVALID_ARG);
+  pthread_mutex_lock(&d->help_lock);
+  batch_job *j = d->job && d->job->helpers == 0 ? d->job : NULL;  /* one helper: one spare scratch */
+  if (j) j->helpers = 1;
+  pthread_mutex_unlock(&d->help_lock);
+  if (!j) return SC_OK;
+  sketch_chunks(j, d->threads);
+  pthread_mutex_lock(&d->help_lock);
+  j->helpers = 0;
+  pthread_cond_broadcast(&d->help_done);
+  pthread_mutex_unlock(&d->help_lock);
+  return SC_OK;
+}
+
 sc_status sc_dedup_add_batch(sc_dedup *d, const sc_text *texts, size_t n, sc_status *status) {
   SC_CHECK(!d || (!texts && n), SC_E_INVALID_ARG);
   SC_CHECK(d->ran, SC_E_STATE);
@@ -379,12 +437,23 @@ sc_status sc_dedup_add_batch(sc_dedup *d, const sc_text *texts, size_t n, sc_sta
     out[i].keys = keys + i * d->lsh.bands;
     atomic_init(&flags[i], 0);
   }
-  for (unsigned t = 0; t < d->threads; t++) set_arena_reset(&d->arenas[t]);  /* the last batch is committed */
+  for (unsigned t = 0; t <= d->threads; t++) set_arena_reset(&d->arenas[t]);  /* the last batch is committed */
   batch_job j = {.d = d, .texts = texts, .n = n, .out = out, .status = status, .sketched_flag = flags,
                  .next = 0, .commit_status = SC_OK};
+  atomic_init(&j.claimed, 0);
+  atomic_init(&j.error, SC_OK);
   sc_status st = pthread_mutex_init(&j.lock, NULL) == 0 ? SC_OK : SC_E_NOMEM;
   if (st == SC_OK) {
-    st = sc_parallel_for(n, 8, sc_threads_for(d->threads, n), sketch_range, &j);
+    pthread_mutex_lock(&d->help_lock);
+    d->job = &j;
+    pthread_mutex_unlock(&d->help_lock);
+    const unsigned t = sc_threads_for(d->threads, (n + SKETCH_CHUNK - 1) / SKETCH_CHUNK);
+    st = sc_parallel_for(t, 1, t, sketch_worker, &j);
+    pthread_mutex_lock(&d->help_lock);  /* no new helper; wait for one still sketching */
+    d->job = NULL;
+    while (j.helpers) pthread_cond_wait(&d->help_done, &d->help_lock);
+    pthread_mutex_unlock(&d->help_lock);
+    if (st == SC_OK) st = (sc_status)atomic_load(&j.error);
     if (st == SC_OK) commit_ready(&j);  /* the workers are done: no lock needed */
     if (st == SC_OK) st = j.commit_status;
     pthread_mutex_destroy(&j.lock);
