@@ -29,6 +29,7 @@ struct sc_analyzer {
   sc_u64_vec shingles;
   sc_u64_vec tmp;                 /* radix sort buffer                       */
   SC_VEC(uint32_t) high;         /* sketch: high halves of the shingle hashes */
+  sc_normtext norm;               /* sketch: the normalized text, reused      */
   SC_VEC(uint32_t) word_term;     /* local term id per word, or NOT_A_TERM  */
   SC_VEC(uint32_t) surface_term;  /* local term id per distinct surface form */
   SC_VEC(uint32_t) scratch;       /* one sentence's term ids                 */
@@ -57,6 +58,7 @@ void sc_analyzer_free(sc_analyzer *az) {
   SC_VEC_FREE(&az->shingles);
   SC_VEC_FREE(&az->tmp);
   SC_VEC_FREE(&az->high);
+  sc_normtext_free(&az->norm);
   SC_VEC_FREE(&az->word_term);
   SC_VEC_FREE(&az->modern);
   SC_VEC_FREE(&az->modern_words);
@@ -222,36 +224,33 @@ nomem:
   return SC_E_NOMEM;
 }
 
-/* The sketch of @p text without word spans: normalize (no offset map),
- * digest, word hashes straight from the normalized text, shingles in place
- * and MinHash over them unsorted (a minimum needs no order, and repeats do
- * not change it). The shingles are left in az->shingles, unsorted, with
- * repeats. */
-static sc_status sketch_text(sc_analyzer *az, const sc_options *o, const sc_keys *keys, const char *text, size_t len,
-                             uint32_t *sig, sc_sketch *out) {
+/* What both sketches share: normalize (no offset map, into the analyzer's
+ * buffer), digest, and word hashes straight from the normalized text (no
+ * spans), left in az->shingles for the caller to turn into shingles. */
+static sc_status sketch_words(sc_analyzer *az, const sc_keys *keys, sc_html_mode html, const char *text, size_t len,
+                              sc_sketch *out) {
   memset(out, 0, sizeof(*out));
   SC_CHECK(len >= UINT32_MAX, SC_E_TOO_LARGE);
-  sc_normtext nt;
-  SC_TRY(sc_normalize_document(text, len, o->html, 0, &nt, NULL));
+  const sc_normtext *nt = &az->norm;
+  SC_TRY(sc_normalize_document_reuse(text, len, html, &az->norm));
   az->shingles.len = 0;
-  sc_status st = sc_word_hashes(nt.text, nt.len, keys->token, &az->shingles);
-  if (st == SC_OK && az->shingles.len == 0) st = SC_E_EMPTY;
-  if (st == SC_OK) {
-    crypto_generichash(out->digest, sizeof out->digest, (const unsigned char *)nt.text, nt.len, NULL, 0);
-    out->words = az->shingles.len;
-    out->invalid = nt.invalid;
-    az->shingles.len = sc_shingle_in_place(az->shingles.items, az->shingles.len, o->shingle_k, keys);
-    sc_minhash_init(sig, o->num_perm);
-    for (size_t i = 0; i < az->shingles.len; i++) sc_minhash_add(sig, o->num_perm, az->shingles.items[i]);
-    sc_minhash_densify(sig, o->num_perm, keys->densify_seed);
-  }
-  sc_normtext_free(&nt);
-  return st;
+  SC_TRY(sc_word_hashes(nt->text, nt->len, keys->token, &az->shingles));
+  if (az->shingles.len == 0) return SC_E_EMPTY;
+  crypto_generichash(out->digest, sizeof out->digest, (const unsigned char *)nt->text, nt->len, NULL, 0);
+  out->words = az->shingles.len;
+  out->invalid = nt->invalid;
+  return SC_OK;
 }
 
+/* Shingles in place and MinHash over them unsorted (a minimum needs no
+ * order, and repeats do not change it), then the sorted distinct set. */
 sc_status sc_sketch_text(sc_analyzer *az, const sc_options *o, const sc_keys *keys, const char *text, size_t len,
                          uint32_t *sig, sc_sketch *out) {
-  SC_TRY(sketch_text(az, o, keys, text, len, sig, out));
+  SC_TRY(sketch_words(az, keys, o->html, text, len, out));
+  az->shingles.len = sc_shingle_in_place(az->shingles.items, az->shingles.len, o->shingle_k, keys);
+  sc_minhash_init(sig, o->num_perm);
+  for (size_t i = 0; i < az->shingles.len; i++) sc_minhash_add(sig, o->num_perm, az->shingles.items[i]);
+  sc_minhash_densify(sig, o->num_perm, keys->densify_seed);
   SC_VEC_RESERVE(&az->tmp, az->shingles.len, nomem);
   out->n_shingles = sc_u64_sort_unique(az->shingles.items, az->shingles.len, az->tmp.items);
   out->shingles = az->shingles.items;
@@ -260,14 +259,16 @@ nomem:
   return SC_E_NOMEM;
 }
 
+/* Shingles, MinHash and high halves in one pass (sc_shingle_sketch). */
 sc_status sc_sketch_text_high(sc_analyzer *az, const sc_options *o, const sc_keys *keys, const char *text,
                               size_t len, uint32_t *sig, sc_sketch *out) {
-  SC_TRY(sketch_text(az, o, keys, text, len, sig, out));
-  const size_t n = az->shingles.len;
+  SC_TRY(sketch_words(az, keys, o->html, text, len, out));
   az->high.len = 0;
-  SC_VEC_RESERVE(&az->high, n, nomem);
-  for (size_t i = 0; i < n; i++) az->high.items[i] = (uint32_t)(az->shingles.items[i] >> 32);
-  out->n_high = n;
+  SC_VEC_RESERVE(&az->high, az->shingles.len, nomem);
+  sc_minhash_init(sig, o->num_perm);
+  out->n_high = sc_shingle_sketch(az->shingles.items, az->shingles.len, o->shingle_k, keys, sig, o->num_perm,
+                                  az->high.items);
+  sc_minhash_densify(sig, o->num_perm, keys->densify_seed);
   out->high = az->high.items;
   return SC_OK;
 nomem:

@@ -261,9 +261,29 @@ sc_status sc_html_visible(const char *s, size_t len, char **out, uint32_t **map,
   return SC_OK;
 }
 
+static int reads_as_html(sc_html_mode mode, const char *s, size_t len) {
+  return mode == SC_HTML_ALWAYS || (mode == SC_HTML_AUTO && sc_looks_like_html(s, len));
+}
+
+sc_status sc_normalize_document_reuse(const char *s, size_t len, sc_html_mode mode, sc_normtext *out) {
+  if (!reads_as_html(mode, s, len)) return sc_normalize_text_reuse(s, len, out);
+  char *text;
+  uint32_t *map;
+  size_t n;
+  sc_status st = sc_html_visible(s, len, &text, &map, &n);
+  if (st != SC_OK) {
+    sc_normtext_free(out);  /* as sc_normalize_text_reuse does on failure */
+    return st;
+  }
+  st = sc_normalize_text_reuse(text, n, out);
+  sc__free(text);
+  sc__free(map);
+  return st;
+}
+
 sc_status sc_normalize_document(const char *s, size_t len, sc_html_mode mode, int with_map, sc_normtext *out,
                                 int *was_html) {
-  const int html = mode == SC_HTML_ALWAYS || (mode == SC_HTML_AUTO && sc_looks_like_html(s, len));
+  const int html = reads_as_html(mode, s, len);
   if (was_html) *was_html = html;
   if (!html) return with_map ? sc_normalize(s, len, out) : sc_normalize_text(s, len, out);
   char *text;

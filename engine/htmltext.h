@@ -44,4 +44,9 @@ sc_status sc_html_visible(const char *s, size_t len, char **out, uint32_t **map,
 sc_status sc_normalize_document(const char *s, size_t len, sc_html_mode mode, int with_map, sc_normtext *out,
                                 int *was_html);
 
+/** sc_normalize_text_reuse (normalize.h) of a document, through its
+ *  visible text when @p mode says it is HTML: the sketch path's.
+ *  @return as sc_normalize_text_reuse. */
+sc_status sc_normalize_document_reuse(const char *s, size_t len, sc_html_mode mode, sc_normtext *out);
+
 #endif

@@ -260,9 +260,15 @@ static inline size_t ascii_run_impl(writer *w, const uint8_t *u, size_t i, size_
      * at a time as one store (the byte loop below gives the same bytes);
      * the first that does takes the byte loop. */
     if (!want_src && !pending && end - i > 16 && (n || u[i] != ' ')) {
-      const unsigned plain = ascii_block16(u + i, text + n);
-      n += plain;
-      i += plain;  /* u[i] (if plain < 16) is the byte that needs the loop below */
+      /* After a whole block the other conditions still hold (nothing is
+       * pending, n > 0), so whole blocks follow in a tight loop: the
+       * checks per block were a fifth of normalization's instructions. */
+      unsigned plain;
+      do {
+        plain = ascii_block16(u + i, text + n);
+        n += plain;
+        i += plain;  /* u[i] (if plain < 16) is the byte that needs the loop below */
+      } while (plain == 16 && end - i > 16);
       if (plain == 16) {
         i--;
         continue;
@@ -305,9 +311,18 @@ static size_t ascii_run(writer *w, const uint8_t *u, size_t i, size_t end) {
   return w->want_src ? ascii_run_impl(w, u, i, end, 1) : ascii_run_impl(w, u, i, end, 0);
 }
 
-/* End of the run of ASCII bytes that starts at @p i: eight bytes at a time,
- * a word with no high bit set is all ASCII. */
+/* End of the run of ASCII bytes that starts at @p i: sixteen bytes at a
+ * time where SSE2 is (one movemask of the high bits; eight at a time was
+ * 3% of a 10^4-document cluster run), then eight: a word with no high bit
+ * set is all ASCII. */
 static size_t ascii_run_end(const uint8_t *u, size_t i, size_t len) {
+#if defined(__SSE2__)
+  while (len - i >= 16) {
+    const unsigned high = (unsigned)_mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(const void *)(u + i)));
+    if (high) return i + (size_t)__builtin_ctz(high);
+    i += 16;
+  }
+#endif
   while (len - i >= 8) {
     uint64_t x;
     memcpy(&x, u + i, 8);
@@ -318,11 +333,24 @@ static size_t ascii_run_end(const uint8_t *u, size_t i, size_t len) {
   return i;
 }
 
-static sc_status normalize(const char *s, size_t len, int want_src, sc_normtext *out) {
+/* With @p reuse, out->text (out->cap bytes) is kept if it has room. */
+static sc_status normalize(const char *s, size_t len, int want_src, int reuse, sc_normtext *out) {
+  if (!reuse) memset(out, 0, sizeof(*out));
+  if (len >= UINT32_MAX) {
+    sc_normtext_free(out);
+    return SC_E_TOO_LARGE;
+  }
+  char *keep = NULL;
+  size_t keep_cap = 0;
+  if (reuse && out->text && out->cap >= len + 16 && !want_src) {
+    keep = out->text;
+    keep_cap = out->cap;
+  } else if (reuse) {
+    sc_normtext_free(out);
+  }
   memset(out, 0, sizeof(*out));
-  SC_CHECK(len >= UINT32_MAX, SC_E_TOO_LARGE);
-  writer w = {.t = out, .cap = len + 16, .want_src = want_src};
-  out->text = sc__malloc(w.cap);
+  writer w = {.t = out, .cap = keep ? keep_cap : len + 16, .want_src = want_src};
+  out->text = keep ? keep : sc__malloc(w.cap);
   if (want_src) out->src = sc__mallocarray(w.cap, sizeof(uint32_t));
   group g = {.n = 0};
   if (!out->text || (want_src && !out->src)) goto nomem;
@@ -370,6 +398,7 @@ static sc_status normalize(const char *s, size_t len, int want_src, sc_normtext 
   }
   if (!flush_group(&w, &g)) goto nomem;
   w.pending_space = 0;  /* drop trailing whitespace */
+  out->cap = w.cap;
   out->text[out->len] = '\0';
   if (want_src) out->src[out->len] = (uint32_t)len;
   return SC_OK;
@@ -378,9 +407,13 @@ nomem:
   return SC_E_NOMEM;
 }
 
-sc_status sc_normalize(const char *s, size_t len, sc_normtext *out) { return normalize(s, len, 1, out); }
+sc_status sc_normalize(const char *s, size_t len, sc_normtext *out) { return normalize(s, len, 1, 0, out); }
 
-sc_status sc_normalize_text(const char *s, size_t len, sc_normtext *out) { return normalize(s, len, 0, out); }
+sc_status sc_normalize_text(const char *s, size_t len, sc_normtext *out) { return normalize(s, len, 0, 0, out); }
+
+sc_status sc_normalize_text_reuse(const char *s, size_t len, sc_normtext *out) {
+  return normalize(s, len, 0, 1, out);
+}
 
 void sc_normtext_free(sc_normtext *t) {
   if (!t) return;

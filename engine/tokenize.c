@@ -210,6 +210,40 @@ static inline void classify64(const char *p, class_masks *m) {
   }
 }
 
+/* Hashes the words of one 64-byte block at text[pos] into out[n...], given
+ * the bits of the bytes that start a word (@p starts) and of those just
+ * after one (@p ends). A word still open from the previous block (*inside,
+ * from *start) is closed by the first end; a word still open at the block
+ * end is left in *start and *inside. Starts and ends then alternate, so
+ * each end takes the next start: one loop branch per word, where walking
+ * every edge with an inside/outside flag mispredicted. The hash stores go
+ * through a local index and the key halves are held in registers: stores
+ * to out->items could alias out->len and the secret's bytes.
+ * @return the new count. */
+static inline size_t block_words(const char *text, size_t len, size_t pos, uint64_t starts, uint64_t ends,
+                                 const uint8_t *secret, size_t *start, int *inside, uint64_t *out, size_t n) {
+  const uint64_t k0 = sc__load_le64(secret), k1 = sc__load_le64(secret + 8);
+  if (*inside && ends) {
+    const size_t at = pos + (size_t)__builtin_ctzll(ends);
+    ends &= ends - 1;
+    out[n++] = *start + SC_WORD_SHORT <= len ? sc_word_hash_overread_k(text + *start, at - *start, secret, k0, k1)
+                                             : sc_word_hash(text + *start, at - *start, secret);
+    *inside = 0;
+  }
+  while (ends) {
+    const size_t s = pos + (size_t)__builtin_ctzll(starts), at = pos + (size_t)__builtin_ctzll(ends);
+    starts &= starts - 1;
+    ends &= ends - 1;
+    out[n++] = s + SC_WORD_SHORT <= len ? sc_word_hash_overread_k(text + s, at - s, secret, k0, k1)
+                                        : sc_word_hash(text + s, at - s, secret);
+  }
+  if (starts) {  /* one word runs into the next block */
+    *start = pos + (size_t)__builtin_ctzll(starts);
+    *inside = 1;
+  }
+  return n;
+}
+
 /* sc_word_hashes 64 bytes at a time: in a block of ASCII text (and an
  * ASCII byte after it) the words are the maximal runs of "word bytes",
  * where a word byte is a letter or digit, an apostrophe between two letters
@@ -250,20 +284,10 @@ static sc_status word_hashes_blocks(const char *text, size_t len, const uint8_t 
     const uint64_t word_before = (m.word << 1) | prev_word, word_after = (m.word >> 1) | (next_word_bit << 63);
     const uint64_t digit_before = (m.digit << 1) | prev_digit, digit_after = (m.digit >> 1) | (next_digit_bit << 63);
     const uint64_t tok = m.word | (m.apos & word_before & word_after) | (m.sep & digit_before & digit_after);
-    uint64_t edges = tok ^ ((tok << 1) | prev_tok);  /* where a run starts or ends */
-    SC_VEC_RESERVE(out, 33, nomem);                  /* at most 32 words end here */
-    while (edges) {
-      const size_t at = pos + (size_t)__builtin_ctzll(edges);
-      edges &= edges - 1;
-      if (!inside) {
-        start = at;
-      } else {
-        out->items[out->len++] = start + SC_WORD_SHORT <= len  /* 16 bytes readable from the word */
-                                     ? sc_word_hash_overread(text + start, at - start, secret)
-                                     : sc_word_hash(text + start, at - start, secret);
-      }
-      inside = !inside;
-    }
+    const uint64_t tok_before = (tok << 1) | prev_tok;
+    SC_VEC_RESERVE(out, 33, nomem);  /* at most 32 words end here */
+    out->len = block_words(text, len, pos, tok & ~tok_before, ~tok & tok_before, secret, &start, &inside,
+                           out->items, out->len);
     prev_word = m.word >> 63;
     prev_digit = m.digit >> 63;
     prev_tok = tok >> 63;

@@ -62,13 +62,18 @@ static inline uint64_t sc__mul128_fold64(uint64_t a, uint64_t b) {
 #endif
 }
 
-/* The short path on the zero-padded halves of a word of @p n <= 16 bytes. */
-static inline uint64_t sc__word_hash_mix(uint64_t lo, uint64_t hi, size_t n, const uint8_t *secret) {
-  const uint64_t a = lo ^ sc__load_le64(secret), b = hi ^ sc__load_le64(secret + 8);
+/* The short path on the zero-padded halves of a word of @p n <= 16 bytes,
+ * with the first 16 bytes of the secret as @p k0 and @p k1. */
+static inline uint64_t sc__word_hash_mix_k(uint64_t lo, uint64_t hi, size_t n, uint64_t k0, uint64_t k1) {
+  const uint64_t a = lo ^ k0, b = hi ^ k1;
   uint64_t h = (uint64_t)n + sc__bswap64(a) + b + sc__mul128_fold64(a, b);
   h ^= h >> 37;
   h *= 0x165667919E3779F9ull;
   return h ^ (h >> 32);
+}
+
+static inline uint64_t sc__word_hash_mix(uint64_t lo, uint64_t hi, size_t n, const uint8_t *secret) {
+  return sc__word_hash_mix_k(lo, hi, n, sc__load_le64(secret), sc__load_le64(secret + 8));
 }
 
 /* Masks keeping the first min(n, 8) bytes of lo and the next bytes of hi. */
@@ -94,6 +99,16 @@ static inline uint64_t sc_word_hash_overread(const char *w, size_t n, const uint
   return sc__word_hash_mix(sc__load_le64(w) & sc__lo_mask[n], sc__load_le64(w + 8) & sc__hi_mask[n], n, secret);
 }
 
+/** sc_word_hash_overread with the first 16 bytes of @p secret already
+ *  loaded into @p k0 and @p k1: a loop that stores hashes would reload
+ *  them after every store (the secret is bytes, which any store may
+ *  alias). */
+static inline uint64_t sc_word_hash_overread_k(const char *w, size_t n, const uint8_t *secret, uint64_t k0,
+                                               uint64_t k1) {
+  if (n > SC_WORD_SHORT) return XXH3_64bits_withSecret(w, n, secret, SC_SECRET_BYTES);
+  return sc__word_hash_mix_k(sc__load_le64(w) & sc__lo_mask[n], sc__load_le64(w + 8) & sc__hi_mask[n], n, k0, k1);
+}
+
 /* Shingles: the rotation between consecutive words. 13 is odd, so any
  * nonzero difference in one word, or the same nonzero difference in an odd
  * number of words, changes S (below) for sure. */
@@ -104,15 +119,22 @@ static inline uint64_t sc__rotl64(uint64_t x, unsigned r) {
   return r ? (x << r) | (x >> (64 - r)) : x;
 }
 
+/** sc_shingle_finish with its keys loaded: @p k0 the first 8 bytes of the
+ *  shingle secret, @p k1w the next 8 xor the window (loops hold them in
+ *  registers; see sc_word_hash_overread_k). */
+static inline uint64_t sc_shingle_finish_k(uint64_t s, uint64_t k0, uint64_t k1w) {
+  uint64_t h = sc__mul128_fold64(s ^ k0, k1w);
+  h ^= h >> 37;
+  h *= 0x165667919E3779F9ull;
+  return h ^ (h >> 32);
+}
+
 /** A shingle's hash from S = XOR of rotl(w_j, 13 (window - 1 - j)) over its
  *  @p window word hashes w_j: a keyed multiply-fold (the first 16 bytes of
  *  the shingle secret, and the window) and XXH3's avalanche. S slides from
  *  one shingle to the next in O(1) (sc_shingle_in_place), instead of
  *  hashing k words again. */
 static inline uint64_t sc_shingle_finish(uint64_t s, size_t window, const uint8_t *secret) {
-  uint64_t h = sc__mul128_fold64(s ^ sc__load_le64(secret), sc__load_le64(secret + 8) ^ (uint64_t)window);
-  h ^= h >> 37;
-  h *= 0x165667919E3779F9ull;
-  return h ^ (h >> 32);
+  return sc_shingle_finish_k(s, sc__load_le64(secret), sc__load_le64(secret + 8) ^ (uint64_t)window);
 }
 #endif

@@ -391,7 +391,7 @@ SC_API sc_status sc_cluster_pairs(size_t n_docs, const sc_pair *pairs, size_t n_
  * proposes candidates; each candidate is verified by exact Jaccard on the
  * stored shingle sets (no false pair is reported); union-find makes
  * clusters. Results do not depend on the thread count.
- * Thread-safety: single-owner. */
+ * Thread-safety: single-owner, but for sc_dedup_help. */
 typedef struct sc_dedup sc_dedup;
 
 typedef struct sc_dedup_options {
@@ -420,6 +420,17 @@ SC_API void sc_dedup_free(sc_dedup *d);
  *  @return SC_OK, SC_E_NOMEM, SC_E_IO (the store cannot be written),
  *  SC_E_STATE (after sc_dedup_run). */
 SC_API sc_status sc_dedup_add_batch(sc_dedup *d, const sc_text *texts, size_t n, sc_status *status);
+
+/** Lets the calling thread sketch texts of the batch that another thread
+ *  is adding with sc_dedup_add_batch, if any, until all its texts are
+ *  taken; returns at once if there is none (or another thread is helping
+ *  already). For a reader that has read the next batch: instead of
+ *  blocking while the batch is sketched, leaving its core idle until the
+ *  scheduler moves a worker there, it keeps the core busy. The only call
+ *  that may run concurrently with sc_dedup_add_batch on the same @p d.
+ *  @return SC_OK or SC_E_INVALID_ARG; sketching failures are reported by
+ *  sc_dedup_add_batch. */
+SC_API sc_status sc_dedup_help(sc_dedup *d);
 
 /** Finds the clusters. Call once, after the last add.
  *  @return SC_OK, SC_E_NOMEM, SC_E_IO, SC_E_STATE (called twice). */

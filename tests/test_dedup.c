@@ -31,13 +31,18 @@
  *              p_at_threshold, verified <= true edges, candidates >=
  *              verified);
  *   determinism threads 1 and 2, and batches of random sizes, give the same
- *              output.
+ *              output; so does verifying every pair by sorting both sets
+ *              (the path of sets over 2^16 values) instead of hash sets,
+ *              and adding batches on another thread while the test's
+ *              thread sketches some through sc_dedup_help.
  * Plus: pairs exactly at the threshold (J = p/100 by construction) are
  * linked when LSH proposes them; SC_E_STATE, SC_E_EMPTY, SC_E_RANGE,
  * SC_E_IO cases; the store file is unlinked.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <dirent.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -362,9 +367,32 @@ static void result_free(result *r) {
   free(r->exact);
 }
 
+/* Adds batches of the sizes in sizes[] (0-terminated) on its own thread,
+ * while the test's thread lends a hand with sc_dedup_help. */
+typedef struct adder {
+  sc_dedup *dd;
+  const sc_text *texts;
+  sc_status *status;
+  const size_t *sizes;
+  sc_status st;
+  atomic_int done;
+} adder;
+
+static void *add_batches(void *p) {
+  adder *a = p;
+  a->st = SC_OK;
+  for (size_t i = 0, k = 0; a->sizes[k] && a->st == SC_OK; i += a->sizes[k++])
+    a->st = sc_dedup_add_batch(a->dd, a->texts + i, a->sizes[k], a->status + i);
+  atomic_store(&a->done, 1);
+  return NULL;
+}
+
 /* Runs a deduplicator over @p g; @p batch 0: one batch, else random sizes up
- * to batch. */
-static result run_dedup(const gdoc *g, size_t n, double t, int keep_longest, unsigned threads, size_t batch) {
+ * to batch; @p sorted: every pair verified by sorting both sets (the path
+ * of huge documents) instead of through hash sets; @p helped: batches are
+ * added on another thread while this one calls sc_dedup_help. */
+static result run_dedup_ex(const gdoc *g, size_t n, double t, int keep_longest, unsigned threads, size_t batch,
+                           int sorted, int helped) {
   result r = {calloc(n, sizeof(uint32_t)), calloc(n, sizeof(uint32_t)), calloc(n, sizeof(double)),
               calloc(n, sizeof(int)), {0}};
   sc_options o;
@@ -377,18 +405,35 @@ static result run_dedup(const gdoc *g, size_t n, double t, int keep_longest, uns
   d.threads = threads;
   sc_dedup *dd;
   CHECK_EQ_INT(sc_dedup_create(&o, &d, &dd), SC_OK);
+  if (sorted) sc__dedup_hash_set_max(dd, 0);
   sc_text *texts = malloc(n * sizeof *texts);
   sc_status *status = malloc(n * sizeof *status);
   for (size_t i = 0; i < n; i++) {
     texts[i] = (sc_text){g[i].name, g[i].text, g[i].len};
     status[i] = SC_E_NOMEM;
   }
+  size_t *sizes = calloc(n + 1, sizeof *sizes), nb = 0;
   for (size_t i = 0; i < n;) {
     const size_t m = batch ? 1 + sc_test_below(batch) : n;
     const size_t k = i + m > n ? n - i : m;
-    CHECK_EQ_INT(sc_dedup_add_batch(dd, texts + i, k, status + i), SC_OK);
+    sizes[nb++] = k;
     i += k;
   }
+  adder a = {dd, texts, status, sizes, SC_OK, 0};
+  pthread_t th;
+  if (helped && pthread_create(&th, NULL, add_batches, &a) == 0) {
+    size_t helps = 0;
+    while (!atomic_load(&a.done)) {
+      CHECK_EQ_INT(sc_dedup_help(dd), SC_OK);
+      helps++;
+    }
+    pthread_join(th, NULL);
+    CHECK_MSG(helps > 0, "never helped");
+  } else {
+    add_batches(&a);
+  }
+  CHECK_EQ_INT(a.st, SC_OK);
+  free(sizes);
   size_t bad = 0;
   for (size_t i = 0; i < n; i++) bad += status[i] != SC_OK;
   CHECK_MSG(bad == 0, "%zu texts not added", bad);
@@ -421,6 +466,10 @@ static result run_dedup(const gdoc *g, size_t n, double t, int keep_longest, uns
   free(texts);
   free(status);
   return r;
+}
+
+static result run_dedup(const gdoc *g, size_t n, double t, int keep_longest, unsigned threads, size_t batch) {
+  return run_dedup_ex(g, n, t, keep_longest, threads, batch, 0, 0);
 }
 
 static void check_same(const result *a, const result *b, size_t n, const char *what) {
@@ -652,6 +701,16 @@ static void test_corpus(void) {
       snprintf(what, sizeof what, "t=%.1f random batches vs one batch", ts[k]);
       check_same(&r1, &rb, N_DOCS, what);
       result_free(&rb);
+      /* Every pair verified by sorting (large sets): the same, to the bit. */
+      result rs = run_dedup_ex(g, N_DOCS, ts[k], 0, 2, 0, 1, 0);
+      snprintf(what, sizeof what, "t=%.1f sorted sets vs hash sets", ts[k]);
+      check_same(&r1, &rs, N_DOCS, what);
+      result_free(&rs);
+      /* Batches added on another thread, this one helping: the same. */
+      result rh = run_dedup_ex(g, N_DOCS, ts[k], 0, 2, 300, 0, 1);
+      snprintf(what, sizeof what, "t=%.1f helped by sc_dedup_help vs not", ts[k]);
+      check_same(&r1, &rh, N_DOCS, what);
+      result_free(&rh);
       /* keep_longest: the same partition, the longest member kept. */
       result rl = run_dedup(g, N_DOCS, ts[k], 1, 2, 0);
       check_result(&rl, g, sets, N_DOCS, tp, ntp, ts[k], 1);
@@ -829,6 +888,8 @@ static void test_api(void) {
   CHECK_EQ_INT(sc_dedup_size(dd), 3);
   CHECK_EQ_INT(sc_dedup_add_batch(dd, NULL, 0, NULL), SC_OK);
   CHECK_EQ_INT(sc_dedup_add_batch(dd, NULL, 1, NULL), SC_E_INVALID_ARG);
+  CHECK_EQ_INT(sc_dedup_help(NULL), SC_E_INVALID_ARG);
+  CHECK_EQ_INT(sc_dedup_help(dd), SC_OK);  /* no batch being added: returns at once */
   CHECK_EQ_INT(dir_entries(dir), 0);
   CHECK_EQ_INT(sc_dedup_run(dd), SC_OK);
   sc_dedup_doc info;

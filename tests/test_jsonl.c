@@ -14,6 +14,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include "common/sc_internal.h"
 #include "sc_test.h"
 #include "simcheck.h"
 
@@ -330,7 +331,7 @@ static void test_lines(void) {
 }
 
 /* Many records of random lengths around the 1 MiB read chunk, so lines
- * straddle chunk boundaries. */
+ * straddle chunk boundaries (and mapped windows). */
 static void test_chunk_boundaries(void) {
   const char *path = tmp_path("chunks.jsonl");
   FILE *f = fopen(path, "wb");
@@ -343,17 +344,35 @@ static void test_chunk_boundaries(void) {
     fputs("\"}\n", f);
   }
   fclose(f);
-  sink s = {0};
-  CHECK_EQ_INT(sc_read_jsonl(path, NULL, NULL, on_record, on_skip, &s), SC_OK);
-  CHECK_EQ_INT(s.n, N);
-  for (size_t i = 0; i < N && i < s.n; i++) {
-    char id[32];
-    snprintf(id, sizeof id, "r%zu", i);
-    size_t bad = strcmp(s.items[i].id, id) != 0 || s.items[i].text_len != lens[i];
-    for (size_t k = 0; !bad && k < lens[i]; k++) bad = s.items[i].text[k] != 'a' + (int)((i + k) % 26);
-    CHECK_MSG(!bad, "record %zu (%zu bytes) read wrong", i, lens[i]);
+  /* Mapped in one window, in windows of a page to a few (lines cross
+   * them, and many are longer than one: the window grows), and read()
+   * through standard input. */
+  static const uint64_t windows[] = {64u << 20, 1, 3 * 4096 + 5, 40000};
+  for (size_t w = 0; w <= sizeof windows / sizeof *windows; w++) {
+    sink s = {0};
+    if (w < sizeof windows / sizeof *windows) {
+      CHECK_EQ_INT(sc__read_jsonl_window(path, NULL, NULL, on_record, on_skip, &s, windows[w]), SC_OK);
+    } else {
+      const int saved = dup(STDIN_FILENO), fd = open(path, O_RDONLY);
+      CHECK(saved >= 0 && fd >= 0);
+      dup2(fd, STDIN_FILENO);
+      close(fd);
+      CHECK_EQ_INT(sc_read_jsonl("-", NULL, NULL, on_record, on_skip, &s), SC_OK);
+      dup2(saved, STDIN_FILENO);
+      close(saved);
+    }
+    CHECK_EQ_INT(s.n, N);
+    CHECK_EQ_INT(s.n_skips, 0);
+    for (size_t i = 0; i < N && i < s.n; i++) {
+      char id[32];
+      snprintf(id, sizeof id, "r%zu", i);
+      size_t bad = strcmp(s.items[i].id, id) != 0 || s.items[i].text_len != lens[i] ||
+                   s.items[i].line_len != lens[i] + strlen(id) + 22;
+      for (size_t k = 0; !bad && k < lens[i]; k++) bad = s.items[i].text[k] != 'a' + (int)((i + k) % 26);
+      CHECK_MSG(!bad, "window %zu: record %zu (%zu bytes) read wrong", w, i, lens[i]);
+    }
+    sink_free(&s);
   }
-  sink_free(&s);
 }
 
 static void test_big_line(void) {

@@ -1,7 +1,9 @@
 /*
  * test_shingle.c: sorted 64-bit sets (radix sort + unique, intersection)
- * against qsort and brute force on random arrays, and shingle hashing
- * against a direct recomputation of every window.
+ * against qsort and brute force on random arrays, 32-bit hash sets
+ * (sc_u32set: distinct counts and common values of unsorted multisets)
+ * against sorting, and shingle hashing against a direct recomputation of
+ * every window.
  */
 #include <xxhash.h>
 
@@ -124,6 +126,59 @@ static void test_intersect(void) {
   }
   free(a);
   free(b);
+  free(tmp);
+}
+
+/* sc_u32set on multisets with repeats, of shapes the radix sorts cared
+ * about (few distinct values, shared high bytes, small), reusing the two
+ * sets as deduplication does (one first set for several others, growing
+ * and shrinking inputs): distinct counts and common values as by sorting. */
+static void test_u32set(void) {
+  enum { MAXN = 3000 };
+  uint32_t *a = malloc(MAXN * sizeof *a), *b = malloc(MAXN * sizeof *b), *sa = malloc(MAXN * sizeof *sa),
+           *sb = malloc(MAXN * sizeof *sb), *tmp = malloc(MAXN * sizeof *tmp);
+  sc_u32set set = {0}, seen = {0};
+  size_t na = 0, da = 0;
+  for (int iter = 0; iter < 600; iter++) {
+    if (iter % 3 == 0) {  /* a new first set; otherwise the same one again */
+      const int shape = (int)sc_test_below(5);
+      na = iter % 7 == 0 ? sc_test_below(4) : sc_test_below(MAXN);
+      for (size_t i = 0; i < na; i++) a[i] = (uint32_t)rand_value(shape);
+      memcpy(sa, a, na * sizeof *a);
+      da = sc_u32_sort_unique(sa, na, tmp);
+      CHECK(sc_u32set_fill(&set, a, na) == SC_OK);
+      CHECK_MSG(set.n == da, "iteration %d: %zu distinct, sorting says %zu", iter, set.n, da);
+    }
+    const int shape = (int)sc_test_below(5);
+    const size_t nb = iter % 11 == 0 ? 0 : sc_test_below(MAXN);
+    for (size_t i = 0; i < nb; i++)  /* some values of a, repeated */
+      b[i] = na && sc_test_below(2) ? a[sc_test_below(na)] : (uint32_t)rand_value(shape);
+    memcpy(sb, b, nb * sizeof *b);
+    const size_t db = sc_u32_sort_unique(sb, nb, tmp);
+    size_t common = SIZE_MAX, distinct = SIZE_MAX;
+    CHECK(sc_u32set_common(&set, &seen, b, nb, &common, &distinct) == SC_OK);
+    CHECK_MSG(distinct == db, "iteration %d: %zu distinct in b, sorting says %zu", iter, distinct, db);
+    CHECK_MSG(common == sc_u32_intersect_count(sa, da, sb, db), "iteration %d: %zu common", iter, common);
+  }
+  /* A set never filled has nothing in common with anything. */
+  sc_u32set empty = {0};
+  size_t common = SIZE_MAX, distinct = SIZE_MAX;
+  b[0] = 7;
+  b[1] = 7;
+  CHECK(sc_u32set_common(&empty, &seen, b, 2, &common, &distinct) == SC_OK && common == 0 && distinct == 1);
+  /* Passes: a value found again in the next probing is counted again. */
+  CHECK(sc_u32set_fill(&set, b, 1) == SC_OK && set.n == 1);
+  for (int pass = 0; pass < 3; pass++)
+    CHECK(sc_u32set_common(&set, &seen, b, 2, &common, &distinct) == SC_OK && common == 1 && distinct == 1);
+  /* Generations: an emptied set forgets what it held. */
+  CHECK(sc_u32set_fill(&set, b, 0) == SC_OK && set.n == 0);
+  CHECK(sc_u32set_common(&set, &seen, b, 1, &common, &distinct) == SC_OK && common == 0 && distinct == 1);
+  sc_u32set_free(&set);
+  sc_u32set_free(&seen);
+  free(a);
+  free(b);
+  free(sa);
+  free(sb);
   free(tmp);
 }
 
@@ -251,6 +306,7 @@ int main(int argc, char **argv) {
   test_sort_unique();
   test_sort_unique32();
   test_intersect();
+  test_u32set();
   test_shingles();
   return sc_test_done("test_shingle");
 }

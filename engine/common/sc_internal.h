@@ -62,6 +62,17 @@ char *sc__strdup(const char *s);
  * so concurrent tests do not interfere; not part of the public API. */
 void sc__alloc_fail_after(unsigned long n);
 
+/* Test hook: @p d verifies the pairs with a set of more than @p values
+ * values by sorting both sets rather than through hash sets (default
+ * 2^16; 0: every pair by sorting). Before sc_dedup_run. */
+void sc__dedup_hash_set_max(sc_dedup *d, size_t values);
+
+/* sc_read_jsonl mapping regular files @p window bytes at a time (at least
+ * a page; sc_read_jsonl's is 4 MiB): for tests of lines across windows
+ * and longer than one. */
+sc_status sc__read_jsonl_window(const char *path, const char *id_field, const char *text_field,
+                                sc_record_fn on_record, sc_read_skip_fn on_skip, void *user, uint64_t window);
+
 /* Growable array of T: `SC_VEC(uint64_t) v = {0}; SC_VEC_PUSH(&v, x, fail);` */
 #define SC_VEC(T)                                                             \
   struct {                                                                    \
