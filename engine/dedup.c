@@ -3,38 +3,34 @@
  *
  * Per document, memory holds its name, byte length, a 16-byte digest
  * prefix, the offset and size of its shingle set in the store, and its LSH
- * band keys: about 60 + 8 * bands bytes. Shingle sets go to an unlinked
- * temporary file as the high 32 bits of each 64-bit hash (two distinct
+ * band keys: about 60 + 8 * bands bytes. Shingle sets go to a file
+ * (set_store.h) as the high 32 bits of each 64-bit hash (two distinct
  * shingles of a pair collide with probability ~n^2 / 2^32, about 1e-4 for
- * 700-shingle documents), unsorted and with repeats, and are read back with
- * pread only for candidate pairs, and compared through hash sets: most
+ * 700-shingle documents), unsorted and with repeats, and are read back only
+ * for candidate pairs and compared through hash sets (set_verify.h): most
  * documents of a large corpus never are, so sorting every set up front
- * cost more (16% of a 10^4-document run). The page cache, not the
- * process, holds them.
+ * cost more (16% of a 10^4-document run).
  *
  *   add_batch: sketch (parallel) -> append sets to the store, keep keys
  *   run:       digest groups -> LSH candidates per band -> verify (parallel)
  *              -> union-find -> representatives -> similarity to them
  */
 #define _POSIX_C_SOURCE 200809L
-#include <errno.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cluster.h"
 #include "doc.h"
 #include "keys.h"
 #include "lsh.h"
 #include "parallel.h"
+#include "set_store.h"
+#include "set_verify.h"
 #include "shingle.h"
 
-/* The store's write buffer holds STORE_BUFFER values (1 MiB): every page
- * of it is faulted in once, and 16 MiB of it were 4K page faults, half of
- * a 10^4-document run's, for no fewer writes worth having. */
-enum { DIGEST_PREFIX = 16, STORE_BUFFER = 1 << 18 };
+enum { DIGEST_PREFIX = 16 };
 
 /* Sets of up to HASH_SET_MAX values (documents up to about 380 KB) are
  * verified through hash sets, larger ones by sorting (jaccard_sorted), so
@@ -114,10 +110,7 @@ struct sc_dedup {
   uint64_t *band_keys;          /* n * bands                               */
 
   size_t hash_set_max;          /* larger sets are verified by sorting     */
-  int fd;                       /* the store                               */
-  uint32_t *wbuf;               /* store write buffer                      */
-  size_t wlen;
-  uint64_t store_items;
+  sc_set_store store;
 
   int ran;
   uint32_t *rep;                /* after run: representative per document  */
@@ -132,19 +125,6 @@ void sc_dedup_options_init(sc_dedup_options *d) {
   if (!d) return;
   memset(d, 0, sizeof(*d));
   d->threshold = 0.8;
-}
-
-static sc_status open_store(sc_dedup *d, const char *dir) {
-  if (!dir) dir = getenv("TMPDIR");
-  if (!dir || !*dir) dir = "/tmp";
-  const size_t n = strlen(dir) + 32;
-  char *path = sc__malloc(n);
-  SC_CHECK(!path, SC_E_NOMEM);
-  snprintf(path, n, "%s/simcheck-store-XXXXXX", dir);
-  d->fd = mkstemp(path);
-  if (d->fd >= 0) unlink(path);  /* gone from the tree; freed at close, even on a crash */
-  sc__free(path);
-  return d->fd >= 0 ? SC_OK : SC_E_IO;
 }
 
 /* OpenBLAS starts its worker threads when the library loads, and each spins
@@ -163,7 +143,7 @@ sc_status sc_dedup_create(const sc_options *o, const sc_dedup_options *dopt, sc_
   SC_CHECK(!(dopt->threshold > 0 && dopt->threshold < 1), SC_E_RANGE);
   sc_dedup *d = sc__calloc(1, sizeof(*d));
   SC_CHECK(!d, SC_E_NOMEM);
-  d->fd = -1;
+  d->store.fd = -1;
   d->opt = *o;
   d->dopt = *dopt;
   d->dopt.tmp_dir = NULL;
@@ -176,15 +156,14 @@ sc_status sc_dedup_create(const sc_options *o, const sc_dedup_options *dopt, sc_
   }
   d->locks = 1;
   if ((st = sc_keys_derive(o->key, &d->keys)) != SC_OK || (st = sc_lsh_params_choose(o->num_perm, dopt->threshold, &d->lsh)) != SC_OK ||
-      (st = open_store(d, dopt->tmp_dir)) != SC_OK)
+      (st = sc_set_store_open(&d->store, dopt->tmp_dir)) != SC_OK)
     goto fail;
   st = SC_E_NOMEM;
   d->analyzers = sc__calloc(d->threads + 1, sizeof(sc_analyzer *));  /* [threads]: sc_dedup_help's */
   d->sigs = sc__calloc(d->threads + 1, sizeof(uint32_t *));
   d->arenas = sc__calloc(d->threads + 1, sizeof(set_arena));
-  d->wbuf = sc__mallocarray(STORE_BUFFER, sizeof(uint32_t));
   d->hash_set_max = HASH_SET_MAX;
-  if (!d->analyzers || !d->sigs || !d->arenas || !d->wbuf) goto fail;
+  if (!d->analyzers || !d->sigs || !d->arenas) goto fail;
   for (unsigned t = 0; t <= d->threads; t++) {
     if ((st = sc_analyzer_create(&d->analyzers[t])) != SC_OK) goto fail;
     st = SC_E_NOMEM;
@@ -209,8 +188,7 @@ void sc_dedup_free(sc_dedup *d) {
   sc__free(d->arenas);
   sc__free(d->analyzers);
   sc__free(d->sigs);
-  sc__free(d->wbuf);
-  if (d->fd >= 0) close(d->fd);
+  sc_set_store_close(&d->store);
   sc__free(d->names);
   sc__free(d->name_off);
   sc__free(d->bytes);
@@ -246,34 +224,6 @@ static sc_status reserve_docs(sc_dedup *d, size_t need) {
   GROW(band_keys, cap * d->lsh.bands);
 #undef GROW
   d->cap = cap;
-  return SC_OK;
-}
-
-static sc_status flush_store(sc_dedup *d) {
-  const char *p = (const char *)d->wbuf;
-  size_t left = d->wlen * sizeof(uint32_t);
-  while (left) {
-    const ssize_t w = write(d->fd, p, left);
-    if (w < 0 && errno == EINTR) continue;
-    SC_CHECK(w <= 0, SC_E_IO);
-    p += w;
-    left -= (size_t)w;
-  }
-  d->wlen = 0;
-  return SC_OK;
-}
-
-/* Appends a document's 32-bit set as it comes (unsorted, with repeats). */
-static sc_status store_set(sc_dedup *d, const uint32_t *set, size_t n, uint32_t *out_len) {
-  for (size_t done = 0; done < n;) {
-    if (d->wlen == STORE_BUFFER) SC_TRY(flush_store(d));
-    const size_t m = n - done < STORE_BUFFER - d->wlen ? n - done : STORE_BUFFER - d->wlen;
-    memcpy(d->wbuf + d->wlen, set + done, m * sizeof(uint32_t));
-    d->wlen += m;
-    done += m;
-  }
-  d->store_items += n;
-  *out_len = (uint32_t)n;
   return SC_OK;
 }
 
@@ -334,8 +284,8 @@ static sc_status commit_one(batch_job *j, size_t i) {
   SC_TRY(add_name(d, j->texts[i].name ? j->texts[i].name : ""));
   d->bytes[d->n] = j->texts[i].len;
   memcpy(d->digest[d->n], s->digest, DIGEST_PREFIX);
-  d->set_off[d->n] = d->store_items;
-  SC_TRY(store_set(d, s->set, s->n_set, &d->set_len[d->n]));
+  SC_TRY(sc_set_store_append(&d->store, s->set, s->n_set, &d->set_off[d->n]));
+  d->set_len[d->n] = (uint32_t)s->n_set;
   memcpy(d->band_keys + d->n * d->lsh.bands, s->keys, d->lsh.bands * sizeof(uint64_t));
   d->n++;
   return SC_OK;
@@ -470,113 +420,10 @@ void sc__dedup_hash_set_max(sc_dedup *d, size_t values) {
   if (d) d->hash_set_max = values;
 }
 
-/* One worker's scratch for verifying pairs (a, b): a's set as a hash set,
- * kept while pairs share their first document (they are sorted by it as a
- * rule), b's set as read, and the set of b's values not in a. */
-typedef struct verifier {
-  uint32_t doc;                 /* whose set is in `a`, or UINT32_MAX       */
-  sc_u32set a, misses;
-  uint32_t *buf, *buf2, *tmp;   /* sets as stored: unsorted, with repeats;
-                                   buf2 and tmp for sorting large ones      */
-  size_t cap, cap2, cap_tmp;
-} verifier;
-
-/* Room for @p n values in *@p buf (capacity *@p cap). */
-static sc_status reserve_u32(uint32_t **buf, size_t *cap, size_t n) {
-  if (n <= *cap) return SC_OK;
-  uint32_t *b = sc__reallocarray(*buf, n, sizeof(uint32_t));
-  SC_CHECK(!b, SC_E_NOMEM);
-  *buf = b;
-  *cap = n;
-  return SC_OK;
-}
-
-/* Reads document @p i's stored set into *@p buf (capacity *@p cap). */
-static sc_status read_set(const sc_dedup *d, uint32_t i, uint32_t **buf, size_t *cap) {
-  const size_t n = d->set_len[i];
-  SC_TRY(reserve_u32(buf, cap, n));
-  char *p = (char *)*buf;
-  size_t left = n * sizeof(uint32_t);
-  off_t off = (off_t)(d->set_off[i] * sizeof(uint32_t));
-  while (left) {
-    const ssize_t r = pread(d->fd, p, left, off);
-    if (r < 0 && errno == EINTR) continue;
-    SC_CHECK(r <= 0, SC_E_IO);
-    p += r;
-    left -= (size_t)r;
-    off += r;
-  }
-  return SC_OK;
-}
-
-/* Jaccard of two sets by sorting both: for sets of more than
- * d->hash_set_max values, which hash sets (up to 48 bytes per value and
- * side, against 8 here) would make take gigabytes for a document of
- * 10^8 bytes. */
-static sc_status jaccard_sorted(const sc_dedup *d, uint32_t a, uint32_t b, verifier *v, double *jac) {
-  const size_t la = d->set_len[a], lb = d->set_len[b];
-  SC_TRY(read_set(d, a, &v->buf, &v->cap));
-  SC_TRY(read_set(d, b, &v->buf2, &v->cap2));
-  SC_TRY(reserve_u32(&v->tmp, &v->cap_tmp, la > lb ? la : lb));
-  const size_t na = sc_u32_sort_unique(v->buf, la, v->tmp), nb = sc_u32_sort_unique(v->buf2, lb, v->tmp);
-  const size_t c = sc_u32_intersect_count(v->buf, na, v->buf2, nb), u = na + nb - c;
-  *jac = u ? (double)c / (double)u : 1.0;
-  return SC_OK;
-}
-
-/* Exact Jaccard of the distinct values of documents @p a and @p b. */
-static sc_status jaccard_pair(const sc_dedup *d, uint32_t a, uint32_t b, verifier *v, double *jac) {
-  if (d->set_len[a] > d->hash_set_max || d->set_len[b] > d->hash_set_max) return jaccard_sorted(d, a, b, v, jac);
-  if (v->doc != a) {
-    v->doc = UINT32_MAX;
-    SC_TRY(read_set(d, a, &v->buf, &v->cap));
-    SC_TRY(sc_u32set_fill(&v->a, v->buf, d->set_len[a]));
-    v->doc = a;
-  }
-  SC_TRY(read_set(d, b, &v->buf, &v->cap));
-  size_t c, nb;
-  SC_TRY(sc_u32set_common(&v->a, &v->misses, v->buf, d->set_len[b], &c, &nb));
-  const size_t u = v->a.n + nb - c;
-  *jac = u ? (double)c / (double)u : 1.0;
-  return SC_OK;
-}
-
-typedef struct verify_job {
-  const sc_dedup *d;
-  const uint64_t *pairs;        /* (a << 32 | b), sorted by a as a rule     */
-  double *jac;                  /* out, per pair                            */
-  verifier *v;                  /* per worker                               */
-} verify_job;
-
-static sc_status verify_range(void *user, size_t begin, size_t end, unsigned w) {
-  verify_job *j = user;
-  for (size_t i = begin; i < end; i++)
-    SC_TRY(jaccard_pair(j->d, (uint32_t)(j->pairs[i] >> 32), (uint32_t)j->pairs[i], &j->v[w], &j->jac[i]));
-  return SC_OK;
-}
-
-/* Exact Jaccard of @p n pairs, on worker threads with their own buffers,
- * VERIFY_CHUNK pairs at a time: chunks of 256 could leave one of two
- * workers idle for a chunk (about 2 ms) at the end of the 1768 pairs of a
- * 10^4-document run; smaller ones end within a fraction of that, for a
- * few more fills of the first document's set at chunk starts. */
-enum { VERIFY_CHUNK = 64 };
-
+/* Exact Jaccard of @p n candidate pairs (set_verify.h). */
 static sc_status verify_pairs(const sc_dedup *d, const uint64_t *pairs, size_t n, double *jac) {
-  const unsigned t = sc_threads_for(d->threads, n);
-  verify_job j = {d, pairs, jac, sc__calloc(t, sizeof(verifier))};
-  SC_CHECK(!j.v, SC_E_NOMEM);
-  for (unsigned w = 0; w < t; w++) j.v[w].doc = UINT32_MAX;
-  const sc_status st = sc_parallel_for(n, VERIFY_CHUNK, t, verify_range, &j);
-  for (unsigned w = 0; w < t; w++) {
-    sc_u32set_free(&j.v[w].a);
-    sc_u32set_free(&j.v[w].misses);
-    sc__free(j.v[w].buf);
-    sc__free(j.v[w].buf2);
-    sc__free(j.v[w].tmp);
-  }
-  sc__free(j.v);
-  return st;
+  const sc_stored_sets sets = {&d->store, d->set_off, d->set_len, d->hash_set_max};
+  return sc_verify_pairs(&sets, d->threads, pairs, n, jac);
 }
 
 typedef struct digest_entry {
@@ -786,7 +633,7 @@ nomem:
 sc_status sc_dedup_run(sc_dedup *d) {
   SC_CHECK(!d, SC_E_INVALID_ARG);
   SC_CHECK(d->ran, SC_E_STATE);
-  SC_TRY(flush_store(d));
+  SC_TRY(sc_set_store_flush(&d->store));
   memset(&d->stats, 0, sizeof d->stats);
   d->stats.documents = d->n;
   d->stats.bands = d->lsh.bands;
