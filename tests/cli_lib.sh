@@ -94,3 +94,7 @@ expect_err_empty() { # WHAT
     show
   fi
 }
+
+# Can a command run under a pseudo-terminal here (util-linux's script)? A
+# chroot without /dev/pts cannot: the terminal-only checks are skipped there.
+have_pty() { command -v script >/dev/null && script -qc true /dev/null >/dev/null 2>&1; }
