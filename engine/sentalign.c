@@ -1,9 +1,13 @@
 /*
  * sentalign.c: sentence alignment (see sentalign.h).
  *
- * Cost: the sentence dot products come from one merge-join of the two
- * documents' term occurrences (sorted by term at weighing time); fused runs
- * reuse them, since for unnormalized vectors
+ * Cost: a sentence's dot products with the other document's sentences come
+ * from the terms they share (one merge-join of the two documents' term
+ * occurrences, sorted by term at weighing time, tells where each term
+ * occurs in the other), so the work is the number of shared-term
+ * occurrence pairs, and only runs holding a sentence that shares a term
+ * are scored; fused runs reuse the dot products, since for unnormalized
+ * vectors
  * dot(x, y1 + y2) = dot(x, y1) + dot(x, y2) and |y1 + y2|^2 = |y1|^2 +
  * |y2|^2 + 2 dot(y1, y2), with dot(y1, y2) precomputed per document.
  */
@@ -12,29 +16,78 @@
 #include "shingle.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
-/* The dot products of one document's sentences with another's: dot[i *
- * stride_i + j * stride_j] is dot(self_i, other_j); with the inverse norms
- * of self's sentences and of other's runs of 1-3 sentences (run_inv[3 * j +
- * r] for the run of r + 1 sentences from j; 0 where it does not exist or is
- * empty), computed once per direction rather than once per cell. */
+/* One direction of a pair, self against other: self's sentence terms
+ * grouped by sentence (ascending term within each) with, for each, the
+ * range of other's postings of the same term, so that a sentence's dot
+ * products with every sentence of other come from the terms they share
+ * (the pair's n x m matrix is never held: two 48,000- and 4,800-sentence
+ * documents made it 0.9 GB); and the inverse norms of self's sentences and
+ * of other's runs of 1-3 sentences (run_inv[3 * j + r] for the run of r + 1
+ * sentences from j; 0 where it does not exist or is empty). */
 typedef struct dot_view {
   const sc_doc *self, *other;
-  const float *dot;
+  const float *dense;           /* or the whole matrix, dense[i * stride_i +
+                                   j * stride_j] (small pairs: faster)     */
   size_t stride_i, stride_j;
+  size_t *row_start;            /* self sentence -> first entry of `post`   */
+  uint32_t *post;               /* self postings (by_term indices) by sentence */
+  uint32_t *lo, *hi;            /* per self posting: other's postings of its term */
   float *self_inv, *run_inv;
 } dot_view;
 
-static sc_status dot_view_init(dot_view *v, const sc_doc *self, const sc_doc *other, const float *dot,
+static void dot_view_free(dot_view *v) {
+  sc__free(v->row_start);
+  sc__free(v->post);
+  sc__free(v->lo);
+  sc__free(v->hi);
+  sc__free(v->self_inv);
+}
+
+/* @p dense: the pair's matrix (then no term index is built), or NULL. */
+static sc_status dot_view_init(dot_view *v, const sc_doc *self, const sc_doc *other, const float *dense,
                                size_t stride_i, size_t stride_j) {
-  *v = (dot_view){self, other, dot, stride_i, stride_j, NULL, NULL};
-  const size_t m = other->n_sent;
-  v->self_inv = sc__mallocarray(self->n_sent + 3 * m, sizeof(float));
-  SC_CHECK(!v->self_inv, SC_E_NOMEM);
-  v->run_inv = v->self_inv + self->n_sent;
-  for (size_t i = 0; i < self->n_sent; i++)
-    v->self_inv[i] = self->sent_norm2[i] > 0 ? 1.0f / sqrtf(self->sent_norm2[i]) : 0;
+  *v = (dot_view){self, other, dense, stride_i, stride_j, NULL, NULL, NULL, NULL, NULL, NULL};
+  const size_t n = self->n_sent, m = other->n_sent, np = dense ? 0 : self->n_sent_terms;
+  v->row_start = sc__calloc(n + 2, sizeof(size_t));
+  v->post = sc__mallocarray(np ? np : 1, sizeof(uint32_t));
+  v->lo = sc__calloc(np ? np : 1, sizeof(uint32_t));
+  v->hi = sc__calloc(np ? np : 1, sizeof(uint32_t));
+  v->self_inv = sc__mallocarray(n + 3 * m, sizeof(float));
+  if (!v->row_start || !v->post || !v->lo || !v->hi || !v->self_inv) {
+    dot_view_free(v);
+    *v = (dot_view){0};
+    return SC_E_NOMEM;
+  }
+  /* Each self posting's range in other: one merge-join of the two term
+   * lists, both sorted by term. */
+  for (size_t x = 0, y = 0; x < np && y < other->n_sent_terms;) {
+    const uint32_t t = self->by_term[x].term;
+    if (t < other->by_term[y].term) {
+      x++;
+      continue;
+    }
+    if (t > other->by_term[y].term) {
+      y++;
+      continue;
+    }
+    size_t ye = y;
+    while (ye < other->n_sent_terms && other->by_term[ye].term == t) ye++;
+    for (; x < np && self->by_term[x].term == t; x++) {
+      v->lo[x] = (uint32_t)y;
+      v->hi[x] = (uint32_t)ye;
+    }
+    y = ye;
+  }
+  /* Postings by sentence: a stable counting sort keeps each sentence's
+   * terms ascending, the order the sums must run in. */
+  for (size_t x = 0; x < np; x++) v->row_start[self->by_term[x].sentence + 2]++;
+  for (size_t i = 0; i < n; i++) v->row_start[i + 2] += v->row_start[i + 1];
+  for (size_t x = 0; x < np; x++) v->post[v->row_start[self->by_term[x].sentence + 1]++] = (uint32_t)x;
+  v->run_inv = v->self_inv + n;
+  for (size_t i = 0; i < n; i++) v->self_inv[i] = self->sent_norm2[i] > 0 ? 1.0f / sqrtf(self->sent_norm2[i]) : 0;
   for (size_t j = 0; j < m; j++) {
     float n2 = 0;
     for (size_t r = 0; r < 3; r++) {
@@ -50,15 +103,52 @@ static sc_status dot_view_init(dot_view *v, const sc_doc *self, const sc_doc *ot
   return SC_OK;
 }
 
+/* Scratch for one sentence's row of dot products. */
+typedef struct dot_row {
+  float *dot;                   /* per other sentence; 0 outside `touched`  */
+  uint32_t *stamp;              /* row + 1 where dot was touched this row   */
+  uint32_t *touched;            /* other sentences with a shared term       */
+  size_t n_touched;
+} dot_row;
+
+static int cmp_u32(const void *x, const void *y) {
+  const uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+  return (a > b) - (a < b);
+}
+
+/* Fills @p row with sentence @p i's dot products: per cell, one product
+ * per shared term in ascending term order, as one merge over the pair's
+ * terms would add them. */
+static void fill_row(const dot_view *v, size_t i, dot_row *row) {
+  row->n_touched = 0;
+  if (v->dense) {  /* a copy of the row: every cell is "touched" */
+    const size_t m = v->other->n_sent;
+    for (size_t j = 0; j < m; j++) row->dot[j] = v->dense[i * v->stride_i + j * v->stride_j];
+    row->n_touched = m;
+    return;
+  }
+  for (size_t k = v->row_start[i]; k < v->row_start[i + 1]; k++) {
+    const uint32_t x = v->post[k];
+    const float w = v->self->by_term[x].w;
+    for (uint32_t y = v->lo[x]; y < v->hi[x]; y++) {
+      const uint32_t j = v->other->by_term[y].sentence;
+      if (row->stamp[j] != i + 1) {
+        row->stamp[j] = (uint32_t)(i + 1);
+        row->touched[row->n_touched++] = j;
+      }
+      row->dot[j] += w * v->other->by_term[y].w;
+    }
+  }
+}
+
 /* Cosines of sentence @p i of self with the runs of 1, 2 and 3 sentences of
  * other starting at @p j (0 where the run shares nothing); @return the
  * number of runs that exist. */
-static size_t run_cosines(const dot_view *v, size_t i, size_t j, float cos[3]) {
+static size_t run_cosines(const dot_view *v, const dot_row *row, size_t i, size_t j, float cos[3]) {
   const size_t runs = v->other->n_sent - j < 3 ? v->other->n_sent - j : 3;
-  const float *dot = v->dot + i * v->stride_i + j * v->stride_j;
   float d = 0;
   for (size_t r = 0; r < runs; r++) {
-    d += dot[r * v->stride_j];
+    d += row->dot[j + r];
     cos[r] = d > 0 ? d * v->self_inv[i] * v->run_inv[3 * j + r] : 0;
   }
   return runs;
@@ -87,61 +177,81 @@ static double coverage(const sc_doc *d, const sc_sentence_match *best) {
  *    repeated or merely topical sentences cannot all claim one good
  *    counterpart, and a reordered text loses what it scrambled. Dynamic
  *    programming over two rolling rows of n_other + 1 entries. */
+/* The runs of other from @p j against sentence @p i: the best match so far
+ * (*bm) and the DP row (cur) from the previous one (prev). */
+static inline void score_runs(const dot_view *v, const dot_row *row, size_t i, size_t j, double mass,
+                              const double *prev, double *cur, sc_sentence_match *bm) {
+  float cos[3];
+  const size_t runs = run_cosines(v, row, i, j, cos);
+  for (size_t r = 0; r < runs; r++) {
+    /* A fused run must beat the single sentence clearly, or every match
+     * would grow to three sentences. */
+    const float need = r == 0 ? bm->similarity : bm->similarity + 0.02f;
+    if (cos[r] > need) *bm = (sc_sentence_match){(uint32_t)i, (uint32_t)j, (uint32_t)(r + 1), cos[r]};
+    const double gain = prev[j] + mass * ramp(cos[r]);
+    if (gain > cur[j + r + 1]) cur[j + r + 1] = gain;
+  }
+}
+
 static sc_status align_one_way(const dot_view *v, sc_sentence_match *best, double *ordered) {
   const size_t m = v->other->n_sent;
   double *rows = sc__mallocarray(2 * (m + 1), sizeof(double));
-  SC_CHECK(!rows, SC_E_NOMEM);
+  dot_row row = {sc__calloc(m, sizeof(float)), sc__calloc(m, sizeof(uint32_t)), sc__mallocarray(m, sizeof(uint32_t)), 0};
+  if (!rows || !row.dot || !row.stamp || !row.touched) {
+    sc__free(rows);
+    sc__free(row.dot);
+    sc__free(row.stamp);
+    sc__free(row.touched);
+    return SC_E_NOMEM;
+  }
   double *prev = rows, *cur = rows + m + 1;
   for (size_t j = 0; j <= m; j++) prev[j] = 0;
   for (size_t i = 0; i < v->self->n_sent; i++) {
     const double mass = v->self->sent_mass[i];
     sc_sentence_match bm = {(uint32_t)i, 0, 1, 0.0f};
     memcpy(cur, prev, (m + 1) * sizeof(double));  /* sentence i unmatched */
-    for (size_t j = 0; j < m; j++) {
-      /* Runs sharing no term with sentence i change nothing: a zero cosine
-       * beats no best match, and its gain, prev[j], is already in cur
-       * (rows never decrease along j). Most cells are such. */
-      const float *dot = v->dot + i * v->stride_i + j * v->stride_j;
-      if (dot[0] == 0 && (j + 1 >= m || dot[v->stride_j] == 0) && (j + 2 >= m || dot[2 * v->stride_j] == 0)) continue;
-      float cos[3];
-      const size_t runs = run_cosines(v, i, j, cos);
-      for (size_t r = 0; r < runs; r++) {
-        /* A fused run must beat the single sentence clearly, or every
-         * match would grow to three sentences. */
-        const float need = r == 0 ? bm.similarity : bm.similarity + 0.02f;
-        if (cos[r] > need) bm = (sc_sentence_match){(uint32_t)i, (uint32_t)j, (uint32_t)(r + 1), cos[r]};
-        const double gain = prev[j] + mass * ramp(cos[r]);
-        if (gain > cur[j + r + 1]) cur[j + r + 1] = gain;
+    fill_row(v, i, &row);
+    /* Only runs holding a sentence that shares a term with sentence i, in
+     * ascending order (ties keep the first): the others change nothing, a
+     * zero cosine beating no best match and its gain, prev[j], being in
+     * cur already (rows never decrease along j). */
+    if (row.n_touched * 16 < m) {  /* few: sort them and visit their runs */
+      qsort(row.touched, row.n_touched, sizeof(uint32_t), cmp_u32);
+      size_t next = 0;
+      for (size_t t = 0; t < row.n_touched; t++) {
+        const size_t k = row.touched[t];
+        for (size_t j = k >= 2 && k - 2 > next ? k - 2 : next; j <= k; j++) score_runs(v, &row, i, j, mass, prev, cur, &bm);
+        next = k + 1;
       }
+    } else {  /* many: one scan of the row */
+      for (size_t j = 0; j < m; j++)
+        if (row.dot[j] != 0 || (j + 1 < m && row.dot[j + 1] != 0) || (j + 2 < m && row.dot[j + 2] != 0))
+          score_runs(v, &row, i, j, mass, prev, cur, &bm);
     }
+    if (!v->dense)
+      for (size_t t = 0; t < row.n_touched; t++) row.dot[row.touched[t]] = 0;
     for (size_t j = 1; j <= m; j++)  /* sentences of other left unmatched */
       if (cur[j - 1] > cur[j]) cur[j] = cur[j - 1];
-    double *t = prev;
+    double *tmp = prev;
     prev = cur;
-    cur = t;
+    cur = tmp;
     if (bm.similarity > 1.0f) bm.similarity = 1.0f;
     best[i] = bm;
   }
   *ordered = v->self->mass > 0 ? prev[m] / v->self->mass : 0;
   if (*ordered > 1) *ordered = 1;
   sc__free(rows);
+  sc__free(row.dot);
+  sc__free(row.stamp);
+  sc__free(row.touched);
   return SC_OK;
 }
 
-sc_status sc_align_sentences(const sc_doc *a, const sc_doc *b, sc_alignment *out,
-                             sc_sentence_match *best_ab, sc_sentence_match *best_ba) {
-  memset(out, 0, sizeof(*out));
-  if (a->n_sent == 0 || b->n_sent == 0) return SC_OK;
-  const size_t na = a->n_sent, nb = b->n_sent;
-  float *dot = sc__mallocarray(na * nb, sizeof(float));
-  sc_sentence_match *ab = best_ab ? best_ab : sc__mallocarray(na, sizeof(*ab));
-  sc_sentence_match *ba = best_ba ? best_ba : sc__mallocarray(nb, sizeof(*ba));
-  sc_status st = SC_E_NOMEM;
-  if (!dot || !ab || !ba) goto done;
-  /* All sentence dot products at once: merge-join the two documents' term
-   * occurrences; work is the sum over shared terms of their occurrence
-   * counts' product, not |Sa| x |Sb| list merges. */
-  memset(dot, 0, na * nb * sizeof(float));
+/* The matrix of all sentence dot products at once, from one merge-join of
+ * the two documents' term occurrences. */
+static void dense_dots(const sc_doc *a, const sc_doc *b, float *dot) {
+  const size_t nb = b->n_sent;
+  memset(dot, 0, a->n_sent * nb * sizeof(float));
   for (size_t x = 0, y = 0; x < a->n_sent_terms && y < b->n_sent_terms;) {
     const uint32_t t = a->by_term[x].term;
     if (t < b->by_term[y].term) {
@@ -161,21 +271,36 @@ sc_status sc_align_sentences(const sc_doc *a, const sc_doc *b, sc_alignment *out
     x = xe;
     y = ye;
   }
+}
+
+sc_status sc_align_sentences_within(const sc_doc *a, const sc_doc *b, size_t dense_max_cells, sc_alignment *out,
+                                    sc_sentence_match *best_ab, sc_sentence_match *best_ba) {
+  memset(out, 0, sizeof(*out));
+  if (a->n_sent == 0 || b->n_sent == 0) return SC_OK;
+  const size_t na = a->n_sent, nb = b->n_sent;
+  sc_sentence_match *ab = best_ab ? best_ab : sc__mallocarray(na, sizeof(*ab));
+  sc_sentence_match *ba = best_ba ? best_ba : sc__mallocarray(nb, sizeof(*ba));
+  float *dense = na <= dense_max_cells / nb ? sc__mallocarray(na * nb, sizeof(float)) : NULL;
   dot_view va = {0}, vb = {0};
-  if ((st = dot_view_init(&va, a, b, dot, nb, 1)) != SC_OK || (st = dot_view_init(&vb, b, a, dot, 1, nb)) != SC_OK ||
-      (st = align_one_way(&va, ab, &out->ordered_ab)) != SC_OK || (st = align_one_way(&vb, ba, &out->ordered_ba)) != SC_OK) {
-    sc__free(va.self_inv);
-    sc__free(vb.self_inv);
+  sc_status st = SC_E_NOMEM;
+  if (!ab || !ba || (na <= dense_max_cells / nb && !dense)) goto done;
+  if (dense) dense_dots(a, b, dense);
+  if ((st = dot_view_init(&va, a, b, dense, nb, 1)) != SC_OK || (st = dot_view_init(&vb, b, a, dense, 1, nb)) != SC_OK ||
+      (st = align_one_way(&va, ab, &out->ordered_ab)) != SC_OK || (st = align_one_way(&vb, ba, &out->ordered_ba)) != SC_OK)
     goto done;
-  }
-  sc__free(va.self_inv);
-  sc__free(vb.self_inv);
   out->coverage_ab = coverage(a, ab);
   out->coverage_ba = coverage(b, ba);
   st = SC_OK;
 done:
-  sc__free(dot);
+  dot_view_free(&va);
+  dot_view_free(&vb);
+  sc__free(dense);
   if (ab != best_ab) sc__free(ab);
   if (ba != best_ba) sc__free(ba);
   return st;
+}
+
+sc_status sc_align_sentences(const sc_doc *a, const sc_doc *b, sc_alignment *out,
+                             sc_sentence_match *best_ab, sc_sentence_match *best_ba) {
+  return sc_align_sentences_within(a, b, SC_ALIGN_DENSE_MAX_CELLS, out, best_ab, best_ba);
 }

