@@ -438,7 +438,10 @@ static sc_status read_lines(reader *rd, int fd) {
  * mapped pages count in the process's resident memory (64 MiB windows took
  * the peak of a 10^4 run from 35 to 69 MB; 4 MiB ones, to 36 MB). A window
  * starts at the page of the first line not yet handled; a line longer than
- * the window doubles it. @return SC_OK, what handle_line returned, or
+ * the window doubles it. A file truncated while it is read ends the
+ * process (SIGBUS on the vanished pages), as with read.c's whole-file
+ * mappings; a corpus being rewritten under the reader is not supported.
+ * @return SC_OK, what handle_line returned, or
  * SC_E_IO with *fallback set when a window cannot be mapped (the caller
  * reads the rest with read(), from *done: the first line not handled). */
 static sc_status map_lines(reader *rd, int fd, uint64_t size, uint64_t window, uint64_t *done, int *fallback) {
