@@ -375,6 +375,82 @@ static void test_chunk_boundaries(void) {
   }
 }
 
+/* Reads @p path mapped @p window bytes at a time, or through standard input
+ * (the read() path) when @p window is 0. */
+static void read_either(const char *path, uint64_t window, sink *s) {
+  if (window) {
+    sc__read_jsonl_window(path, NULL, NULL, on_record, on_skip, s, window);
+    return;
+  }
+  const int saved = dup(STDIN_FILENO), fd = open(path, O_RDONLY);
+  CHECK(saved >= 0 && fd >= 0);
+  dup2(fd, STDIN_FILENO);
+  close(fd);
+  sc_read_jsonl("-", NULL, NULL, on_record, on_skip, s);
+  dup2(saved, STDIN_FILENO);
+  close(saved);
+}
+
+/* Random soup of JSON-ish lines: records with every kind of escape (valid,
+ * invalid, lone and paired surrogates), garbage bytes (NUL, invalid UTF-8,
+ * stray quotes and braces), blank and long lines, sometimes no final
+ * newline. Under the sanitizers nothing may read out of bounds, and the
+ * mapped reader (windows of several sizes) and the read() path must agree
+ * on every record and every skip. */
+static void test_random_soup(void) {
+  static const char *const pieces[] = {"{\"id\": \"", "\", \"text\": \"", "\"}", "\\n", "\\\"", "\\\\",
+                                       "\\u00e9", "\\ud83d\\ude00", "\\ud800", "\\uZZZZ", "\\q", "\"", "{", "}",
+                                       ":", ",", " ", "\xc3\xa9", "\xff\xfe", "word", "\t", "null", "[1, 2]"};
+  const char *path = tmp_path("soup.jsonl");
+  for (int round = 0; round < 30; round++) {
+    FILE *f = fopen(path, "wb");
+    const size_t lines = 1 + sc_test_below(200);
+    for (size_t l = 0; l < lines; l++) {
+      const size_t kind = sc_test_below(10);
+      if (kind == 0) {  /* garbage bytes, NUL included */
+        const size_t n = sc_test_below(60);
+        for (size_t k = 0; k < n; k++) {
+          const int c = (int)sc_test_below(256);
+          fputc(c == '\n' ? 'x' : c, f);
+        }
+      } else if (kind == 1) {  /* blank */
+      } else {  /* a record, or pieces of one */
+        const int whole = kind > 4;
+        if (whole) fprintf(f, "{\"id\": \"r%zu\", \"text\": \"", l);
+        const size_t n = whole ? sc_test_below(40) : 1 + sc_test_below(12);
+        for (size_t k = 0; k < n; k++) {
+          const size_t p = whole ? 4 + sc_test_below(7) : sc_test_below(sizeof pieces / sizeof *pieces);
+          fputs(pieces[p], f);
+        }
+        if (kind == 9) for (size_t k = sc_test_below(20000); k > 0; k--) fputc('a' + (int)(k % 26), f);
+        if (whole) fputs("\"}", f);
+      }
+      if (l + 1 < lines || sc_test_below(2)) fputc('\n', f);
+    }
+    fclose(f);
+    static const uint64_t windows[] = {4096, 3 * 4096 + 5, 64u << 20};
+    sink ref = {0};
+    read_either(path, 0, &ref);
+    for (size_t w = 0; w < sizeof windows / sizeof *windows; w++) {
+      sink s = {0};
+      read_either(path, windows[w], &s);
+      size_t bad = s.n != ref.n || s.n_skips != ref.n_skips;
+      for (size_t i = 0; !bad && i < s.n; i++)
+        bad = strcmp(s.items[i].id, ref.items[i].id) != 0 || s.items[i].text_len != ref.items[i].text_len ||
+              memcmp(s.items[i].text, ref.items[i].text, s.items[i].text_len) != 0 ||
+              s.items[i].line_len != ref.items[i].line_len ||
+              memcmp(s.items[i].line, ref.items[i].line, s.items[i].line_len) != 0;
+      for (size_t i = 0; !bad && i < s.n_skips; i++)
+        bad = s.skips[i].why != ref.skips[i].why || strcmp(s.skips[i].detail, ref.skips[i].detail) != 0;
+      CHECK_MSG(!bad, "round %d, window %zu: the mapped reader and read() disagree (%zu/%zu records, %zu/%zu skips)",
+                round, w, s.n, ref.n, s.n_skips, ref.n_skips);
+      sink_free(&s);
+    }
+    CHECK(ref.n + ref.n_skips > 0);
+    sink_free(&ref);
+  }
+}
+
 static void test_big_line(void) {
   enum { BIG = 50 * 1000 * 1000 };
   const char *path = tmp_path("big.jsonl");
@@ -495,11 +571,13 @@ int main(int argc, char **argv) {
   test_malformed();
   test_lines();
   test_chunk_boundaries();
+  test_random_soup();
   test_big_line();
   test_stdin_and_errors();
   /* Clean up the folder (files written above). */
   static const char *names[] = {"fields.jsonl", "bad.jsonl", "custom.jsonl", "lines.jsonl", "lastbad.jsonl",
-                                "lastbad2.jsonl", "empty.jsonl", "chunks.jsonl", "stdin.jsonl", "stop.jsonl"};
+                                "lastbad2.jsonl", "empty.jsonl", "chunks.jsonl", "stdin.jsonl", "stop.jsonl",
+                                "soup.jsonl"};
   for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) remove(tmp_path(names[i]));
   rmdir(tmpdir);
   return sc_test_done("test_jsonl");
