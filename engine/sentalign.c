@@ -23,10 +23,11 @@
  * grouped by sentence (ascending term within each) with, for each, the
  * range of other's postings of the same term, so that a sentence's dot
  * products with every sentence of other come from the terms they share
- * (the pair's n x m matrix is never held: two 48,000- and 4,800-sentence
- * documents made it 0.9 GB); and the inverse norms of self's sentences and
- * of other's runs of 1-3 sentences (run_inv[3 * j + r] for the run of r + 1
- * sentences from j; 0 where it does not exist or is empty). */
+ * (beyond SC_ALIGN_DENSE_MAX_CELLS the pair's n x m matrix is never held:
+ * two 48,000- and 4,800-sentence documents made it 0.9 GB); and the
+ * inverse norms of self's sentences and of other's runs of 1-3 sentences
+ * (run_inv[3 * j + r] for the run of r + 1 sentences from j; 0 where it
+ * does not exist or is empty). */
 typedef struct dot_view {
   const sc_doc *self, *other;
   const float *dense;           /* or the whole matrix, dense[i * stride_i +
@@ -38,6 +39,31 @@ typedef struct dot_view {
   float *self_inv, *run_inv;
 } dot_view;
 
+/* Each posting x of @p self gets the range [lo[x], hi[x]) of @p other's
+ * postings of the same term (empty if none): one merge-join of the two
+ * term lists, both sorted by term. */
+static void term_ranges(const sc_doc *self, const sc_doc *other, uint32_t *lo, uint32_t *hi) {
+  const size_t np = self->n_sent_terms;
+  for (size_t x = 0, y = 0; x < np && y < other->n_sent_terms;) {
+    const uint32_t t = self->by_term[x].term;
+    if (t < other->by_term[y].term) {
+      x++;
+      continue;
+    }
+    if (t > other->by_term[y].term) {
+      y++;
+      continue;
+    }
+    size_t ye = y;
+    while (ye < other->n_sent_terms && other->by_term[ye].term == t) ye++;
+    for (; x < np && self->by_term[x].term == t; x++) {
+      lo[x] = (uint32_t)y;
+      hi[x] = (uint32_t)ye;
+    }
+    y = ye;
+  }
+}
+
 static void dot_view_free(dot_view *v) {
   sc__free(v->row_start);
   sc__free(v->post);
@@ -46,7 +72,8 @@ static void dot_view_free(dot_view *v) {
   sc__free(v->self_inv);
 }
 
-/* @p dense: the pair's matrix (then no term index is built), or NULL. */
+/* @p dense: the pair's matrix, read through strides (then no term index is
+ * built), or NULL. */
 static sc_status dot_view_init(dot_view *v, const sc_doc *self, const sc_doc *other, const float *dense,
                                size_t stride_i, size_t stride_j) {
   *v = (dot_view){self, other, dense, stride_i, stride_j, NULL, NULL, NULL, NULL, NULL, NULL};
@@ -61,26 +88,7 @@ static sc_status dot_view_init(dot_view *v, const sc_doc *self, const sc_doc *ot
     *v = (dot_view){0};
     return SC_E_NOMEM;
   }
-  /* Each self posting's range in other: one merge-join of the two term
-   * lists, both sorted by term. */
-  for (size_t x = 0, y = 0; x < np && y < other->n_sent_terms;) {
-    const uint32_t t = self->by_term[x].term;
-    if (t < other->by_term[y].term) {
-      x++;
-      continue;
-    }
-    if (t > other->by_term[y].term) {
-      y++;
-      continue;
-    }
-    size_t ye = y;
-    while (ye < other->n_sent_terms && other->by_term[ye].term == t) ye++;
-    for (; x < np && self->by_term[x].term == t; x++) {
-      v->lo[x] = (uint32_t)y;
-      v->hi[x] = (uint32_t)ye;
-    }
-    y = ye;
-  }
+  if (!dense) term_ranges(self, other, v->lo, v->hi);
   /* Postings by sentence: a stable counting sort keeps each sentence's
    * terms ascending, the order the sums must run in. */
   for (size_t x = 0; x < np; x++) v->row_start[self->by_term[x].sentence + 2]++;
@@ -247,30 +255,26 @@ static sc_status align_one_way(const dot_view *v, sc_sentence_match *best, doubl
   return SC_OK;
 }
 
-/* The matrix of all sentence dot products at once, from one merge-join of
- * the two documents' term occurrences. */
-static void dense_dots(const sc_doc *a, const sc_doc *b, float *dot) {
-  const size_t nb = b->n_sent;
-  memset(dot, 0, a->n_sent * nb * sizeof(float));
-  for (size_t x = 0, y = 0; x < a->n_sent_terms && y < b->n_sent_terms;) {
-    const uint32_t t = a->by_term[x].term;
-    if (t < b->by_term[y].term) {
-      x++;
-      continue;
-    }
-    if (t > b->by_term[y].term) {
-      y++;
-      continue;
-    }
-    size_t xe = x, ye = y;
-    while (xe < a->n_sent_terms && a->by_term[xe].term == t) xe++;
-    while (ye < b->n_sent_terms && b->by_term[ye].term == t) ye++;
-    for (size_t i = x; i < xe; i++)
-      for (size_t j = y; j < ye; j++)
-        dot[a->by_term[i].sentence * nb + b->by_term[j].sentence] += a->by_term[i].w * b->by_term[j].w;
-    x = xe;
-    y = ye;
+/* The matrix of all sentence dot products of @p a and @p b at once: each
+ * cell sums its shared terms' products in ascending term order, as
+ * fill_row does. @return SC_OK or SC_E_NOMEM. */
+static sc_status dense_dots(const sc_doc *a, const sc_doc *b, float *dot) {
+  const size_t nb = b->n_sent, np = a->n_sent_terms;
+  uint32_t *lo = sc__calloc(np ? np : 1, sizeof(uint32_t)), *hi = sc__calloc(np ? np : 1, sizeof(uint32_t));
+  if (!lo || !hi) {
+    sc__free(lo);
+    sc__free(hi);
+    return SC_E_NOMEM;
   }
+  term_ranges(a, b, lo, hi);
+  memset(dot, 0, a->n_sent * nb * sizeof(float));
+  for (size_t x = 0; x < np; x++) {
+    const sc_term_posting *p = &a->by_term[x];
+    for (uint32_t y = lo[x]; y < hi[x]; y++) dot[p->sentence * nb + b->by_term[y].sentence] += p->w * b->by_term[y].w;
+  }
+  sc__free(lo);
+  sc__free(hi);
+  return SC_OK;
 }
 
 sc_status sc_align_sentences_within(const sc_doc *a, const sc_doc *b, size_t dense_max_cells, sc_alignment *out,
@@ -284,8 +288,8 @@ sc_status sc_align_sentences_within(const sc_doc *a, const sc_doc *b, size_t den
   dot_view va = {0}, vb = {0};
   sc_status st = SC_E_NOMEM;
   if (!ab || !ba || (na <= dense_max_cells / nb && !dense)) goto done;
-  if (dense) dense_dots(a, b, dense);
-  if ((st = dot_view_init(&va, a, b, dense, nb, 1)) != SC_OK || (st = dot_view_init(&vb, b, a, dense, 1, nb)) != SC_OK ||
+  if ((dense && (st = dense_dots(a, b, dense)) != SC_OK) || (st = dot_view_init(&va, a, b, dense, nb, 1)) != SC_OK ||
+      (st = dot_view_init(&vb, b, a, dense, 1, nb)) != SC_OK ||
       (st = align_one_way(&va, ab, &out->ordered_ab)) != SC_OK || (st = align_one_way(&vb, ba, &out->ordered_ba)) != SC_OK)
     goto done;
   out->coverage_ab = coverage(a, ab);
