@@ -261,39 +261,46 @@ sc_status sc_html_visible(const char *s, size_t len, char **out, uint32_t **map,
   return SC_OK;
 }
 
-static int reads_as_html(sc_html_mode mode, const char *s, size_t len) {
-  return mode == SC_HTML_ALWAYS || (mode == SC_HTML_AUTO && sc_looks_like_html(s, len));
+/* How a document is normalized: with the offset map, without it, or
+ * without it into the output's kept buffer (normalize.h). */
+typedef enum { WITH_MAP, TEXT_ONLY, TEXT_REUSE } norm_kind;
+
+static sc_status normalize_as(norm_kind kind, const char *s, size_t len, sc_normtext *out) {
+  switch (kind) {
+    case WITH_MAP: return sc_normalize(s, len, out);
+    case TEXT_ONLY: return sc_normalize_text(s, len, out);
+    default: return sc_normalize_text_reuse(s, len, out);
+  }
 }
 
-sc_status sc_normalize_document_reuse(const char *s, size_t len, sc_html_mode mode, sc_normtext *out) {
-  if (!reads_as_html(mode, s, len)) return sc_normalize_text_reuse(s, len, out);
+/* Normalizes @p s, through its visible text when @p mode reads it as HTML,
+ * with the offset map composed back into the markup. */
+static sc_status normalize_document(const char *s, size_t len, sc_html_mode mode, norm_kind kind, sc_normtext *out,
+                                    int *was_html) {
+  const int html = mode == SC_HTML_ALWAYS || (mode == SC_HTML_AUTO && sc_looks_like_html(s, len));
+  if (was_html) *was_html = html;
+  if (!html) return normalize_as(kind, s, len, out);
   char *text;
   uint32_t *map;
   size_t n;
   sc_status st = sc_html_visible(s, len, &text, &map, &n);
   if (st != SC_OK) {
-    sc_normtext_free(out);  /* as sc_normalize_text_reuse does on failure */
+    if (kind == TEXT_REUSE) sc_normtext_free(out);  /* as sc_normalize_text_reuse does on failure */
     return st;
   }
-  st = sc_normalize_text_reuse(text, n, out);
-  sc__free(text);
-  sc__free(map);
-  return st;
-}
-
-sc_status sc_normalize_document(const char *s, size_t len, sc_html_mode mode, int with_map, sc_normtext *out,
-                                int *was_html) {
-  const int html = reads_as_html(mode, s, len);
-  if (was_html) *was_html = html;
-  if (!html) return with_map ? sc_normalize(s, len, out) : sc_normalize_text(s, len, out);
-  char *text;
-  uint32_t *map;
-  size_t n;
-  SC_TRY(sc_html_visible(s, len, &text, &map, &n));
-  const sc_status st = with_map ? sc_normalize(text, n, out) : sc_normalize_text(text, n, out);
+  st = normalize_as(kind, text, n, out);
   if (st == SC_OK && out->src)  /* offsets into the visible text -> into the markup */
     for (size_t i = 0; i <= out->len; i++) out->src[i] = map[out->src[i]];
   sc__free(text);
   sc__free(map);
   return st;
+}
+
+sc_status sc_normalize_document_reuse(const char *s, size_t len, sc_html_mode mode, sc_normtext *out) {
+  return normalize_document(s, len, mode, TEXT_REUSE, out, NULL);
+}
+
+sc_status sc_normalize_document(const char *s, size_t len, sc_html_mode mode, int with_map, sc_normtext *out,
+                                int *was_html) {
+  return normalize_document(s, len, mode, with_map ? WITH_MAP : TEXT_ONLY, out, was_html);
 }
