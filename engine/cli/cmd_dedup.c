@@ -66,9 +66,6 @@ static const char cluster_help_tail[] =
     "Exit status: 0 success, 1 usage error, 2 no input could be read.\n"
     "\n";
 
-/* Clusters the table lists at a terminal. */
-enum { TERMINAL_CLUSTERS = 50 };
-
 typedef struct scale_args {
   common_opts co;
   sc_dedup_options dopt;
@@ -283,8 +280,7 @@ static int run_scale(int argc, char **argv, const char *cmd) {
     }
     if (s.removed_path && !write_removed(d, s.removed_path)) rc = EXIT_INPUT;
   } else {
-    /* A reader at a terminal gets the first clusters; a file or a pipe all. */
-    const sc_report_options ro = {s.format, SC_METRIC_SCORE, 0, NULL, isatty(STDOUT_FILENO) ? TERMINAL_CLUSTERS : 0};
+    const sc_report_options ro = {s.format, SC_METRIC_SCORE, 0, NULL, terminal_rows()};
     if (sc_report_clusters(stdout, d, &ro) != SC_OK) {
       fprintf(stderr, "simcheck cluster: cannot write the clusters to standard output\n");
       rc = EXIT_INPUT;

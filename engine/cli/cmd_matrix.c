@@ -50,9 +50,6 @@ static const char matrix_help_tail[] =
  * without --top, each document's best partners are listed instead. */
 enum { ALL_PAIRS_MAX_DOCS = 2000, LARGE_CORPUS_TOP = 10 };
 
-/* Documents and pairs the table lists at a terminal. */
-enum { TERMINAL_ROWS = 50 };
-
 static void large_corpus_top(const sc_corpus *c, sc_pairs_options *po, int top_given, int quiet) {
   const size_t n = sc_corpus_size(c);
   if (top_given || n <= ALL_PAIRS_MAX_DOCS) return;
@@ -153,9 +150,7 @@ int cmd_matrix(int argc, char **argv) {
   }
   ro.pairs = &po;
   ro.width = terminal_width();
-  /* A reader at a terminal gets what fits a few screens; a file or a pipe
-   * gets every row. */
-  if (isatty(STDOUT_FILENO)) ro.max_rows = TERMINAL_ROWS;
+  ro.max_rows = terminal_rows();
 
   sc_corpus *c = NULL;
   sc_status st = sc_corpus_create(&co.opt, &c);

@@ -34,6 +34,10 @@ extern const char common_options_help[];
 /* Columns of the terminal on stdout, or 100 when it is not one. */
 unsigned terminal_width(void);
 
+/* Rows a table lists (sc_report_options.max_rows): 50 when stdout is a
+ * terminal, a reader's few screens; 0 (every row) for a file or a pipe. */
+size_t terminal_rows(void);
+
 int cmd_matrix(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_dedup(int argc, char **argv);

@@ -103,6 +103,8 @@ int common_option_exit(int r) {
   }
 }
 
+size_t terminal_rows(void) { return isatty(STDOUT_FILENO) ? 50 : 0; }
+
 unsigned terminal_width(void) {
   struct winsize ws;
   if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 40) return ws.ws_col;
