@@ -144,15 +144,47 @@ typedef struct weigh_job {
 static sc_status weigh_range(void *user, size_t begin, size_t end, unsigned worker) {
   (void)worker;
   const sc_corpus *c = ((weigh_job *)user)->c;
-  for (size_t i = begin; i < end; i++)
+  for (size_t i = begin; i < end; i++) {
     SC_TRY(sc_doc_weigh(c->docs.items[i], c->idf, c->term_hash, &c->gram_df, c->docs.len));
+    sc_doc_drop_grams(c->docs.items[i]);
+  }
   return SC_OK;
+}
+
+typedef struct restore_job {
+  sc_corpus *c;
+  sc_analyzer **analyzers;    /* one per worker                          */
+} restore_job;
+
+static sc_status restore_range(void *user, size_t begin, size_t end, unsigned worker) {
+  const restore_job *rj = user;
+  for (size_t i = begin; i < end; i++) SC_TRY(sc_doc_restore_grams(rj->analyzers[worker], rj->c->docs.items[i]));
+  return SC_OK;
+}
+
+/* The n-grams an earlier build dropped (doc.h), from the texts again. */
+static sc_status restore_grams(sc_corpus *c) {
+  size_t dropped = 0;
+  for (size_t i = 0; i < c->docs.len; i++) dropped += c->docs.items[i]->grams == NULL;
+  if (dropped == 0) return SC_OK;
+  const unsigned nthreads = sc_threads_for(0, c->docs.len / 16 + 1);
+  restore_job rj = {c, sc__calloc(nthreads, sizeof(sc_analyzer *))};
+  sc_status st = SC_E_NOMEM;
+  if (!rj.analyzers) return st;
+  for (unsigned t = 0; t < nthreads; t++)
+    if ((st = sc_analyzer_create(&rj.analyzers[t])) != SC_OK) goto done;
+  st = sc_parallel_for(c->docs.len, 16, nthreads, restore_range, &rj);
+done:
+  for (unsigned t = 0; t < nthreads; t++) sc_analyzer_free(rj.analyzers[t]);
+  sc__free(rj.analyzers);
+  return st;
 }
 
 sc_status sc_corpus_build(sc_corpus *c) {
   SC_CHECK(!c, SC_E_INVALID_ARG);
   free_stats(c);
   c->built = 0;
+  SC_TRY(restore_grams(c));
   const size_t v = c->vocab.n, n = c->docs.len;
   c->df = sc__calloc(v, sizeof(uint32_t));
   c->idf = sc__mallocarray(v, sizeof(float));

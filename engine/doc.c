@@ -316,6 +316,53 @@ nomem:
   return SC_E_NOMEM;
 }
 
+/* Character n-grams with counts (run lengths of the sorted hashes), over
+ * the text in modern word forms. */
+static sc_status count_grams(sc_analyzer *az, const char *modern_txt, size_t modern_len, sc_doc *d) {
+  az->shingles.len = 0;
+  SC_TRY(sc_chargrams(modern_txt, modern_len, &az->shingles));
+  SC_VEC_RESERVE(&az->tmp, az->shingles.len, nomem);
+  sc_u64_sort(az->shingles.items, az->shingles.len, az->tmp.items);
+  d->grams = sc__mallocarray(az->shingles.len ? az->shingles.len : 1, sizeof(uint64_t));
+  d->gram_tf = sc__mallocarray(az->shingles.len ? az->shingles.len : 1, sizeof(uint32_t));
+  if (!d->grams || !d->gram_tf) goto nomem;
+  d->n_grams = 0;
+  for (size_t i = 0; i < az->shingles.len; i++) {
+    const uint64_t g = az->shingles.items[i];
+    if (d->n_grams && d->grams[d->n_grams - 1] == g) {
+      d->gram_tf[d->n_grams - 1]++;
+    } else {
+      d->grams[d->n_grams] = g;
+      d->gram_tf[d->n_grams++] = 1;
+    }
+  }
+  return SC_OK;
+nomem:
+  sc_doc_drop_grams(d);
+  return SC_E_NOMEM;
+}
+
+void sc_doc_drop_grams(sc_doc *d) {
+  sc__free(d->grams);
+  sc__free(d->gram_tf);
+  d->grams = NULL;
+  d->gram_tf = NULL;
+  d->n_grams = 0;
+}
+
+/* The text is kept, and analysis is a pure function of it: normalizing,
+ * tokenizing and reading the modern forms again gives the same n-grams. */
+sc_status sc_doc_restore_grams(sc_analyzer *az, sc_doc *d) {
+  if (d->grams) return SC_OK;
+  SC_TRY(sc_normalize_document_reuse(d->text, d->bytes, d->html ? SC_HTML_ALWAYS : SC_HTML_NEVER, &az->norm));
+  az->words.len = 0;
+  SC_TRY(sc_tokenize(&az->norm, &az->words, NULL));
+  const char *modern_txt;
+  size_t modern_len;
+  SC_TRY(modern_text(az, &az->norm, &modern_txt, &modern_len));
+  return count_grams(az, modern_txt, modern_len, d);
+}
+
 sc_status sc_doc_analyze(sc_analyzer *az, const sc_options *o, const sc_keys *keys, const char *name,
                          const char *text, size_t len, sc_doc **out) {
   *out = NULL;
@@ -355,28 +402,10 @@ sc_status sc_doc_analyze(sc_analyzer *az, const sc_options *o, const sc_keys *ke
   if (!d->shingles) goto done;
   memcpy(d->shingles, sk.shingles, d->n_shingles * sizeof(uint64_t));
 
-  /* Character n-grams with counts (run lengths of the sorted hashes), over
-   * the text in modern word forms. */
   const char *modern_txt;
   size_t modern_len;
   if ((st = modern_text(az, &nt, &modern_txt, &modern_len)) != SC_OK) goto done;
-  az->shingles.len = 0;
-  if ((st = sc_chargrams(modern_txt, modern_len, &az->shingles)) != SC_OK) goto done;
-  st = SC_E_NOMEM;
-  SC_VEC_RESERVE(&az->tmp, az->shingles.len, done);
-  sc_u64_sort(az->shingles.items, az->shingles.len, az->tmp.items);
-  d->grams = sc__mallocarray(az->shingles.len, sizeof(uint64_t));
-  d->gram_tf = sc__mallocarray(az->shingles.len, sizeof(uint32_t));
-  if (!d->grams || !d->gram_tf) goto done;
-  for (size_t i = 0; i < az->shingles.len; i++) {
-    const uint64_t g = az->shingles.items[i];
-    if (d->n_grams && d->grams[d->n_grams - 1] == g) {
-      d->gram_tf[d->n_grams - 1]++;
-    } else {
-      d->grams[d->n_grams] = g;
-      d->gram_tf[d->n_grams++] = 1;
-    }
-  }
+  if ((st = count_grams(az, modern_txt, modern_len, d)) != SC_OK) goto done;
 
   if ((st = analyze_terms(az, d, modern_txt)) != SC_OK) goto done;
   for (size_t s = 0; s < d->n_sent; s++) {
@@ -407,8 +436,7 @@ void sc_doc_free(sc_doc *d) {
   sc__free(d->text);
   sc__free(d->shingles);
   sc__free(d->sig);
-  sc__free(d->grams);
-  sc__free(d->gram_tf);
+  sc_doc_drop_grams(d);
   sc__free(d->shared_grams);
   sc__free(d->shared_w);
   sc__free(d->terms);

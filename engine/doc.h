@@ -55,7 +55,11 @@ typedef struct sc_doc {
                                    content words by stem, stop words too   */
   size_t n_word_set;
 
-  /* Character n-grams (chargram.h): distinct hashes, sorted, with counts. */
+  /* Character n-grams (chargram.h): distinct hashes, sorted, with counts.
+   * Only the corpus statistics and weighing read them, and they are most
+   * of a document's memory (12 bytes for each of about three n-grams per
+   * byte of text), so a built corpus drops them (NULL) and a later build
+   * derives them from the text again (sc_doc_restore_grams). */
   uint64_t *grams;
   uint32_t *gram_tf;
   size_t n_grams;
@@ -119,6 +123,14 @@ sc_status sc_sketch_text(sc_analyzer *az, const sc_options *o, const sc_keys *ke
  *  @return as sc_sketch_text. */
 sc_status sc_sketch_text_high(sc_analyzer *az, const sc_options *o, const sc_keys *keys, const char *text,
                               size_t len, uint32_t *sig, sc_sketch *out);
+
+/** Frees the document's character n-grams (grams = NULL). */
+void sc_doc_drop_grams(sc_doc *d);
+
+/** Derives dropped character n-grams from the document's text again, the
+ *  same as its analysis found them; a no-op when they are there.
+ *  @return SC_OK or SC_E_NOMEM. */
+sc_status sc_doc_restore_grams(sc_analyzer *az, sc_doc *d);
 
 /** Renumbers local term ids into @p vocab (interning the stems) and frees the
  *  local stem table. */

@@ -6,6 +6,7 @@
  * allocation-failure injection over a whole small workflow.
  */
 #include <pthread.h>
+#include <stdlib.h>
 
 #include "corpus.h"
 #include "normalize.h"
@@ -306,6 +307,88 @@ static void test_batch_threads(void) {
   sc_corpus_free(c2);
 }
 
+/* A built corpus drops its documents' character n-grams (doc.h); a later
+ * build derives them from the texts again. Restored n-grams must be the
+ * analysed ones exactly, for plain text, HTML and old word forms, and a
+ * corpus built twice must give the figures of one built once. */
+static const char html_text[] =
+    "<!DOCTYPE html><html><head><title>Talks</title><style>p{color:red}</style></head><body>"
+    "<p>Hegseth said on Thursday that <b>everything</b> is on the table &amp; more.</p>"
+    "<p>Allies in Europe reacted with concern.</p></body></html>";
+static const char archaic_text[] =
+    "And he saith unto them, Thou hast heard what the prophet spake; he goeth before thee "
+    "and doth keep thy way. Wherefore hath he said it?";
+
+static void check_restored(const char *name, const char *text, sc_html_mode mode) {
+  sc_analyzer *az = NULL;
+  sc_options o;
+  sc_options_init(&o);
+  o.html = mode;
+  sc_keys keys;
+  CHECK(sc_analyzer_create(&az) == SC_OK && sc_keys_derive(o.key, &keys) == SC_OK);
+  sc_doc *d = NULL;
+  CHECK(sc_doc_analyze(az, &o, &keys, name, text, strlen(text), &d) == SC_OK);
+  if (!az || !d) goto done;
+  const size_t n = d->n_grams;
+  uint64_t *grams = malloc(n * sizeof *grams);
+  uint32_t *tf = malloc(n * sizeof *tf);
+  CHECK(grams && tf && n > 100);
+  if (!grams || !tf) goto done_copy;
+  memcpy(grams, d->grams, n * sizeof *grams);
+  memcpy(tf, d->gram_tf, n * sizeof *tf);
+  sc_doc_drop_grams(d);
+  CHECK(d->grams == NULL && d->gram_tf == NULL && d->n_grams == 0);
+  CHECK(sc_doc_restore_grams(az, d) == SC_OK);
+  CHECK_MSG(d->n_grams == n, "%s: %zu n-grams restored, %zu analysed", name, d->n_grams, n);
+  CHECK_MSG(d->n_grams == n && memcmp(grams, d->grams, n * sizeof *grams) == 0 &&
+                memcmp(tf, d->gram_tf, n * sizeof *tf) == 0,
+            "%s: restored n-grams differ", name);
+done_copy:
+  free(grams);
+  free(tf);
+done:
+  sc_doc_free(d);
+  sc_analyzer_free(az);
+}
+
+static void test_rebuild(void) {
+  check_restored("plain", para1, SC_HTML_AUTO);
+  check_restored("html", html_text, SC_HTML_AUTO);
+  check_restored("archaic", archaic_text, SC_HTML_AUTO);
+  check_restored("html as text", html_text, SC_HTML_NEVER);
+
+  sc_corpus *twice = fixture_corpus(), *once = fixture_corpus();
+  if (!twice || !once) return;
+  const sc_text extra[2] = {{"html", html_text, sizeof html_text - 1}, {"archaic", archaic_text, sizeof archaic_text - 1}};
+  CHECK(sc_corpus_add_batch(twice, batch, 7, 2, NULL) == SC_OK);
+  CHECK(sc_corpus_add_batch(twice, extra, 2, 1, NULL) == SC_OK);
+  CHECK(sc_corpus_build(twice) == SC_OK);
+  size_t dropped = 0;
+  for (size_t i = 0; i < twice->docs.len; i++) dropped += twice->docs.items[i]->grams == NULL;
+  CHECK_EQ_INT(dropped, sc_corpus_size(twice));
+  CHECK(sc_corpus_add_batch(twice, batch + 7, NTEXTS - 7, 2, NULL) == SC_OK);
+  CHECK(sc_corpus_build(twice) == SC_OK);
+
+  CHECK(sc_corpus_add_batch(once, batch, 7, 1, NULL) == SC_OK);
+  CHECK(sc_corpus_add_batch(once, extra, 2, 1, NULL) == SC_OK);
+  CHECK(sc_corpus_add_batch(once, batch + 7, NTEXTS - 7, 1, NULL) == SC_OK);
+  CHECK(sc_corpus_build(once) == SC_OK);
+
+  const uint32_t n = (uint32_t)sc_corpus_size(once);
+  CHECK_EQ_INT(sc_corpus_size(twice), n);
+  CHECK_EQ_INT(n, NTEXTS + 1);  /* one empty text left out, two extra */
+  size_t differ = 0;
+  for (uint32_t a = 0; a < n; a++)
+    for (uint32_t b = 0; b < n; b++) {
+      sc_pair p, q;
+      CHECK(sc_corpus_compare(twice, a, b, &p) == SC_OK && sc_corpus_compare(once, a, b, &q) == SC_OK);
+      differ += !same_figures(&p, &q);
+    }
+  CHECK_EQ_INT(differ, 0);
+  sc_corpus_free(twice);
+  sc_corpus_free(once);
+}
+
 /* compare(a,b) and compare(b,a): same symmetric figures, swapped directed ones. */
 static size_t check_order(const sc_corpus *c, uint32_t a, uint32_t b, size_t shown) {
   sc_pair p, q;
@@ -601,6 +684,7 @@ int main(int argc, char **argv) {
   test_verdicts();
   test_empty_and_info();
   test_batch_threads();
+  test_rebuild();
   test_argument_order();
   test_pairs_list();
   test_oom();
