@@ -437,7 +437,7 @@ void sc_doc_free(sc_doc *d) {
   sc__free(d->shingles);
   sc__free(d->sig);
   sc_doc_drop_grams(d);
-  sc__free(d->shared_grams);
+  sc__free(d->shared_slots);
   sc__free(d->shared_w);
   sc__free(d->terms);
   sc__free(d->tf);

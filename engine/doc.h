@@ -75,8 +75,10 @@ typedef struct sc_doc {
   float *sent_adj1, *sent_adj2; /* dot(s_j, s_j+1), dot(s_j, s_j+2)         */
   sc_term_posting *by_term;     /* every sentence term, sorted by term then
                                    sentence: the merge-join of alignment   */
-  uint64_t *shared_grams;       /* the n-grams found in another document too
-                                   (the only ones a dot product can use)   */
+  uint32_t *shared_slots;       /* the n-grams found in another document too
+                                   (the only ones a dot product can use),
+                                   as their slots in the corpus's n-gram
+                                   table (sc_gramdf_slot), ascending       */
   float *shared_w;              /* and their L2-normalized TF-IDF weights   */
   size_t n_shared_grams;
   uint64_t simhash;

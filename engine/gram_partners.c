@@ -2,10 +2,10 @@
  * gram_partners.c: best partners by character n-gram cosine (see
  * gram_partners.h).
  *
- * The n-gram df table's slots serve as dense n-gram ids. Each shared
- * n-gram is looked up once: the kept ones go into per-document lists
- * (slot, weight), and the posting lists, one CSR array over the table, are
- * filled from those in document order.
+ * The n-gram df table's slots serve as dense n-gram ids (documents keep
+ * their shared n-grams by slot, doc.h): the kept ones go into per-document
+ * lists (slot, weight), and the posting lists, one CSR array over the
+ * table, are filled from those in document order.
  */
 #include "gram_partners.h"
 
@@ -82,12 +82,12 @@ static sc_status build_postings(sc_doc *const *docs, size_t n, const sc_gramdf *
   pt->doc_w = sc__mallocarray(shared ? shared : 1, sizeof(float));
   SC_CHECK(!pt->start || !pt->doc_start || !pt->doc_slot || !pt->doc_w, SC_E_NOMEM);
   uint32_t entries = 0;
-  for (size_t i = 0; i < n; i++) {  /* the one lookup per shared n-gram */
+  for (size_t i = 0; i < n; i++) {
     pt->doc_start[i] = entries;
     for (size_t k = 0; k < docs[i]->n_shared_grams; k++) {
-      const size_t slot = sc_gramdf_slot(df, docs[i]->shared_grams[k]);
-      if (slot == SIZE_MAX || df->df[slot] > max_df) continue;
-      pt->doc_slot[entries] = (uint32_t)slot;
+      const uint32_t slot = docs[i]->shared_slots[k];
+      if (df->df[slot] > max_df) continue;
+      pt->doc_slot[entries] = slot;
       pt->doc_w[entries++] = docs[i]->shared_w[k];
       pt->start[slot + 1]++;
     }
@@ -172,7 +172,7 @@ static sc_status cosines_range(void *user, size_t begin, size_t end, unsigned wo
   double *acc = jb->acc[worker];
   for (size_t i = begin; i < end; i++) {
     if (jb->row_start[i] == jb->row_start[i + 1]) continue;
-    /* The row's n-grams in ascending hash order, each product exact in
+    /* The row's n-grams in ascending slot order, each product exact in
      * double: the sum is the merge's in sc_cosine_chars, bit for bit. */
     for (uint32_t k = pt->doc_start[i]; k < pt->doc_start[i + 1]; k++) {
       const uint32_t slot = pt->doc_slot[k];

@@ -28,12 +28,12 @@ double sc_cosine_sparse(const sc_doc *a, const sc_doc *b) {
 }
 
 double sc_cosine_chars(const sc_doc *a, const sc_doc *b) {
-  const uint64_t *x = a->shared_grams, *y = b->shared_grams;
+  const uint32_t *x = a->shared_slots, *y = b->shared_slots;
   const size_t nx = a->n_shared_grams, ny = b->n_shared_grams;
   size_t i = 0, j = 0;
   double dot = 0;
   while (i < nx && j < ny) {  /* advances without a hard-to-predict branch */
-    const uint64_t u = x[i], v = y[j];
+    const uint32_t u = x[i], v = y[j];
     if (u == v) dot += (double)a->shared_w[i] * b->shared_w[j];
     i += u <= v;
     j += v <= u;

@@ -4,11 +4,13 @@
  * max_df documents, merged by hand from each document's sorted shared
  * n-grams) is at least the best dot product left out, the list runs best
  * first, and it is the same on 1 and 2 threads. The all-pairs n-gram
- * cosines equal sc_cosine_chars bit for bit, whatever the candidates' order.
+ * cosines equal sc_cosine_chars bit for bit, whatever the candidates' order,
+ * and sc_cosine_chars equals TF-IDF cosines of n-grams counted by hand.
  */
 #include <math.h>
 #include <stdlib.h>
 
+#include "chargram.h"
 #include "corpus.h"
 #include "gram_partners.h"
 #include "sc_test.h"
@@ -30,20 +32,90 @@ static void make_text(char *buf, size_t cap, unsigned i) {
   }
 }
 
-/* Exact dot product of documents i and j over n-grams with df <= max_df. */
+/* Exact dot product of documents i and j over n-grams with df <= max_df:
+ * every pair of entries with the same n-gram (slot), without relying on
+ * their order. */
 static double brute_dot(const sc_corpus *c, size_t i, size_t j, uint32_t max_df) {
   const sc_doc *a = c->docs.items[i], *b = c->docs.items[j];
   double dot = 0;
-  for (size_t x = 0, y = 0; x < a->n_shared_grams && y < b->n_shared_grams;) {
-    if (a->shared_grams[x] < b->shared_grams[y]) x++;
-    else if (a->shared_grams[x] > b->shared_grams[y]) y++;
-    else {
-      if (sc_gramdf_get(&c->gram_df, a->shared_grams[x]) <= max_df) dot += (double)a->shared_w[x] * b->shared_w[y];
-      x++;
-      y++;
-    }
-  }
+  for (size_t x = 0; x < a->n_shared_grams; x++)
+    for (size_t y = 0; y < b->n_shared_grams; y++)
+      if (a->shared_slots[x] == b->shared_slots[y] && c->gram_df.df[a->shared_slots[x]] <= max_df)
+        dot += (double)a->shared_w[x] * b->shared_w[y];
   return dot;
+}
+
+/* sc_cosine_chars against the cosine of sublinear-tf x IDF vectors of the
+ * texts' n-grams counted here (the texts are already normalized: lower
+ * case, single spaces, no old word forms). */
+enum { MAX_GRAMS = 4096 };
+typedef struct gram_count {
+  uint64_t h[MAX_GRAMS];
+  uint32_t tf[MAX_GRAMS];
+  size_t n;
+} gram_count;
+
+static void count_text(const char *text, gram_count *g) {
+  sc_u64_vec v = {0};
+  size_t len = strlen(text);
+  while (len && text[len - 1] == ' ') len--;
+  CHECK(sc_chargrams(text, len, &v) == SC_OK);
+  g->n = 0;
+  for (size_t k = 0; k < v.len; k++) {
+    size_t at = 0;
+    while (at < g->n && g->h[at] != v.items[k]) at++;
+    if (at == g->n && g->n < MAX_GRAMS) g->h[g->n++] = v.items[k], g->tf[at] = 0;
+    if (at < g->n) g->tf[at]++;
+  }
+  CHECK(v.len > 0 && g->n < MAX_GRAMS);
+  SC_VEC_FREE(&v);
+}
+
+static size_t doc_freq(const gram_count *g, size_t n, uint64_t h) {
+  size_t df = 0;
+  for (size_t d = 0; d < n; d++)
+    for (size_t k = 0; k < g[d].n; k++) df += g[d].h[k] == h;
+  return df;
+}
+
+static void check_reference_cosines(const sc_corpus *c, char texts[][1024]) {
+  const size_t n = c->docs.len;
+  gram_count *g = calloc(n, sizeof *g);
+  double *norm = calloc(n, sizeof *norm);
+  if (!g || !norm) {
+    CHECK(0);
+    goto done;
+  }
+  for (size_t i = 0; i < n; i++) count_text(texts[i], &g[i]);
+  /* w(i, k): (1 + ln tf) * idf(df), df over the documents with the n-gram */
+  for (size_t i = 0; i < n; i++)
+    for (size_t k = 0; k < g[i].n; k++) {
+      const double w = (1.0 + log((double)g[i].tf[k])) * sc_idf((double)doc_freq(g, n, g[i].h[k]), (double)n);
+      norm[i] += w * w;
+    }
+  size_t bad = 0, positive = 0;
+  for (size_t i = 0; i < n; i++)
+    for (size_t j = i + 1; j < n; j++) {
+      double dot = 0;
+      for (size_t x = 0; x < g[i].n; x++)
+        for (size_t y = 0; y < g[j].n; y++)
+          if (g[i].h[x] == g[j].h[y]) {
+            const double idf = sc_idf((double)doc_freq(g, n, g[i].h[x]), (double)n);
+            dot += (1.0 + log((double)g[i].tf[x])) * idf * (1.0 + log((double)g[j].tf[y])) * idf;
+          }
+      const double want = dot / sqrt(norm[i] * norm[j]);
+      const double got = sc_cosine_chars(c->docs.items[i], c->docs.items[j]);
+      if (fabs(got - want) > 1e-5) {
+        if (bad < 3) fprintf(stderr, "    docs %zu, %zu: n-gram cosine %.7f, by hand %.7f\n", i, j, got, want);
+        bad++;
+      }
+      positive += want > 0.05;
+    }
+  CHECK_MSG(bad == 0, "%zu n-gram cosines differ from the hand count", bad);
+  CHECK(positive > n);
+done:
+  free(g);
+  free(norm);
 }
 
 static void check_lists(const sc_corpus *c, uint32_t max_df) {
@@ -119,12 +191,13 @@ int main(int argc, char **argv) {
   sc_corpus *c = NULL;
   CHECK(sc_corpus_create(&o, &c) == SC_OK);
   if (!c) return sc_test_done("test_gram_partners");
+  static char texts[DOCS][1024];
   for (unsigned i = 0; i < DOCS; i++) {
-    char text[1024];
-    make_text(text, sizeof text, i);
-    CHECK(sc_corpus_add(c, NULL, text, strlen(text), NULL) == SC_OK);
+    make_text(texts[i], sizeof texts[i], i);
+    CHECK(sc_corpus_add(c, NULL, texts[i], strlen(texts[i]), NULL) == SC_OK);
   }
   CHECK(sc_corpus_build(c) == SC_OK);
+  check_reference_cosines(c, texts);
   check_lists(c, 2);
   check_lists(c, 8);
   check_lists(c, DOCS);
