@@ -322,17 +322,20 @@ static sc_status count_grams(sc_analyzer *az, const char *modern_txt, size_t mod
   az->shingles.len = 0;
   SC_TRY(sc_chargrams(modern_txt, modern_len, &az->shingles));
   SC_VEC_RESERVE(&az->tmp, az->shingles.len, nomem);
-  sc_u64_sort(az->shingles.items, az->shingles.len, az->tmp.items);
-  d->grams = sc__mallocarray(az->shingles.len ? az->shingles.len : 1, sizeof(uint64_t));
-  d->gram_tf = sc__mallocarray(az->shingles.len ? az->shingles.len : 1, sizeof(uint32_t));
+  const uint64_t *g = az->shingles.items;
+  const size_t n = az->shingles.len;
+  sc_u64_sort(az->shingles.items, n, az->tmp.items);
+  size_t distinct = 0;  /* about a third of them: allocate only those */
+  for (size_t i = 0; i < n; i++) distinct += i == 0 || g[i] != g[i - 1];
+  d->grams = sc__mallocarray(distinct ? distinct : 1, sizeof(uint64_t));
+  d->gram_tf = sc__mallocarray(distinct ? distinct : 1, sizeof(uint32_t));
   if (!d->grams || !d->gram_tf) goto nomem;
   d->n_grams = 0;
-  for (size_t i = 0; i < az->shingles.len; i++) {
-    const uint64_t g = az->shingles.items[i];
-    if (d->n_grams && d->grams[d->n_grams - 1] == g) {
+  for (size_t i = 0; i < n; i++) {
+    if (d->n_grams && d->grams[d->n_grams - 1] == g[i]) {
       d->gram_tf[d->n_grams - 1]++;
     } else {
-      d->grams[d->n_grams] = g;
+      d->grams[d->n_grams] = g[i];
       d->gram_tf[d->n_grams++] = 1;
     }
   }
