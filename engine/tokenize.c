@@ -27,6 +27,19 @@ static int is_word_cp(int32_t cp) {
   }
 }
 
+/* Scripts written without spaces between words (Han ideographs, kana):
+ * each character is a word of its own, as Unicode's word-boundary rules
+ * and Lucene's StandardTokenizer treat Han and Hiragana, so that shingles
+ * there are runs of characters rather than whole clauses. */
+static int is_solo_cp(int32_t cp) {
+  return (cp >= 0x3040 && cp <= 0x30FF) ||   /* Hiragana, Katakana            */
+         (cp >= 0x31F0 && cp <= 0x31FF) ||   /* Katakana phonetic extensions  */
+         (cp >= 0x3400 && cp <= 0x4DBF) ||   /* CJK extension A               */
+         (cp >= 0x4E00 && cp <= 0x9FFF) ||   /* CJK unified ideographs        */
+         (cp >= 0xF900 && cp <= 0xFAFF) ||   /* CJK compatibility ideographs  */
+         (cp >= 0x20000 && cp <= 0x3FFFF);   /* CJK extensions B and later    */
+}
+
 static inline int is_digit(char c) { return c >= '0' && c <= '9'; }
 
 /* Decodes the code point at text[i] (normalized text is valid UTF-8). */
@@ -81,6 +94,8 @@ static int ends_sentence(const char *text, size_t len, uint32_t from, uint32_t t
   int period_only = 1;   /* every terminal mark was '.' */
   for (uint32_t i = from; i < to; i++) {
     const char c = text[i];
+    /* U+3002 ideographic full stop: no space follows it */
+    if ((uint8_t)c == 0xE3 && i + 2 < to && (uint8_t)text[i + 1] == 0x80 && (uint8_t)text[i + 2] == 0x82) return 1;
     if (c == '\n' && i + 1 < to && text[i + 1] == '\n') return 1;  /* paragraph */
     if (c == '\n') {
       /* A line break followed by a list marker starts a new item. */
@@ -98,6 +113,10 @@ static int ends_sentence(const char *text, size_t len, uint32_t from, uint32_t t
     }
   }
   if (!terminal) return 0;
+  /* Before a character of a script without spaces ("！" and "？" are '!'
+   * and '?' after NFKC), the mark ends the sentence as it stands. */
+  size_t n;
+  if (to < len && (uint8_t)text[to] >= 0x80 && is_solo_cp(cp_at(text, len, to, &n))) return 1;
   /* The mark must be followed by whitespace (not "3.8" nor "a.b"). */
   int spaced = 0;
   for (uint32_t i = from; i < to; i++) {
@@ -122,14 +141,25 @@ static const uint8_t ascii_word_map[128] = {
 
 static inline int ascii_word(uint8_t b) { return ascii_word_map[b & 0x7F]; }
 
-/* Is the character at text[i] a word character? *n receives its length. */
-static inline int word_char_at(const char *text, size_t len, size_t i, size_t *n) {
+/* Is the character at text[i] a word character? *n receives its length,
+ * *solo whether it is a word by itself (is_solo_cp). */
+static inline int word_char_at(const char *text, size_t len, size_t i, size_t *n, int *solo) {
   const uint8_t b = (uint8_t)text[i];
+  *solo = 0;
   if (b < 0x80) {
     *n = 1;
     return ascii_word(b);
   }
-  return is_word_cp(cp_at(text, len, i, n));
+  const int32_t cp = cp_at(text, len, i, n);
+  *solo = is_solo_cp(cp);
+  return is_word_cp(cp);
+}
+
+/* Does the character at text[i] continue a word (a word character that is
+ * not a word by itself)? */
+static inline int joins_word_at(const char *text, size_t len, size_t i, size_t *n) {
+  int solo;
+  return word_char_at(text, len, i, n, &solo) && !solo;
 }
 
 /* Finds the next word at or after *pos: on return 1, [*start, *pos) is the
@@ -137,6 +167,7 @@ static inline int word_char_at(const char *text, size_t len, size_t i, size_t *n
  * split every text the same way. */
 static inline int next_word(const char *text, size_t len, size_t *pos, size_t *start) {
   size_t i = *pos, n;
+  int solo;
   for (;;) {  /* skip separators; ASCII inline */
     if (i >= len) {
       *pos = i;
@@ -148,26 +179,26 @@ static inline int next_word(const char *text, size_t len, size_t *pos, size_t *s
       i++;
       continue;
     }
-    if (word_char_at(text, len, i, &n)) break;
+    if (word_char_at(text, len, i, &n, &solo)) break;
     i += n;
   }
   *start = i;
-  word_char_at(text, len, i, &n);
+  word_char_at(text, len, i, &n, &solo);
   i += n;
-  while (i < len) {
+  while (!solo && i < len) {
     const uint8_t b = (uint8_t)text[i];
     if (b < 0x80 && ascii_word(b)) {  /* the common case, inline */
       i++;
       continue;
     }
-    if (b >= 0x80 && word_char_at(text, len, i, &n)) {
+    if (b >= 0x80 && joins_word_at(text, len, i, &n)) {
       i += n;
       continue;
     }
     /* Inner apostrophe or digit group separator: keep if a word character
      * (a digit, for '.' and ',') follows. */
     size_t m;
-    if (i + 1 < len && ((b == '\'' && word_char_at(text, len, i + 1, &m)) ||
+    if (i + 1 < len && ((b == '\'' && joins_word_at(text, len, i + 1, &m)) ||
                         ((b == '.' || b == ',') && is_digit(text[i - 1]) && is_digit(text[i + 1])))) {
       i += 1;
       continue;

@@ -4,11 +4,13 @@
  * A word is a maximal run of letters, digits and combining marks; an
  * apostrophe between two word characters stays inside ("ukraine's"), and so
  * do '.' and ',' between two digits ("3.8", "300,000"). Everything else
- * separates words. Spans are byte offsets into the normalized text; the
+ * separates words. In scripts written without spaces (Han ideographs,
+ * Hiragana, Katakana) every character is a word by itself. Spans are byte offsets into the normalized text; the
  * normtext's src[] maps them back to the original.
  *
  * A sentence ends at '.', '!' or '?' (with any closing quotes or brackets)
- * followed by a space and not preceded by an abbreviation or an initial, at a
+ * followed by a space (or by a Han or kana character) and not preceded by an
+ * abbreviation or an initial, at an ideographic full stop, at a
  * paragraph break, and at a line break that starts a list item ("- ", "* ",
  * "1. ").
  */

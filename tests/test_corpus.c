@@ -5,6 +5,7 @@
  * argument order; the all-pairs list against single comparisons; and
  * allocation-failure injection over a whole small workflow.
  */
+#include <math.h>
 #include <pthread.h>
 #include <stdlib.h>
 
@@ -177,6 +178,51 @@ static void test_verdicts(void) {
   CHECK(sc_corpus_pairs(c, NULL, &pl, &np) == SC_E_STATE);
   CHECK(sc_corpus_build(c) == SC_OK);
   CHECK(sc_corpus_compare(c, 0, 7, &p) == SC_OK);
+  sc_corpus_free(c);
+}
+
+/* Chinese is written without spaces: a word per character (tokenize.h),
+ * so that a copy with two characters changed is a near-duplicate and an
+ * unrelated Chinese text is not (as one "word" per clause, no 5-word
+ * shingle survived any edit). Counted by hand: 100 characters give 96
+ * distinct 5-character shingles; one changed character takes away the 5
+ * that hold it, two adjacent ones 6. */
+static const char zh_text[] =
+    "国防部长周四在布鲁塞尔表示，关于结束战争的谈判，一切都可以讨论。"
+    "他前一天曾说，乌克兰加入北约是不现实的。"
+    "他还表示，恢复二零一四年以前的边界也不是一个可行的目标。"
+    "美国此前已经向乌克兰提供了大约六百六十亿美元的军事装备。";
+
+static void test_cjk(void) {
+  sc_corpus *c = fixture_corpus();
+  if (!c) return;
+  char edited[sizeof zh_text];
+  memcpy(edited, zh_text, sizeof zh_text);
+  char *at = strstr(edited, "周四");                 /* Thursday -> Wednesday */
+  CHECK(at != NULL);
+  if (at) memcpy(at, "周三", strlen("周三"));
+  at = strstr(edited, "大约");                       /* about -> nearly */
+  CHECK(at != NULL);
+  if (at) memcpy(at, "将近", strlen("将近"));
+  static const char other[] =
+      "春天来了，公园里的花都开了。孩子们在草地上放风筝，老人们在树下下棋。"
+      "傍晚的时候，湖边有很多人散步，空气里都是花香。";
+  const uint32_t a = fixture_add_str(c, "zh", zh_text), b = fixture_add_str(c, "zh-edited", edited);
+  const uint32_t o = fixture_add_str(c, "zh-other", other);
+  CHECK(sc_corpus_build(c) == SC_OK);
+  sc_doc_info da;
+  CHECK(sc_corpus_doc_info(c, a, &da) == SC_OK);
+  CHECK_EQ_INT(da.words, 100);
+  CHECK_EQ_INT(da.sentences, 4);
+  CHECK_EQ_INT(da.shingles, 96);
+  sc_pair p;
+  CHECK(sc_corpus_compare(c, a, b, &p) == SC_OK);
+  CHECK_EQ_INT(p.shared_shingles, 96 - 5 - 6);
+  CHECK(fabs(p.jaccard - 85.0 / 107.0) < 1e-12);  /* 85 of 96 + 96 - 85 */
+  CHECK(p.verdict == SC_VERDICT_NEAR_DUPLICATE);
+  CHECK(sc_corpus_compare(c, a, o, &p) == SC_OK);
+  CHECK_EQ_INT(p.shared_shingles, 0);
+  CHECK(p.verdict != SC_VERDICT_NEAR_DUPLICATE && p.verdict != SC_VERDICT_REWRITE);
   sc_corpus_free(c);
 }
 
@@ -682,6 +728,7 @@ int main(int argc, char **argv) {
     }
   make_batch();
   test_verdicts();
+  test_cjk();
   test_empty_and_info();
   test_batch_threads();
   test_rebuild();

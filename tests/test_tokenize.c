@@ -3,6 +3,8 @@
  * (through sc_normalize, as the engine uses it), plus invariants on random
  * text.
  */
+#include <utf8proc.h>
+
 #include "normalize.h"
 #include "sc_test.h"
 #include "tokenize.h"
@@ -92,7 +94,13 @@ static void test_words(void) {
   CHECK_WORDS("well-known co-operation", "well|known|co|operation");
   CHECK_WORDS("e-mail\xE2\x80\x94" "and", "e|mail|and");
   CHECK_WORDS("caf\xC3\xA9 na\xC3\xAFve", "caf\xC3\xA9|na\xC3\xAFve");
-  CHECK_WORDS("\xE6\x97\xA5\xE6\x9C\xAC" " x", "\xE6\x97\xA5\xE6\x9C\xAC|x");
+  /* Han and kana: a word per character; Hangul keeps its spaced words. */
+  CHECK_WORDS("\xE6\x97\xA5\xE6\x9C\xAC" " x", "\xE6\x97\xA5|\xE6\x9C\xAC|x");
+  CHECK_WORDS("AI模型很好", "ai|模|型|很|好");
+  CHECK_WORDS("東京タワーに行く", "東|京|タ|ワ|ー|に|行|く");
+  CHECK_WORDS("abc'中 x'y", "abc|中|x'y");
+  CHECK_WORDS("3.8中", "3.8|中");
+  CHECK_WORDS("안녕하세요 세계", "안녕하세요|세계");
   CHECK_WORDS("#tag @user $5 50%", "tag|user|5|50");
 }
 
@@ -119,8 +127,21 @@ static void test_sentences(void) {
   CHECK_SENTENCES("line one\nline two", "line one\nline two");          /* soft wrap */
   CHECK_SENTENCES("Done.\nNext line", "done.|next line");
   CHECK_SENTENCES("Heading\n\n\n   Body text here.", "heading|body text here.");
+  /* Chinese: the ideographic full stop, and '!' '?' (NFKC of the
+   * full-width marks) before the next character, with no space. */
+  CHECK_SENTENCES("今天很好。我们走吧！你呢？好", "今天很好。|我们走吧!|你呢?|好");
+  CHECK_SENTENCES("他说：“好。”然后走了。", "他说:\"好。\"|然后走了。");
   /* Sentences without words are dropped. */
   CHECK_SENTENCES("... !!! One.", "one.");
+}
+
+/* Is word @p w one Han or kana character (which may touch its neighbours)? */
+static int is_han_or_kana(const toks *t, sc_span w) {
+  utf8proc_int32_t cp;
+  const utf8proc_ssize_t n = utf8proc_iterate((const uint8_t *)t->nt.text + w.start, w.end - w.start, &cp);
+  return n == (utf8proc_ssize_t)(w.end - w.start) &&
+         ((cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x31F0 && cp <= 0x31FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+          (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3FFFF));
 }
 
 /* Sentence and word spans agree: tokens [first, last) lie inside [start, end),
@@ -141,7 +162,10 @@ static void check_structure(const toks *t, int iter) {
   for (size_t i = 0; i < t->words.len; i++) {
     const sc_span w = t->words.items[i];
     CHECK_MSG(w.start < w.end && w.end <= t->nt.len, "iteration %d word %zu", iter, i);
-    if (i) CHECK_MSG(t->words.items[i - 1].end < w.start, "iteration %d: words %zu and %zu touch", iter, i - 1, i);
+    if (i)
+      CHECK_MSG(t->words.items[i - 1].end < w.start || (t->words.items[i - 1].end == w.start &&
+                                                         (is_han_or_kana(t, t->words.items[i - 1]) || is_han_or_kana(t, w))),
+                "iteration %d: words %zu and %zu touch", iter, i - 1, i);
     const char c = t->nt.text[w.start];
     CHECK_MSG(c != ' ' && c != '\n' && c != '.' && c != ',' && c != '\'' && c != '-', "iteration %d", iter);
   }
@@ -150,7 +174,7 @@ static void check_structure(const toks *t, int iter) {
 static void test_random(void) {
   static const char *const pieces[] = {"word", "Mr", "U", "S", "3", "8", "2014", ".", ". ", "! ", "? ",
                                        ",", "'", "\"", " ", " ", " ", "\n", "\n\n", "\n- ", "\n1. ",
-                                       "-", "caf\xC3\xA9", "\xE2\x80\x9D"};
+                                       "-", "caf\xC3\xA9", "\xE2\x80\x9D", "中", "文", "。", "タ", "！"};
   char s[1024];
   for (int iter = 0; iter < 3000; iter++) {
     size_t len = 0;
