@@ -171,17 +171,20 @@ fail:
  * paraphrase the shared function-word skeleton is evidence too). Runs
  * after analyze_terms, whose local term ids name the stems. */
 static sc_status word_set(sc_analyzer *az, sc_doc *d, const char *text, const sc_keys *keys) {
-  d->word_set = sc__mallocarray(az->words.len, sizeof(uint64_t));
-  SC_CHECK(!d->word_set && az->words.len, SC_E_NOMEM);
+  az->shingles.len = 0;  /* hashed in scratch, kept once distinct */
+  SC_VEC_RESERVE(&az->shingles, az->words.len, nomem);
   SC_VEC_RESERVE(&az->tmp, az->words.len, nomem);
   for (size_t k = 0; k < az->words.len; k++) {
     const sc_span w = az->modern_words.items[k];
     const uint32_t term = az->word_term.items[k];
     size_t n = w.end - w.start;
     const char *form = term != NOT_A_TERM ? sc_strmap_key(&d->stems, term, &n) : text + w.start;
-    d->word_set[k] = sc_hash_word(form, n, keys->token);
+    az->shingles.items[k] = sc_hash_word(form, n, keys->token);
   }
-  d->n_word_set = sc_u64_sort_unique(d->word_set, az->words.len, az->tmp.items);
+  d->n_word_set = sc_u64_sort_unique(az->shingles.items, az->words.len, az->tmp.items);
+  d->word_set = sc__mallocarray(d->n_word_set ? d->n_word_set : 1, sizeof(uint64_t));
+  SC_CHECK(!d->word_set, SC_E_NOMEM);
+  memcpy(d->word_set, az->shingles.items, d->n_word_set * sizeof(uint64_t));
   return SC_OK;
 nomem:
   return SC_E_NOMEM;
