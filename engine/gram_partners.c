@@ -193,6 +193,19 @@ static sc_status cosines_range(void *user, size_t begin, size_t end, unsigned wo
   return SC_OK;
 }
 
+/* Candidates grouped by their row (a), by counting sort: order[row_start[i],
+ * row_start[i + 1]) are row i's. */
+static sc_status group_by_row(const sc_scored *cand, size_t n_cand, size_t n, size_t **row_start, size_t **order) {
+  *row_start = sc__calloc(n + 2, sizeof(size_t));
+  *order = sc__mallocarray(n_cand ? n_cand : 1, sizeof(size_t));
+  SC_CHECK(!*row_start || !*order, SC_E_NOMEM);
+  size_t *rs = *row_start;
+  for (size_t c = 0; c < n_cand; c++) rs[cand[c].a + 2]++;
+  for (size_t i = 0; i < n; i++) rs[i + 2] += rs[i + 1];
+  for (size_t c = 0; c < n_cand; c++) (*order)[rs[cand[c].a + 1]++] = c;
+  return SC_OK;
+}
+
 sc_status sc_gram_cosines(sc_doc *const *docs, size_t n, const sc_gramdf *df, const sc_scored *cand, size_t n_cand,
                           unsigned threads, double *chars) {
   if (n_cand == 0) return SC_OK;
@@ -200,13 +213,10 @@ sc_status sc_gram_cosines(sc_doc *const *docs, size_t n, const sc_gramdf *df, co
   postings pt = {0};
   const unsigned workers = sc_threads_for(threads, n / 16 + 1);
   cosine_job jb = {&pt, cand, NULL, NULL, NULL, chars};
-  size_t *row_start = sc__calloc(n + 2, sizeof(size_t));
-  size_t *order = sc__mallocarray(n_cand, sizeof(size_t));
-  sc_status st = row_start && order ? build_postings(docs, n, df, UINT32_MAX, &pt) : SC_E_NOMEM;
+  size_t *row_start = NULL, *order = NULL;
+  sc_status st = group_by_row(cand, n_cand, n, &row_start, &order);
+  if (st == SC_OK) st = build_postings(docs, n, df, UINT32_MAX, &pt);
   if (st != SC_OK) goto done;
-  for (size_t c = 0; c < n_cand; c++) row_start[cand[c].a + 2]++;  /* counting sort by row */
-  for (size_t i = 0; i < n; i++) row_start[i + 2] += row_start[i + 1];
-  for (size_t c = 0; c < n_cand; c++) order[row_start[cand[c].a + 1]++] = c;
   jb.row_start = row_start;
   jb.order = order;
   st = SC_E_NOMEM;
@@ -220,5 +230,59 @@ done:
   sc__free(row_start);
   sc__free(order);
   free_postings(&pt);
+  return st;
+}
+
+typedef struct scatter_job {
+  sc_doc *const *docs;
+  const sc_scored *cand;
+  const size_t *row_start, *order;
+  float **dense;            /* per worker: weight per n-gram slot (0: not in the row) */
+  double *chars;
+} scatter_job;
+
+static sc_status scatter_range(void *user, size_t begin, size_t end, unsigned worker) {
+  const scatter_job *jb = user;
+  float *dense = jb->dense[worker];
+  for (size_t i = begin; i < end; i++) {
+    if (jb->row_start[i] == jb->row_start[i + 1]) continue;
+    const sc_doc *a = jb->docs[i];
+    for (size_t k = 0; k < a->n_shared_grams; k++) dense[a->shared_slots[k]] = a->shared_w[k];
+    for (size_t r = jb->row_start[i]; r < jb->row_start[i + 1]; r++) {
+      const size_t c = jb->order[r];
+      const sc_doc *b = jb->docs[jb->cand[c].b];
+      /* b's n-grams in ascending slot order; the ones a lacks add +0.0,
+       * which leaves the sum as it is: the merge's sum, bit for bit. */
+      double dot = 0;
+      for (size_t k = 0; k < b->n_shared_grams; k++) dot += (double)b->shared_w[k] * dense[b->shared_slots[k]];
+      jb->chars[c] = dot > 1.0 ? 1.0 : dot;
+    }
+    for (size_t k = 0; k < a->n_shared_grams; k++) dense[a->shared_slots[k]] = 0;
+  }
+  return SC_OK;
+}
+
+sc_status sc_gram_cosines_scattered(sc_doc *const *docs, size_t n, const sc_gramdf *df, const sc_scored *cand,
+                                    size_t n_cand, unsigned threads, double *chars) {
+  if (n_cand == 0) return SC_OK;
+  SC_CHECK(n >= UINT32_MAX, SC_E_TOO_LARGE);
+  const size_t slots = df->keys ? df->mask + 1 : 0;
+  const unsigned workers = sc_threads_for(threads, n / 16 + 1);
+  scatter_job jb = {docs, cand, NULL, NULL, NULL, chars};
+  size_t *row_start = NULL, *order = NULL;
+  sc_status st = group_by_row(cand, n_cand, n, &row_start, &order);
+  if (st != SC_OK) goto done;
+  jb.row_start = row_start;
+  jb.order = order;
+  st = SC_E_NOMEM;
+  if (!(jb.dense = sc__calloc(workers, sizeof(float *)))) goto done;
+  for (unsigned w = 0; w < workers; w++)
+    if (!(jb.dense[w] = sc__calloc(slots ? slots : 1, sizeof(float)))) goto done;
+  st = sc_parallel_for(n, 16, workers, scatter_range, &jb);
+done:
+  for (unsigned w = 0; jb.dense && w < workers; w++) sc__free(jb.dense[w]);
+  sc__free(jb.dense);
+  sc__free(row_start);
+  sc__free(order);
   return st;
 }

@@ -113,7 +113,7 @@ nomem:
 typedef struct score_job {
   const sc_corpus *c;
   const candidate *cand;
-  const double *chars;         /* per candidate, or NULL: not known yet    */
+  const double *chars;         /* n-gram cosine per candidate              */
   sc_pair *out;
   const sc_pairs_options *po;  /* for its progress callback                */
   size_t total;
@@ -127,7 +127,7 @@ static sc_status score_range(void *user, size_t begin, size_t end, unsigned work
     j->out[i].a = cd->a;
     j->out[i].b = cd->b;
     SC_TRY(sc_score_pair(j->c->docs.items[cd->a], j->c->docs.items[cd->b], &j->c->opt, cd->score,
-                         j->chars ? j->chars[i] : -1.0, &j->out[i]));
+                         j->chars[i], &j->out[i]));
   }
   const size_t done = atomic_fetch_add(&j->done, end - begin) + (end - begin);
   if (worker == 0 && j->po->progress) j->po->progress(j->po->progress_user, done, j->total);  /* the caller's thread */
@@ -193,14 +193,14 @@ sc_status sc_corpus_pairs(const sc_corpus *c, const sc_pairs_options *po, sc_pai
     cl.all.len = m;
   }
 
-  /* Every pair: their n-gram cosines at once from posting lists (a merge
-   * per pair was half the time). A few candidates per document: merges. */
-  if (!cl.use_heap) {
-    st = SC_E_NOMEM;
-    if (!(chars = sc__mallocarray(cl.all.len ? cl.all.len : 1, sizeof(double)))) goto done;
-    if ((st = sc_gram_cosines(c->docs.items, n, &c->gram_df, cl.all.items, cl.all.len, po->threads, chars)) != SC_OK)
-      goto done;
-  }
+  /* The candidates' n-gram cosines at once (a merge per pair was half the
+   * time): every pair from posting lists, a few per document by scatter
+   * and gather. */
+  st = SC_E_NOMEM;
+  if (!(chars = sc__mallocarray(cl.all.len ? cl.all.len : 1, sizeof(double)))) goto done;
+  st = cl.use_heap ? sc_gram_cosines_scattered(c->docs.items, n, &c->gram_df, cl.all.items, cl.all.len, po->threads, chars)
+                   : sc_gram_cosines(c->docs.items, n, &c->gram_df, cl.all.items, cl.all.len, po->threads, chars);
+  if (st != SC_OK) goto done;
   st = SC_E_NOMEM;
   sc_pair *pairs = sc__calloc(cl.all.len, sizeof(sc_pair));
   if (!pairs) goto done;

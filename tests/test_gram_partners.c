@@ -1,10 +1,11 @@
 /*
  * test_gram_partners.c: the character n-gram partner lists against brute
  * force. Every listed partner's dot product (over n-grams found in at most
- * max_df documents, merged by hand from each document's sorted shared
- * n-grams) is at least the best dot product left out, the list runs best
+ * max_df documents, every pair of the two documents' shared n-grams
+ * compared) is at least the best dot product left out, the list runs best
  * first, and it is the same on 1 and 2 threads. The all-pairs n-gram
- * cosines equal sc_cosine_chars bit for bit, whatever the candidates' order,
+ * cosines, from posting lists and by scatter and gather, equal
+ * sc_cosine_chars bit for bit, whatever the candidates' order,
  * and sc_cosine_chars equals TF-IDF cosines of n-grams counted by hand.
  */
 #include <math.h>
@@ -179,6 +180,24 @@ static void check_cosines(const sc_corpus *c, unsigned threads) {
   }
   CHECK_MSG(bad == 0, "%u threads: %zu of %zu cosines differ from the merge", threads, bad, m);
   CHECK(positive > m / 2);  /* the texts share n-grams: the test compares real sums */
+  /* Scatter and gather: every pair, and a few per row (the top-K use),
+   * either way round. */
+  for (size_t i = 0; i < m; i++) chars[i] = -1;
+  CHECK(sc_gram_cosines_scattered(c->docs.items, n, &c->gram_df, cand, m, threads, chars) == SC_OK);
+  bad = 0;
+  for (size_t i = 0; i < m; i++)
+    bad += chars[i] != sc_cosine_chars(c->docs.items[cand[i].a], c->docs.items[cand[i].b]);
+  CHECK_MSG(bad == 0, "%u threads: %zu of %zu scattered cosines differ from the merge", threads, bad, m);
+  const size_t few = m / 10;
+  for (size_t i = 0; i < few; i++) {
+    const uint32_t t = cand[i].a;
+    if (i % 2) cand[i].a = cand[i].b, cand[i].b = t;
+  }
+  CHECK(sc_gram_cosines_scattered(c->docs.items, n, &c->gram_df, cand, few, threads, chars) == SC_OK);
+  bad = 0;
+  for (size_t i = 0; i < few; i++)
+    bad += chars[i] != sc_cosine_chars(c->docs.items[cand[i].a], c->docs.items[cand[i].b]);
+  CHECK_MSG(bad == 0, "%u threads: %zu of %zu scattered cosines (a few per row) differ", threads, bad, few);
   free(cand);
   free(chars);
 }
