@@ -180,7 +180,7 @@ sc_status sc_corpus_pairs(const sc_corpus *c, const sc_pairs_options *po, sc_pai
     cl.heap.len = sc__calloc(n, sizeof(uint32_t));
     if (!cl.heap.items || !cl.heap.len) goto done;
   }
-  if ((st = sc_cosine_blocks(c->docs.items, n, c->df, c->vocab.n, SC_COSINE_AUTO, collect_block, &cl)) != SC_OK) goto done;
+  if ((st = sc_cosine_blocks(c->docs.items, n, c->df, c->vocab.n, SC_COSINE_AUTO, po->threads, collect_block, &cl)) != SC_OK) goto done;
   if (cl.use_heap) {  /* gather the heaps and the n-gram partners, each pair once */
     st = SC_E_NOMEM;
     for (size_t r = 0; r < n; r++)
@@ -253,7 +253,7 @@ sc_status sc_corpus_cosine_matrix(const sc_corpus *c, float *out) {
   SC_CHECK(!c || !out, SC_E_INVALID_ARG);
   SC_CHECK(!c->built, SC_E_STATE);
   dense_out d = {out, c->docs.len};
-  SC_TRY(sc_cosine_blocks(c->docs.items, c->docs.len, c->df, c->vocab.n, SC_COSINE_AUTO, dense_block, &d));
+  SC_TRY(sc_cosine_blocks(c->docs.items, c->docs.len, c->df, c->vocab.n, SC_COSINE_AUTO, 0, dense_block, &d));
   /* The blocks leave out terms found in one document only: they add nothing
    * between documents but do to a document's dot product with itself. */
   for (size_t i = 0; i < d.n; i++) out[i * d.n + i] = (float)sc_cosine_sparse(c->docs.items[i], c->docs.items[i]);

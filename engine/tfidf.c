@@ -4,10 +4,11 @@
 #include "tfidf.h"
 
 #include <cblas.h>
-
-#include "background.h"
 #include <math.h>
 #include <string.h>
+
+#include "background.h"
+#include "parallel.h"
 
 float sc_idf(double df, double n) { return (float)log((1.0 + n) / (1.0 + df)) + 1.0f; }
 
@@ -56,8 +57,46 @@ static void fill_block(sc_doc *const *docs, size_t r0, size_t nr, const uint32_t
 }
 
 /* Sparse path: posting lists (doc, weight) per shared term, then each band
- * of rows accumulated against every later row. */
-static sc_status cosine_sparse(sc_doc *const *docs, size_t n, const uint32_t *df, size_t vocab,
+ * of rows accumulated against every later row. Bands are computed a round
+ * at a time on the workers, each into its own block, and handed to the
+ * callback in order, so what it sees does not depend on the threads. */
+typedef struct sparse_bands {
+  sc_doc *const *docs;
+  size_t n, rows;            /* documents; rows per band                  */
+  const uint32_t *df;
+  const size_t *start;       /* CSR by term                               */
+  const uint32_t *post_doc;  /* postings sorted by document               */
+  const float *post_w;
+  size_t first;              /* first band of the round                   */
+  float **block;             /* per band of a round                       */
+} sparse_bands;
+
+static sc_status band_range(void *user, size_t begin, size_t end, unsigned worker) {
+  (void)worker;
+  const sparse_bands *sb = user;
+  for (size_t k = begin; k < end; k++) {
+    const size_t i0 = (sb->first + k) * sb->rows;
+    const size_t ni = sb->n - i0 < sb->rows ? sb->n - i0 : sb->rows, nj = sb->n - i0;
+    float *block = sb->block[k];
+    memset(block, 0, ni * nj * sizeof(float));
+    for (size_t r = 0; r < ni; r++) {
+      const sc_doc *d = sb->docs[i0 + r];
+      float *row = block + r * nj - i0;  /* row[j] for j in [i0, n) */
+      for (size_t t = 0; t < d->n_terms; t++) {
+        const uint32_t term = d->terms[t];
+        if (sb->df[term] < 2) continue;
+        const float w = d->w[t];
+        /* Only later documents: skip the postings up to this one. */
+        size_t p = sb->start[term];
+        while (p < sb->start[term + 1] && sb->post_doc[p] <= i0 + r) p++;
+        for (; p < sb->start[term + 1]; p++) row[sb->post_doc[p]] += w * sb->post_w[p];
+      }
+    }
+  }
+  return SC_OK;
+}
+
+static sc_status cosine_sparse(sc_doc *const *docs, size_t n, const uint32_t *df, size_t vocab, unsigned threads,
                                sc_cosine_block_fn fn, void *user) {
   size_t *start = sc__calloc(vocab + 1, sizeof(size_t));  /* CSR by term */
   SC_CHECK(!start, SC_E_NOMEM);
@@ -69,11 +108,16 @@ static sc_status cosine_sparse(sc_doc *const *docs, size_t n, const uint32_t *df
   uint32_t *post_doc = sc__mallocarray(nnz ? nnz : 1, sizeof(uint32_t));
   float *post_w = sc__mallocarray(nnz ? nnz : 1, sizeof(float));
   size_t *fill = sc__mallocarray(vocab ? vocab : 1, sizeof(size_t));
-  /* Rows per band: about 2^20 floats of block whatever n is. */
-  const size_t rows = n ? ((size_t)1 << 20) / n + 1 : 1;
-  float *block = sc__mallocarray(rows * (n ? n : 1), sizeof(float));
+  /* Rows per band: about 2^20 floats of block whatever n is; two bands a
+   * round per worker. */
+  const size_t rows = n ? ((size_t)1 << 20) / n + 1 : 1, bands = n ? (n + rows - 1) / rows : 0;
+  const unsigned workers = sc_threads_for(threads, bands);
+  const size_t per_round = 2 * (size_t)workers;
+  sparse_bands sb = {docs, n, rows, df, start, post_doc, post_w, 0, sc__calloc(per_round, sizeof(float *))};
   sc_status st = SC_E_NOMEM;
-  if (!post_doc || !post_w || !fill || !block) goto done;
+  if (!post_doc || !post_w || !fill || !sb.block) goto done;
+  for (size_t k = 0; k < per_round; k++)
+    if (!(sb.block[k] = sc__mallocarray(rows * (n ? n : 1), sizeof(float)))) goto done;
   memcpy(fill, start, vocab * sizeof(size_t));
   for (size_t i = 0; i < n; i++) {  /* docs in order: postings sorted by doc */
     for (size_t k = 0; k < docs[i]->n_terms; k++) {
@@ -84,30 +128,21 @@ static sc_status cosine_sparse(sc_doc *const *docs, size_t n, const uint32_t *df
     }
   }
   st = SC_OK;
-  for (size_t i0 = 0; i0 < n && st == SC_OK; i0 += rows) {
-    const size_t ni = n - i0 < rows ? n - i0 : rows, nj = n - i0;
-    memset(block, 0, ni * nj * sizeof(float));
-    for (size_t r = 0; r < ni; r++) {
-      const sc_doc *d = docs[i0 + r];
-      float *row = block + r * nj - i0;  /* row[j] for j in [i0, n) */
-      for (size_t k = 0; k < d->n_terms; k++) {
-        const uint32_t t = d->terms[k];
-        if (df[t] < 2) continue;
-        const float w = d->w[k];
-        /* Only later documents: skip the postings up to this one. */
-        size_t p = start[t];
-        while (p < start[t + 1] && post_doc[p] <= i0 + r) p++;
-        for (; p < start[t + 1]; p++) row[post_doc[p]] += w * post_w[p];
-      }
+  for (sb.first = 0; sb.first < bands && st == SC_OK; sb.first += per_round) {
+    const size_t in_round = bands - sb.first < per_round ? bands - sb.first : per_round;
+    st = sc_parallel_for(in_round, 1, sc_threads_for(workers, in_round), band_range, &sb);
+    for (size_t k = 0; k < in_round && st == SC_OK; k++) {
+      const size_t i0 = (sb.first + k) * rows;
+      st = fn(user, i0, n - i0 < rows ? n - i0 : rows, i0, n - i0, sb.block[k]);
     }
-    st = fn(user, i0, ni, i0, nj, block);
   }
 done:
+  for (size_t k = 0; sb.block && k < per_round; k++) sc__free(sb.block[k]);
+  sc__free(sb.block);
   sc__free(start);
   sc__free(post_doc);
   sc__free(post_w);
   sc__free(fill);
-  sc__free(block);
   return st;
 }
 
@@ -149,7 +184,7 @@ done:
 }
 
 sc_status sc_cosine_blocks(sc_doc *const *docs, size_t n, const uint32_t *df, size_t vocab, sc_cosine_mode mode,
-                           sc_cosine_block_fn fn, void *user) {
+                           unsigned threads, sc_cosine_block_fn fn, void *user) {
   if (mode == SC_COSINE_AUTO) {
     double sparse_ops = 0, columns = 0;
     for (size_t t = 0; t < vocab; t++) {
@@ -162,6 +197,6 @@ sc_status sc_cosine_blocks(sc_doc *const *docs, size_t n, const uint32_t *df, si
     const double dense_ops = (double)n * (double)n * columns;
     mode = sparse_ops * 16 < dense_ops ? SC_COSINE_SPARSE : SC_COSINE_DENSE;
   }
-  return mode == SC_COSINE_SPARSE ? cosine_sparse(docs, n, df, vocab, fn, user)
+  return mode == SC_COSINE_SPARSE ? cosine_sparse(docs, n, df, vocab, threads, fn, user)
                                   : cosine_dense(docs, n, df, vocab, fn, user);
 }

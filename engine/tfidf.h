@@ -50,11 +50,13 @@ typedef enum sc_cosine_mode { SC_COSINE_AUTO, SC_COSINE_DENSE, SC_COSINE_SPARSE 
 
 /** Streams the upper block triangle of the n x n cosine matrix of @p docs
  *  (weighed, global term ids < @p vocab; @p df per term) to @p fn, blocks
- *  with j0 >= i0 (entries with j <= i inside a block are not meaningful).
- *  Memory: a few MB of blocks.
+ *  with j0 >= i0 (entries with j <= i inside a block are not meaningful),
+ *  in the same order whatever @p threads (0: one per core; the sparse path
+ *  computes bands of rows on them, the dense one leaves threads to BLAS).
+ *  Memory: a few MB of blocks per thread.
  *  @return SC_OK, SC_E_NOMEM, or what @p fn returned. */
 sc_status sc_cosine_blocks(sc_doc *const *docs, size_t n, const uint32_t *df, size_t vocab, sc_cosine_mode mode,
-                           sc_cosine_block_fn fn, void *user);
+                           unsigned threads, sc_cosine_block_fn fn, void *user);
 
 enum { SC_COSINE_BLOCK = 512 };
 

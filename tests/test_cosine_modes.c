@@ -3,8 +3,10 @@
  * blocks through cblas_sgemm and sparse posting-list accumulation, give the
  * same upper triangle as the pairwise sparse merge (sc_cosine_sparse, itself
  * checked against a double loop in test_tfidf), on corpora where each path
- * would be chosen and across several row bands.
+ * would be chosen and across several row bands; and stream the same blocks
+ * in the same order on 1, 2 and 3 threads.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,10 +19,18 @@ typedef struct check {
   sc_doc *const *docs;
   size_t bad, seen;
   double worst;
+  uint64_t trace;  /* FNV-1a of every block's place and bytes, in order */
 } check;
+
+static uint64_t fnv(uint64_t h, const void *p, size_t n) {
+  for (size_t i = 0; i < n; i++) h = (h ^ ((const unsigned char *)p)[i]) * 0x100000001b3ULL;
+  return h;
+}
 
 static sc_status check_block(void *user, size_t i0, size_t ni, size_t j0, size_t nj, const float *block) {
   check *k = user;
+  const size_t place[4] = {i0, ni, j0, nj};
+  k->trace = fnv(fnv(k->trace, place, sizeof place), block, ni * nj * sizeof(float));
   for (size_t i = 0; i < ni; i++)
     for (size_t j = 0; j < nj; j++) {
       const size_t a = i0 + i, b = j0 + j;
@@ -49,13 +59,19 @@ static void run(size_t ndocs, size_t words, size_t vocab) {
   free(text);
   CHECK(sc_corpus_build(c) == SC_OK);
   for (int mode = SC_COSINE_DENSE; mode <= SC_COSINE_SPARSE; mode++) {
-    check k = {c->docs.items, 0, 0, 0};
-    CHECK(sc_cosine_blocks(c->docs.items, c->docs.len, c->df, c->vocab.n, (sc_cosine_mode)mode, check_block, &k) ==
-          SC_OK);
-    printf("%zu docs x %zu words over %zu: %s path, %zu pairs, max error %.2g\n", ndocs, words, vocab,
-           mode == SC_COSINE_DENSE ? "dense" : "sparse", k.seen, k.worst);
-    CHECK_EQ_INT(k.seen, ndocs * (ndocs - 1) / 2);  /* every pair exactly once */
-    CHECK_EQ_INT(k.bad, 0);
+    uint64_t trace[3] = {0};
+    for (unsigned threads = 1; threads <= 3; threads++) {
+      check k = {c->docs.items, 0, 0, 0, 0xcbf29ce484222325ULL};
+      CHECK(sc_cosine_blocks(c->docs.items, c->docs.len, c->df, c->vocab.n, (sc_cosine_mode)mode, threads,
+                             check_block, &k) == SC_OK);
+      printf("%zu docs x %zu words over %zu: %s path, %u threads, %zu pairs, max error %.2g\n", ndocs, words, vocab,
+             mode == SC_COSINE_DENSE ? "dense" : "sparse", threads, k.seen, k.worst);
+      CHECK_EQ_INT(k.seen, ndocs * (ndocs - 1) / 2);  /* every pair exactly once */
+      CHECK_EQ_INT(k.bad, 0);
+      trace[threads - 1] = k.trace;
+    }
+    /* the same blocks, bit for bit, in the same order on 1, 2 and 3 threads */
+    CHECK(trace[0] == trace[1] && trace[0] == trace[2]);
   }
   sc_corpus_free(c);
 }
