@@ -146,12 +146,15 @@ done:
   return st;
 }
 
+/* Cosines of candidates grouped by row, one row at a time per worker. */
 typedef struct cosine_job {
-  const postings *post;
+  sc_doc *const *docs;
+  const postings *post;     /* posting-list path only                        */
   const sc_scored *cand;
   const size_t *row_start;  /* row -> its first entry in order              */
   const size_t *order;      /* candidate indices grouped by their row (a)   */
-  double **acc;             /* per worker: dot product per later document        */
+  void **scratch;           /* per worker, zeroed: a dot product per document
+                               (postings) or a weight per n-gram slot (scatter) */
   double *chars;
 } cosine_job;
 
@@ -166,10 +169,10 @@ static uint32_t first_after(const postings *pt, uint32_t slot, uint32_t i) {
   return lo;
 }
 
-static sc_status cosines_range(void *user, size_t begin, size_t end, unsigned worker) {
+static sc_status postings_range(void *user, size_t begin, size_t end, unsigned worker) {
   const cosine_job *jb = user;
   const postings *pt = jb->post;
-  double *acc = jb->acc[worker];
+  double *acc = jb->scratch[worker];
   for (size_t i = begin; i < end; i++) {
     if (jb->row_start[i] == jb->row_start[i + 1]) continue;
     /* The row's n-grams in ascending slot order, each product exact in
@@ -193,57 +196,9 @@ static sc_status cosines_range(void *user, size_t begin, size_t end, unsigned wo
   return SC_OK;
 }
 
-/* Candidates grouped by their row (a), by counting sort: order[row_start[i],
- * row_start[i + 1]) are row i's. */
-static sc_status group_by_row(const sc_scored *cand, size_t n_cand, size_t n, size_t **row_start, size_t **order) {
-  *row_start = sc__calloc(n + 2, sizeof(size_t));
-  *order = sc__mallocarray(n_cand ? n_cand : 1, sizeof(size_t));
-  SC_CHECK(!*row_start || !*order, SC_E_NOMEM);
-  size_t *rs = *row_start;
-  for (size_t c = 0; c < n_cand; c++) rs[cand[c].a + 2]++;
-  for (size_t i = 0; i < n; i++) rs[i + 2] += rs[i + 1];
-  for (size_t c = 0; c < n_cand; c++) (*order)[rs[cand[c].a + 1]++] = c;
-  return SC_OK;
-}
-
-sc_status sc_gram_cosines(sc_doc *const *docs, size_t n, const sc_gramdf *df, const sc_scored *cand, size_t n_cand,
-                          unsigned threads, double *chars) {
-  if (n_cand == 0) return SC_OK;
-  SC_CHECK(n >= UINT32_MAX, SC_E_TOO_LARGE);
-  postings pt = {0};
-  const unsigned workers = sc_threads_for(threads, n / 16 + 1);
-  cosine_job jb = {&pt, cand, NULL, NULL, NULL, chars};
-  size_t *row_start = NULL, *order = NULL;
-  sc_status st = group_by_row(cand, n_cand, n, &row_start, &order);
-  if (st == SC_OK) st = build_postings(docs, n, df, UINT32_MAX, &pt);
-  if (st != SC_OK) goto done;
-  jb.row_start = row_start;
-  jb.order = order;
-  st = SC_E_NOMEM;
-  if (!(jb.acc = sc__calloc(workers, sizeof(double *)))) goto done;
-  for (unsigned w = 0; w < workers; w++)
-    if (!(jb.acc[w] = sc__calloc(n, sizeof(double)))) goto done;
-  st = sc_parallel_for(n, 16, workers, cosines_range, &jb);
-done:
-  for (unsigned w = 0; jb.acc && w < workers; w++) sc__free(jb.acc[w]);
-  sc__free(jb.acc);
-  sc__free(row_start);
-  sc__free(order);
-  free_postings(&pt);
-  return st;
-}
-
-typedef struct scatter_job {
-  sc_doc *const *docs;
-  const sc_scored *cand;
-  const size_t *row_start, *order;
-  float **dense;            /* per worker: weight per n-gram slot (0: not in the row) */
-  double *chars;
-} scatter_job;
-
 static sc_status scatter_range(void *user, size_t begin, size_t end, unsigned worker) {
-  const scatter_job *jb = user;
-  float *dense = jb->dense[worker];
+  const cosine_job *jb = user;
+  float *dense = jb->scratch[worker];
   for (size_t i = begin; i < end; i++) {
     if (jb->row_start[i] == jb->row_start[i + 1]) continue;
     const sc_doc *a = jb->docs[i];
@@ -262,27 +217,47 @@ static sc_status scatter_range(void *user, size_t begin, size_t end, unsigned wo
   return SC_OK;
 }
 
+/* Groups the candidates by their row (a, by counting sort), gives each
+ * worker @p scratch_bytes of zeroed scratch and runs @p range over the rows. */
+static sc_status run_rows(cosine_job *jb, size_t n, size_t n_cand, unsigned threads, size_t scratch_bytes,
+                          sc_parallel_fn range) {
+  const unsigned workers = sc_threads_for(threads, n / 16 + 1);
+  size_t *row_start = sc__calloc(n + 2, sizeof(size_t));
+  size_t *order = sc__mallocarray(n_cand ? n_cand : 1, sizeof(size_t));
+  sc_status st = SC_E_NOMEM;
+  if (!row_start || !order || !(jb->scratch = sc__calloc(workers, sizeof(void *)))) goto done;
+  for (unsigned w = 0; w < workers; w++)
+    if (!(jb->scratch[w] = sc__calloc(1, scratch_bytes ? scratch_bytes : 1))) goto done;
+  for (size_t c = 0; c < n_cand; c++) row_start[jb->cand[c].a + 2]++;
+  for (size_t i = 0; i < n; i++) row_start[i + 2] += row_start[i + 1];
+  for (size_t c = 0; c < n_cand; c++) order[row_start[jb->cand[c].a + 1]++] = c;
+  jb->row_start = row_start;
+  jb->order = order;
+  st = sc_parallel_for(n, 16, workers, range, jb);
+done:
+  for (unsigned w = 0; jb->scratch && w < workers; w++) sc__free(jb->scratch[w]);
+  sc__free(jb->scratch);
+  sc__free(row_start);
+  sc__free(order);
+  return st;
+}
+
+sc_status sc_gram_cosines(sc_doc *const *docs, size_t n, const sc_gramdf *df, const sc_scored *cand, size_t n_cand,
+                          unsigned threads, double *chars) {
+  if (n_cand == 0) return SC_OK;
+  SC_CHECK(n >= UINT32_MAX, SC_E_TOO_LARGE);
+  postings pt = {0};
+  cosine_job jb = {docs, &pt, cand, NULL, NULL, NULL, chars};
+  sc_status st = build_postings(docs, n, df, UINT32_MAX, &pt);
+  if (st == SC_OK) st = run_rows(&jb, n, n_cand, threads, n * sizeof(double), postings_range);
+  free_postings(&pt);
+  return st;
+}
+
 sc_status sc_gram_cosines_scattered(sc_doc *const *docs, size_t n, const sc_gramdf *df, const sc_scored *cand,
                                     size_t n_cand, unsigned threads, double *chars) {
   if (n_cand == 0) return SC_OK;
   SC_CHECK(n >= UINT32_MAX, SC_E_TOO_LARGE);
-  const size_t slots = df->keys ? df->mask + 1 : 0;
-  const unsigned workers = sc_threads_for(threads, n / 16 + 1);
-  scatter_job jb = {docs, cand, NULL, NULL, NULL, chars};
-  size_t *row_start = NULL, *order = NULL;
-  sc_status st = group_by_row(cand, n_cand, n, &row_start, &order);
-  if (st != SC_OK) goto done;
-  jb.row_start = row_start;
-  jb.order = order;
-  st = SC_E_NOMEM;
-  if (!(jb.dense = sc__calloc(workers, sizeof(float *)))) goto done;
-  for (unsigned w = 0; w < workers; w++)
-    if (!(jb.dense[w] = sc__calloc(slots ? slots : 1, sizeof(float)))) goto done;
-  st = sc_parallel_for(n, 16, workers, scatter_range, &jb);
-done:
-  for (unsigned w = 0; jb.dense && w < workers; w++) sc__free(jb.dense[w]);
-  sc__free(jb.dense);
-  sc__free(row_start);
-  sc__free(order);
-  return st;
+  cosine_job jb = {docs, NULL, cand, NULL, NULL, NULL, chars};
+  return run_rows(&jb, n, n_cand, threads, (df->keys ? df->mask + 1 : 0) * sizeof(float), scatter_range);
 }
