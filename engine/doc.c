@@ -328,7 +328,7 @@ static sc_status count_grams(sc_analyzer *az, const char *modern_txt, size_t mod
   const uint64_t *g = az->shingles.items;
   const size_t n = az->shingles.len;
   sc_u64_sort(az->shingles.items, n, az->tmp.items);
-  size_t distinct = 0;  /* about a third of them: allocate only those */
+  size_t distinct = 0;  /* about half of them: allocate only those */
   for (size_t i = 0; i < n; i++) distinct += i == 0 || g[i] != g[i - 1];
   d->grams = sc__mallocarray(distinct ? distinct : 1, sizeof(uint64_t));
   d->gram_tf = sc__mallocarray(distinct ? distinct : 1, sizeof(uint32_t));
