@@ -59,8 +59,8 @@ typedef struct sc_doc {
    * Only the corpus statistics and weighing read them, and they are most
    * of a document's memory (12 bytes for each of about 1.4 distinct
    * n-grams per byte of English text), so a built corpus drops them (NULL)
-   * and a later build
-   * derives them from the text again (sc_doc_restore_grams). */
+   * and a later build derives them from the text again
+   * (sc_doc_restore_grams). */
   uint64_t *grams;
   uint32_t *gram_tf;
   size_t n_grams;
