@@ -49,6 +49,29 @@ void sc_corpus_free(sc_corpus *c) {
   sc__free(c);
 }
 
+/* One analyzer per worker (an analyzer is single-owner): *out is NULL on
+ * failure. */
+static sc_status create_analyzers(unsigned n, sc_analyzer ***out) {
+  sc_analyzer **az = sc__calloc(n, sizeof(sc_analyzer *));
+  *out = NULL;
+  SC_CHECK(!az, SC_E_NOMEM);
+  for (unsigned t = 0; t < n; t++) {
+    const sc_status st = sc_analyzer_create(&az[t]);
+    if (st != SC_OK) {
+      for (unsigned k = 0; k < t; k++) sc_analyzer_free(az[k]);
+      sc__free(az);
+      return st;
+    }
+  }
+  *out = az;
+  return SC_OK;
+}
+
+static void free_analyzers(sc_analyzer **az, unsigned n) {
+  for (unsigned t = 0; az && t < n; t++) sc_analyzer_free(az[t]);
+  sc__free(az);
+}
+
 typedef struct batch {
   const sc_corpus *c;
   const sc_text *texts;
@@ -77,11 +100,9 @@ sc_status sc_corpus_add_batch(sc_corpus *c, const sc_text *texts, size_t n, unsi
   batch b = {.c = c, .texts = texts};
   b.docs = sc__calloc(n, sizeof(sc_doc *));
   b.status = status ? status : sc__mallocarray(n, sizeof(sc_status));
-  b.analyzers = sc__calloc(nthreads, sizeof(sc_analyzer *));
   sc_status st = SC_E_NOMEM;
-  if (!b.docs || !b.status || !b.analyzers) goto done;
-  for (unsigned t = 0; t < nthreads; t++)
-    if ((st = sc_analyzer_create(&b.analyzers[t])) != SC_OK) goto done;
+  if (!b.docs || !b.status) goto done;
+  if ((st = create_analyzers(nthreads, &b.analyzers)) != SC_OK) goto done;
   if ((st = sc_parallel_for(n, 1, nthreads, analyze_range, &b)) != SC_OK) goto done;
 
   /* Join in input order so ids never depend on scheduling. All or nothing:
@@ -103,10 +124,8 @@ sc_status sc_corpus_add_batch(sc_corpus *c, const sc_text *texts, size_t n, unsi
 done:
   if (b.docs)
     for (size_t i = 0; i < n; i++) sc_doc_free(b.docs[i]);
-  if (b.analyzers)
-    for (unsigned t = 0; t < nthreads; t++) sc_analyzer_free(b.analyzers[t]);
+  free_analyzers(b.analyzers, nthreads);
   sc__free(b.docs);
-  sc__free(b.analyzers);
   if (b.status != status) sc__free(b.status);
   return st;
 }
@@ -168,15 +187,10 @@ static sc_status restore_grams(sc_corpus *c) {
   for (size_t i = 0; i < c->docs.len; i++) dropped += c->docs.items[i]->grams == NULL;
   if (dropped == 0) return SC_OK;
   const unsigned nthreads = sc_threads_for(0, c->docs.len / 16 + 1);
-  restore_job rj = {c, sc__calloc(nthreads, sizeof(sc_analyzer *))};
-  sc_status st = SC_E_NOMEM;
-  if (!rj.analyzers) return st;
-  for (unsigned t = 0; t < nthreads; t++)
-    if ((st = sc_analyzer_create(&rj.analyzers[t])) != SC_OK) goto done;
-  st = sc_parallel_for(c->docs.len, 16, nthreads, restore_range, &rj);
-done:
-  for (unsigned t = 0; t < nthreads; t++) sc_analyzer_free(rj.analyzers[t]);
-  sc__free(rj.analyzers);
+  restore_job rj = {c, NULL};
+  SC_TRY(create_analyzers(nthreads, &rj.analyzers));
+  const sc_status st = sc_parallel_for(c->docs.len, 16, nthreads, restore_range, &rj);
+  free_analyzers(rj.analyzers, nthreads);
   return st;
 }
 

@@ -71,12 +71,18 @@ typedef struct sparse_bands {
   float **block;             /* per band of a round                       */
 } sparse_bands;
 
+/* Band @p band's first row and row count. */
+static size_t band_rows(const sparse_bands *sb, size_t band, size_t *i0) {
+  *i0 = band * sb->rows;
+  return sb->n - *i0 < sb->rows ? sb->n - *i0 : sb->rows;
+}
+
 static sc_status band_range(void *user, size_t begin, size_t end, unsigned worker) {
   (void)worker;
   const sparse_bands *sb = user;
   for (size_t k = begin; k < end; k++) {
-    const size_t i0 = (sb->first + k) * sb->rows;
-    const size_t ni = sb->n - i0 < sb->rows ? sb->n - i0 : sb->rows, nj = sb->n - i0;
+    size_t i0;
+    const size_t ni = band_rows(sb, sb->first + k, &i0), nj = sb->n - i0;
     float *block = sb->block[k];
     memset(block, 0, ni * nj * sizeof(float));
     for (size_t r = 0; r < ni; r++) {
@@ -132,8 +138,9 @@ static sc_status cosine_sparse(sc_doc *const *docs, size_t n, const uint32_t *df
     const size_t in_round = bands - sb.first < per_round ? bands - sb.first : per_round;
     st = sc_parallel_for(in_round, 1, sc_threads_for(workers, in_round), band_range, &sb);
     for (size_t k = 0; k < in_round && st == SC_OK; k++) {
-      const size_t i0 = (sb.first + k) * rows;
-      st = fn(user, i0, n - i0 < rows ? n - i0 : rows, i0, n - i0, sb.block[k]);
+      size_t i0;
+      const size_t ni = band_rows(&sb, sb.first + k, &i0);
+      st = fn(user, i0, ni, i0, n - i0, sb.block[k]);
     }
   }
 done:
