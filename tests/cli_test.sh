@@ -96,6 +96,22 @@ else
   echo "note: no pseudo-terminal here: the terminal-only table checks are skipped" >&2
   ok
 fi
+# A long run at a terminal is never silent: the analysis counts its
+# chunks (2048 documents each), then every stage names itself; the CSV is
+# the one a redirected run writes (ids do not depend on the chunks).
+if have_pty; then
+  for i in $(seq 1 2100); do echo "{\"id\": \"r$i\", \"text\": \"Record $i: boat $((i % 97)) left the harbour at tide $((i % 13)).\"}"; done >"$TMP/long.jsonl"
+  script -qc "$SIMCHECK matrix --top 2 --format csv $TMP/long.jsonl >$TMP/long.tty.csv" /dev/null >"$TMP/out" 2>&1
+  expect_out_has "analysing documents 0% (0 of 2100)" "terminal progress: analysis starts at 0"
+  expect_out_has "analysing documents 97% (2048 of 2100)" "terminal progress: analysis counts its chunks"
+  expect_out_has "weighing the terms of 2100 documents..." "terminal progress: build stage"
+  expect_out_has "finding candidate pairs among 2100 documents..." "terminal progress: candidate stage"
+  expect_out_has "scoring pairs 100%" "terminal progress: scoring ends at 100%"
+  run matrix --top 2 --format csv "$TMP/long.jsonl"
+  expect_eq "$(cat "$TMP/out")" "$(cat "$TMP/long.tty.csv")" "terminal progress: same CSV as a redirected run"
+else
+  ok
+fi
 run matrix "$many"
 expect_rc 0 "redirected table"
 lines=$(grep -c '^  n[0-9][0-9] *n[0-9][0-9] ' "$TMP/out")

@@ -73,6 +73,12 @@ static void show_progress(void *user, size_t done, size_t total) {
   fprintf(stderr, "\r\033[Ksimcheck matrix: scoring pairs %d%% (%zu of %zu)", pct, done, total);
 }
 
+/* A stage without a count (the corpus statistics, the candidate search),
+ * on the same terminal line, so that a long run is never silent. */
+static void show_stage(int progress, const char *what, size_t n) {
+  if (progress) fprintf(stderr, "\r\033[Ksimcheck matrix: %s %zu documents...", what, n);
+}
+
 int cmd_matrix(int argc, char **argv) {
   cli_args a = {argc, argv, 1, "matrix"};
   common_opts co = {0};
@@ -170,16 +176,23 @@ int cmd_matrix(int argc, char **argv) {
   } else if (in.read == 0) {
     fprintf(stderr, "simcheck matrix: no document could be read\n");
     rc = EXIT_INPUT;
-  } else if ((st = sc_corpus_build(c)) != SC_OK || (st = sc_corpus_pairs(c, &po, &pairs, &np)) != SC_OK) {
-    if (pl.last >= 0) fputs("\r\033[K", stderr);
-    fprintf(stderr, "simcheck matrix: %s\n", sc_strerror(st));
-    rc = EXIT_INPUT;
   } else {
-    if (pl.last >= 0) fputs("\r\033[K", stderr);
-    if (in.read == 1 && !co.quiet) fprintf(stderr, "simcheck matrix: only one document: no pairs to compare\n");
-    if (sc_report_pairs(stdout, c, pairs, np, &ro) != SC_OK) {
-      fprintf(stderr, "simcheck matrix: cannot write the report to standard output\n");
+    show_stage(progress, "weighing the terms of", in.read);
+    st = sc_corpus_build(c);
+    if (st == SC_OK) {
+      show_stage(progress, "finding candidate pairs among", in.read);
+      st = sc_corpus_pairs(c, &po, &pairs, &np);
+    }
+    if (progress) fputs("\r\033[K", stderr);
+    if (st != SC_OK) {
+      fprintf(stderr, "simcheck matrix: %s\n", sc_strerror(st));
       rc = EXIT_INPUT;
+    } else {
+      if (in.read == 1 && !co.quiet) fprintf(stderr, "simcheck matrix: only one document: no pairs to compare\n");
+      if (sc_report_pairs(stdout, c, pairs, np, &ro) != SC_OK) {
+        fprintf(stderr, "simcheck matrix: cannot write the report to standard output\n");
+        rc = EXIT_INPUT;
+      }
     }
   }
   sc_pairs_free(pairs);

@@ -1,6 +1,6 @@
 /*
  * inputs.c: reading inputs for the CLI (see inputs.h). Texts are collected
- * first and analysed in one parallel batch; the library keeps its own
+ * first and analysed in parallel batches; the library keeps its own
  * copies, so the buffers are freed right after.
  */
 #define _POSIX_C_SOURCE 200809L
@@ -11,6 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+/* Documents analysed per batch: large enough to keep every core busy,
+ * small enough for the progress count to move every second or so. */
+#define ANALYSIS_CHUNK 2048
 
 typedef struct loaded {
   sc_text *texts;     /* names and data point into names[] / data[]   */
@@ -106,15 +110,21 @@ sc_status load_inputs(sc_corpus *c, char *const *paths, int npaths, const input_
       fprintf(stderr, "simcheck: warning: %s: %s\n", paths[i],
               jsonl ? "no records to read in this file" : "no files to read in this directory");
   }
-  const int progress = !quiet && isatty(STDERR_FILENO) && l.n >= 1000;
-  if (st == SC_OK && progress) fprintf(stderr, "simcheck: analysing %zu documents...\r", l.n);
+  const int progress = !quiet && isatty(STDERR_FILENO) && l.n >= ANALYSIS_CHUNK;
   sc_status *status = calloc(l.n ? l.n : 1, sizeof(sc_status));
   if (st == SC_OK && !status) st = SC_E_NOMEM;
   /* The corpus may already hold documents (compare loads A, then B): the
    * new ones are numbered from here. */
   const size_t first_id = sc_corpus_size(c);
-  if (st == SC_OK) st = sc_corpus_add_batch(c, l.texts, l.n, threads, status);
-  if (progress) fprintf(stderr, "%60s\r", "");
+  /* In chunks, so that a terminal sees the count move; batches add in
+   * input order, so ids are those of one batch. */
+  for (size_t at = 0; at < l.n && st == SC_OK; at += ANALYSIS_CHUNK) {
+    if (progress)
+      fprintf(stderr, "\r\033[Ksimcheck: analysing documents %zu%% (%zu of %zu)", at * 100 / l.n, at, l.n);
+    const size_t len = l.n - at < ANALYSIS_CHUNK ? l.n - at : ANALYSIS_CHUNK;
+    st = sc_corpus_add_batch(c, l.texts + at, len, threads, status + at);
+  }
+  if (progress) fputs("\r\033[K", stderr);
   size_t added = 0;
   for (size_t i = 0; i < l.n && st == SC_OK; i++) {
     if (status[i] != SC_OK) {
