@@ -7,39 +7,11 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "numbers.h"
 #include "shingle.h"
 #include "stopwords.h"
 
-/* Sorted, for bsearch; a test checks the order. */
-static const char *const number_words[] = {
-    "billion", "eight",   "eighteen", "eighteenth", "eighth",  "eightieth", "eighty",    "eleven",   "eleventh",
-    "fifteen", "fifteenth", "fifth",  "fiftieth",   "fifty",   "first",     "five",      "fortieth", "forty",
-    "four",    "fourteen", "fourteenth", "fourth",  "hundred", "hundredth", "million",   "nine",     "nineteen",
-    "nineteenth", "ninetieth", "ninety", "ninth",   "one",     "second",    "seven",     "seventeen", "seventeenth",
-    "seventh", "seventieth", "seventy", "six",      "sixteen", "sixteenth", "sixth",     "sixtieth", "sixty",
-    "ten",     "tenth",   "third",    "thirteen",   "thirteenth", "thirtieth", "thirty", "thousand", "thousandth",
-    "three",   "twelfth", "twelve",   "twentieth",  "twenty",  "two",
-};
-
-typedef struct word_key {
-  const char *w;
-  size_t n;
-} word_key;
-
-static int cmp_number_word(const void *k, const void *e) {
-  const word_key *x = k;
-  const char *s = *(const char *const *)e;
-  const int c = strncmp(x->w, s, x->n);
-  if (c) return c;
-  return s[x->n] ? -1 : 0;
-}
-
-static int is_number(const char *w, size_t n) {
-  if (w[0] >= '0' && w[0] <= '9') return 1;
-  const word_key k = {w, n};
-  return bsearch(&k, number_words, sizeof number_words / sizeof number_words[0], sizeof number_words[0],
-                 cmp_number_word) != NULL;
-}
+static int is_number(const char *w, size_t n) { return (w[0] >= '0' && w[0] <= '9') || sc_is_number_word(w, n); }
 
 /* Whether the original text's character at @p off is an upper-case letter. */
 static int capitalized(const char *original, size_t len, size_t off) {
@@ -114,10 +86,15 @@ sc_status sc_facts(const char *original, const sc_normtext *nt, const sc_span *w
       size_t n;
       const char *w = fact_form(nt, words[k], &n);
       if (n == 0) continue;
-      const int fact = is_number(w, n) ||
-                       (k > first && !heading && !opens_quote(nt, words[k].start) &&
-                        capitalized_word(original, len, nt, words[k]));
-      if (fact) SC_VEC_PUSH(out, sc_hash_word(w, n, secret), nomem);
+      char figure[SC_NUMBER_MAX];
+      const size_t spanned = sc_read_number(nt->text, words, k, last, figure);
+      if (spanned) {  /* by value: "seventy thousand" is "70,000" */
+        SC_VEC_PUSH(out, sc_hash_word(figure, strlen(figure), secret), nomem);
+        k += (uint32_t)spanned - 1;
+      } else if (k > first && !heading && !opens_quote(nt, words[k].start) &&
+                 capitalized_word(original, len, nt, words[k])) {
+        SC_VEC_PUSH(out, sc_hash_word(w, n, secret), nomem);
+      }
     }
   }
   return SC_OK;
@@ -129,11 +106,4 @@ double sc_facts_agreement(const uint64_t *a, size_t na, const uint64_t *b, size_
   const size_t shared = sc_u64_intersect_count(a, na, b, nb);
   const size_t fewer = na < nb ? na : nb;
   return (double)(shared + 1) / (double)(fewer + 1);
-}
-
-int sc__facts_sorted(void);
-int sc__facts_sorted(void) {
-  for (size_t i = 1; i < sizeof number_words / sizeof number_words[0]; i++)
-    if (strcmp(number_words[i - 1], number_words[i]) >= 0) return 0;
-  return 1;
 }

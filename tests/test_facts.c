@@ -8,12 +8,13 @@
  */
 #include "facts.h"
 #include "keys.h"
+#include "numbers.h"
 #include "corpus_fixture.h"
 #include "sc_test.h"
 #include "shingle.h"
 #include "simcheck.h"
 
-int sc__facts_sorted(void);
+int sc__numbers_sorted(void);
 
 static sc_keys keys;
 
@@ -55,11 +56,11 @@ static void expect_facts(const char *text, const char *expected) {
 }
 
 static void test_extraction(void) {
-  CHECK(sc__facts_sorted());
+  CHECK(sc__numbers_sorted());
   expect_facts("Then Moses spoke to Aaron.", "moses aaron");
   expect_facts("Samuel answered. He called Eli.", "eli");  /* sentence openers are not names */
   expect_facts("And I said to the People of Israel's tribes.", "people israel");
-  expect_facts("He paid 66 dollars for forty-two sheep in the fifth year.", "66 forty two fifth");
+  expect_facts("He paid 66 dollars for forty-two sheep in the fifth year.", "66 42 5th");
   expect_facts("Military Aid to Ukraine Could Be Adjusted\n\nThe aid went to Kyiv.", "kyiv");
   expect_facts("the lord is good", "");
   /* Title case without final punctuation is a heading; with it, a list of names. */
@@ -68,6 +69,59 @@ static void test_extraction(void) {
   expect_facts("He said, “Go to Elam, Asshur and Lud.”", "elam asshur lud");  /* a quotation opens */
   expect_facts("He said, \"Go to Elam.\"", "elam");
   expect_facts("It was a good day for Zoë and Ólafur, not for “Them”.", "zoë ólafur");
+}
+
+/* sc_read_number at the first word of @p text reads @p want_words words
+ * as @p want. */
+static void expect_number(const char *text, size_t want_words, const char *want) {
+  sc_normtext nt;
+  sc_span_vec words = {0};
+  sc_sentence_vec sents = {0};
+  CHECK(sc_normalize(text, strlen(text), &nt) == SC_OK);
+  CHECK(sc_tokenize(&nt, &words, &sents) == SC_OK);
+  char out[SC_NUMBER_MAX] = "untouched";
+  const size_t got = sc_read_number(nt.text, words.items, 0, words.len, out);
+  CHECK_MSG(got == want_words && strcmp(out, want) == 0, "\"%s\": read %zu words as \"%s\", want %zu as \"%s\"",
+            text, got, out, want_words, want);
+  SC_VEC_FREE(&words);
+  SC_VEC_FREE(&sents);
+  sc_normtext_free(&nt);
+}
+
+/* Values worked out by hand; a run stops where English would start a new
+ * number, and a word that is no number is left alone. */
+static void test_numbers(void) {
+  expect_number("seventy thousand men", 2, "70000");
+  expect_number("70,000 men", 1, "70000");
+  expect_number("threescore and ten thousand men", 4, "70000");
+  expect_number("forty and six thousand and five hundred.", 7, "46500");
+  expect_number("46,500", 1, "46500");
+  expect_number("two hundred and fifty", 4, "250");
+  expect_number("one hundred twenty-three", 4, "123");
+  expect_number("six thousand three hundred", 4, "6300");
+  expect_number("sixscore thousand", 2, "120000");
+  expect_number("Fifth", 1, "5th");
+  expect_number("5th", 1, "5th");
+  expect_number("twenty-fifth day", 2, "25th");
+  expect_number("one two three", 1, "1");            /* counting: three numbers */
+  expect_number("twenty and thirty", 1, "20");
+  expect_number("fifty and the men", 1, "50");       /* "and" joins only numbers */
+  expect_number("ten hundred", 2, "1000");
+  expect_number("thousand thousand", 1, "1000");
+  expect_number("5 million people", 2, "5000000");
+  expect_number("1.5 million", 2, "1500000");
+  expect_number("1.5 litres", 1, "1.5");
+  expect_number("the 1990s", 0, "untouched");
+  expect_number("1990s", 1, "1990s");
+  expect_number("99999999999999999999999", 1, "99999999999999999999999");  /* too large: as written */
+  expect_number("men", 0, "untouched");
+  expect_facts("He was seventy. Two men came.", "70 2");  /* a sentence ends the run */
+  /* The same figure written three ways gives the same fact. */
+  uint64_t a[8], b[8], c[8];
+  const size_t na = facts_of("Of them were forty and six thousand and five hundred.", a, 8);
+  const size_t nb = facts_of("Of them were 46,500.", b, 8);
+  const size_t nc = facts_of("Of them were forty-six thousand five hundred.", c, 8);
+  CHECK(na == 1 && nb == 1 && nc == 1 && a[0] == b[0] && b[0] == c[0]);
 }
 
 static void test_agreement(void) {
@@ -106,6 +160,7 @@ int main(int argc, char **argv) {
   CHECK(sc_keys_default(master) == SC_OK);
   CHECK(sc_keys_derive(master, &keys) == SC_OK);
   test_extraction();
+  test_numbers();
   test_agreement();
   test_list_items();
   sc_keys_wipe(&keys);
