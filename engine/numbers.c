@@ -126,9 +126,24 @@ static int read_figure(const char *w, size_t n, uint64_t *value, int *fraction, 
   return 1;
 }
 
-static size_t write_value(uint64_t v, int ordinal, char out[SC_NUMBER_MAX]) {
+static void write_value(uint64_t v, int ordinal, char out[SC_NUMBER_MAX]) {
   snprintf(out, SC_NUMBER_MAX, "%llu%s", (unsigned long long)v, ordinal ? "th" : "");
-  return 1;
+}
+
+/* The word as written (truncated to fit): figures this file does not read. */
+static void write_as_written(const char *w, size_t n, char out[SC_NUMBER_MAX]) {
+  snprintf(out, SC_NUMBER_MAX, "%.*s", (int)(n < SC_NUMBER_MAX - 1 ? n : SC_NUMBER_MAX - 1), w);
+}
+
+/* A figure with a fraction ("1,000.5") as a double, thousands commas
+ * dropped (strtod would stop at the first comma). */
+static double fraction_value(const char *w, size_t n) {
+  char digits[64];
+  size_t m = 0;
+  for (size_t i = 0; i < n && m + 1 < sizeof digits; i++)
+    if (w[i] != ',') digits[m++] = w[i];
+  digits[m] = '\0';
+  return strtod(digits, NULL);
 }
 
 size_t sc_read_number(const char *text, const sc_span *words, size_t k, size_t n_words, char out[SC_NUMBER_MAX]) {
@@ -137,8 +152,8 @@ size_t sc_read_number(const char *text, const sc_span *words, size_t k, size_t n
   uint64_t v;
   int fraction, ordinal;
   if (n > 0 && is_digit(w[0])) {
-    if (!read_figure(w, n, &v, &fraction, &ordinal)) {  /* "1990s", "3am": as written */
-      snprintf(out, SC_NUMBER_MAX, "%.*s", (int)(n < SC_NUMBER_MAX - 1 ? n : SC_NUMBER_MAX - 1), w);
+    if (!read_figure(w, n, &v, &fraction, &ordinal)) {  /* "1990s", "3am" */
+      write_as_written(w, n, out);
       return 1;
     }
     const number_word *scale = k + 1 < n_words && !ordinal
@@ -146,13 +161,20 @@ size_t sc_read_number(const char *text, const sc_span *words, size_t k, size_t n
                                    : NULL;
     if (scale && scale->kind != SCALE) scale = NULL;
     if (fraction) {  /* "1.5" as written; "1.5 million" as its value */
-      const double d = strtod(w, NULL) * (scale ? scale->value : 1);
-      if (scale && d == (double)(uint64_t)d) return write_value((uint64_t)d, scale->ordinal, out) + 1;
-      snprintf(out, SC_NUMBER_MAX, "%.*s", (int)(n < SC_NUMBER_MAX - 1 ? n : SC_NUMBER_MAX - 1), w);
+      const double d = fraction_value(w, n) * (scale ? scale->value : 1);
+      if (scale && d < 1e19 && d == (double)(uint64_t)d) {
+        write_value((uint64_t)d, scale->ordinal, out);
+        return 2;
+      }
+      write_as_written(w, n, out);
       return 1;
     }
-    if (scale && v <= UINT64_MAX / scale->value) return write_value(v * scale->value, scale->ordinal, out) + 1;
-    return write_value(v, ordinal, out);
+    if (scale && v <= UINT64_MAX / scale->value) {
+      write_value(v * scale->value, scale->ordinal, out);
+      return 2;
+    }
+    write_value(v, ordinal, out);
+    return 1;
   }
   const number_word *nw = find_word(w, n);
   if (!nw) return 0;

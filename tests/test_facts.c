@@ -111,6 +111,7 @@ static void test_numbers(void) {
   expect_number("5 million people", 2, "5000000");
   expect_number("1.5 million", 2, "1500000");
   expect_number("1.5 litres", 1, "1.5");
+  expect_number("1,000.5 million", 2, "1000500000");  /* commas dropped before the fraction */
   expect_number("the 1990s", 0, "untouched");
   expect_number("1990s", 1, "1990s");
   expect_number("99999999999999999999999", 1, "99999999999999999999999");  /* too large: as written */
