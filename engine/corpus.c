@@ -49,29 +49,6 @@ void sc_corpus_free(sc_corpus *c) {
   sc__free(c);
 }
 
-/* One analyzer per worker (an analyzer is single-owner): *out is NULL on
- * failure. */
-static sc_status create_analyzers(unsigned n, sc_analyzer ***out) {
-  sc_analyzer **az = sc__calloc(n, sizeof(sc_analyzer *));
-  *out = NULL;
-  SC_CHECK(!az, SC_E_NOMEM);
-  for (unsigned t = 0; t < n; t++) {
-    const sc_status st = sc_analyzer_create(&az[t]);
-    if (st != SC_OK) {
-      for (unsigned k = 0; k < t; k++) sc_analyzer_free(az[k]);
-      sc__free(az);
-      return st;
-    }
-  }
-  *out = az;
-  return SC_OK;
-}
-
-static void free_analyzers(sc_analyzer **az, unsigned n) {
-  for (unsigned t = 0; az && t < n; t++) sc_analyzer_free(az[t]);
-  sc__free(az);
-}
-
 typedef struct batch {
   const sc_corpus *c;
   const sc_text *texts;
@@ -102,7 +79,7 @@ sc_status sc_corpus_add_batch(sc_corpus *c, const sc_text *texts, size_t n, unsi
   b.status = status ? status : sc__mallocarray(n, sizeof(sc_status));
   sc_status st = SC_E_NOMEM;
   if (!b.docs || !b.status) goto done;
-  if ((st = create_analyzers(nthreads, &b.analyzers)) != SC_OK) goto done;
+  if ((st = sc_analyzers_create(nthreads, &b.analyzers)) != SC_OK) goto done;
   if ((st = sc_parallel_for(n, 1, nthreads, analyze_range, &b)) != SC_OK) goto done;
 
   /* Join in input order so ids never depend on scheduling. All or nothing:
@@ -124,7 +101,7 @@ sc_status sc_corpus_add_batch(sc_corpus *c, const sc_text *texts, size_t n, unsi
 done:
   if (b.docs)
     for (size_t i = 0; i < n; i++) sc_doc_free(b.docs[i]);
-  free_analyzers(b.analyzers, nthreads);
+  sc_analyzers_free(b.analyzers, nthreads);
   sc__free(b.docs);
   if (b.status != status) sc__free(b.status);
   return st;
@@ -188,9 +165,9 @@ static sc_status restore_grams(sc_corpus *c) {
   if (dropped == 0) return SC_OK;
   const unsigned nthreads = sc_threads_for(0, c->docs.len / 16 + 1);
   restore_job rj = {c, NULL};
-  SC_TRY(create_analyzers(nthreads, &rj.analyzers));
+  SC_TRY(sc_analyzers_create(nthreads, &rj.analyzers));
   const sc_status st = sc_parallel_for(c->docs.len, 16, nthreads, restore_range, &rj);
-  free_analyzers(rj.analyzers, nthreads);
+  sc_analyzers_free(rj.analyzers, nthreads);
   return st;
 }
 

@@ -158,17 +158,15 @@ sc_status sc_dedup_create(const sc_options *o, const sc_dedup_options *dopt, sc_
   if ((st = sc_keys_derive(o->key, &d->keys)) != SC_OK || (st = sc_lsh_params_choose(o->num_perm, dopt->threshold, &d->lsh)) != SC_OK ||
       (st = sc_set_store_open(&d->store, dopt->tmp_dir)) != SC_OK)
     goto fail;
+  /* [threads]: sc_dedup_help's */
+  if ((st = sc_analyzers_create(d->threads + 1, &d->analyzers)) != SC_OK) goto fail;
   st = SC_E_NOMEM;
-  d->analyzers = sc__calloc(d->threads + 1, sizeof(sc_analyzer *));  /* [threads]: sc_dedup_help's */
   d->sigs = sc__calloc(d->threads + 1, sizeof(uint32_t *));
   d->arenas = sc__calloc(d->threads + 1, sizeof(set_arena));
   d->hash_set_max = HASH_SET_MAX;
-  if (!d->analyzers || !d->sigs || !d->arenas) goto fail;
-  for (unsigned t = 0; t <= d->threads; t++) {
-    if ((st = sc_analyzer_create(&d->analyzers[t])) != SC_OK) goto fail;
-    st = SC_E_NOMEM;
+  if (!d->sigs || !d->arenas) goto fail;
+  for (unsigned t = 0; t <= d->threads; t++)
     if (!(d->sigs[t] = sc__mallocarray(o->num_perm, sizeof(uint32_t)))) goto fail;
-  }
   *out = d;
   return SC_OK;
 fail:
@@ -178,7 +176,6 @@ fail:
 
 void sc_dedup_free(sc_dedup *d) {
   if (!d) return;
-  for (unsigned t = 0; d->analyzers && t <= d->threads; t++) sc_analyzer_free(d->analyzers[t]);
   for (unsigned t = 0; d->sigs && t <= d->threads; t++) sc__free(d->sigs[t]);
   for (unsigned t = 0; d->arenas && t <= d->threads; t++) set_arena_free(&d->arenas[t]);
   if (d->locks) {
@@ -186,7 +183,7 @@ void sc_dedup_free(sc_dedup *d) {
     pthread_cond_destroy(&d->help_done);
   }
   sc__free(d->arenas);
-  sc__free(d->analyzers);
+  sc_analyzers_free(d->analyzers, d->threads + 1);
   sc__free(d->sigs);
   sc_set_store_close(&d->store);
   sc__free(d->names);

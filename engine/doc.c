@@ -67,6 +67,27 @@ void sc_analyzer_free(sc_analyzer *az) {
   sc__free(az);
 }
 
+sc_status sc_analyzers_create(unsigned n, sc_analyzer ***out) {
+  SC_CHECK(!out, SC_E_INVALID_ARG);
+  *out = NULL;
+  sc_analyzer **az = sc__calloc(n ? n : 1, sizeof(sc_analyzer *));
+  SC_CHECK(!az, SC_E_NOMEM);
+  for (unsigned t = 0; t < n; t++) {
+    const sc_status st = sc_analyzer_create(&az[t]);
+    if (st != SC_OK) {
+      sc_analyzers_free(az, t);
+      return st;
+    }
+  }
+  *out = az;
+  return SC_OK;
+}
+
+void sc_analyzers_free(sc_analyzer **az, unsigned n) {
+  for (unsigned t = 0; az && t < n; t++) sc_analyzer_free(az[t]);
+  sc__free(az);
+}
+
 static int is_number(const char *w, size_t n) {
   for (size_t i = 0; i < n; i++)
     if ((w[i] < '0' || w[i] > '9') && w[i] != '.' && w[i] != ',') return 0;

@@ -92,6 +92,10 @@ typedef struct sc_analyzer sc_analyzer;
 sc_status sc_analyzer_create(sc_analyzer **out);
 void sc_analyzer_free(sc_analyzer *az);
 
+/* One analyzer per worker: *out is NULL on failure. */
+sc_status sc_analyzers_create(unsigned n, sc_analyzer ***out);
+void sc_analyzers_free(sc_analyzer **az, unsigned n);
+
 /** Analyses @p len bytes of @p text. Copies name and text.
  *  @return SC_OK, SC_E_EMPTY (no words), SC_E_TOO_LARGE, SC_E_NOMEM. */
 sc_status sc_doc_analyze(sc_analyzer *az, const sc_options *o, const sc_keys *keys,

@@ -100,54 +100,40 @@ sc_status sc_doc_weigh(sc_doc *d, const float *idf, const uint64_t *term_hash, c
    * are kept by their slot in the corpus table, ascending: a dense 4-byte
    * id to merge on instead of the 8-byte hash. */
   SC_CHECK(gram_df->keys && gram_df->mask >= UINT32_MAX, SC_E_TOO_LARGE);
-  uint32_t *slot = sc__mallocarray(d->n_grams ? d->n_grams : 1, sizeof(uint32_t));
-  float *gw = sc__mallocarray(d->n_grams ? d->n_grams : 1, sizeof(float));
-  if (!slot || !gw) {
-    sc__free(slot);
-    sc__free(gw);
-    return SC_E_NOMEM;
-  }
+  /* (slot, weight bits) packed for one radix sort by slot; the second half
+   * is the sort's scratch */
+  uint64_t *packed = sc__mallocarray(d->n_grams ? 2 * d->n_grams : 2, sizeof(uint64_t));
+  SC_CHECK(!packed, SC_E_NOMEM);
   double gnorm2 = 0;
-  size_t shared = 0;
+  size_t m = 0;
   for (size_t i = 0; i < d->n_grams; i++) {
     const size_t s = sc_gramdf_slot(gram_df, d->grams[i]);
     const uint32_t df = s == SIZE_MAX ? 0 : gram_df->df[s];
     const float w = sublinear_tf(d->gram_tf[i]) * sc_idf(df, (double)n_docs);
     gnorm2 += (double)w * w;
-    slot[i] = (uint32_t)s;
-    gw[i] = df >= 2 ? w : -w;
-    shared += df >= 2;
+    if (df < 2) continue;
+    uint32_t bits;
+    memcpy(&bits, &w, sizeof bits);
+    packed[m++] = (uint64_t)s << 32 | bits;
   }
   const float ginv = gnorm2 > 0 ? (float)(1.0 / sqrt(gnorm2)) : 0.0f;
   sc__free(d->shared_slots);
   sc__free(d->shared_w);
-  d->shared_slots = sc__mallocarray(shared ? shared : 1, sizeof(uint32_t));
-  d->shared_w = sc__mallocarray(shared ? shared : 1, sizeof(float));
-  /* (slot, weight bits) packed for one radix sort by slot */
-  uint64_t *packed = sc__mallocarray(shared ? 2 * shared : 2, sizeof(uint64_t));
-  if (!d->shared_slots || !d->shared_w || !packed) {
-    sc__free(slot);
-    sc__free(gw);
+  d->shared_slots = sc__mallocarray(m ? m : 1, sizeof(uint32_t));
+  d->shared_w = sc__mallocarray(m ? m : 1, sizeof(float));
+  if (!d->shared_slots || !d->shared_w) {
     sc__free(packed);
     return SC_E_NOMEM;
-  }
-  size_t m = 0;
-  for (size_t i = 0; i < d->n_grams; i++) {
-    if (gw[i] <= 0) continue;
-    const float w = gw[i] * ginv;
-    uint32_t bits;
-    memcpy(&bits, &w, sizeof bits);
-    packed[m++] = (uint64_t)slot[i] << 32 | bits;
   }
   sc_u64_sort(packed, m, packed + m);
   for (size_t k = 0; k < m; k++) {
     const uint32_t bits = (uint32_t)packed[k];
+    float w;
+    memcpy(&w, &bits, sizeof w);
     d->shared_slots[k] = (uint32_t)(packed[k] >> 32);
-    memcpy(&d->shared_w[k], &bits, sizeof bits);
+    d->shared_w[k] = w * ginv;
   }
   d->n_shared_grams = m;
-  sc__free(slot);
-  sc__free(gw);
   sc__free(packed);
 
   sc_doc_free_weights(d);

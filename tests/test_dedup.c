@@ -934,9 +934,38 @@ static void test_api(void) {
   sc_dedup_free(dd);
 }
 
+/* Every allocation sc_dedup_create makes can fail: each failure is
+ * reported as SC_E_NOMEM with nothing returned, and what was made before it
+ * is freed (the sanitizer build reports a leak otherwise). */
+static void test_create_oom(void) {
+  sc_options o;
+  sc_options_init(&o);
+  sc_dedup_options d;
+  sc_dedup_options_init(&d);
+  d.threads = 2;
+  unsigned long failures = 0;
+  for (unsigned long n = 1; n < 1000; n++) {
+    sc_dedup *dd = (sc_dedup *)&dd;
+    sc__alloc_fail_after(n);
+    const sc_status st = sc_dedup_create(&o, &d, &dd);
+    sc__alloc_fail_after(0);
+    if (st == SC_OK) {
+      sc_dedup_free(dd);
+      break;
+    }
+    CHECK_EQ_INT(st, SC_E_NOMEM);
+    CHECK(dd == NULL);
+    failures++;
+  }
+  /* the dedup, three analyzers (two workers and a helper) with their array,
+   * the signature and arena arrays and three signatures */
+  CHECK(failures >= 10);
+}
+
 int main(int argc, char **argv) {
   sc_test_init(argc, argv, 20240614);
   test_api();
+  test_create_oom();
   test_at_threshold();
   test_corpus();
   return sc_test_done("test_dedup");
