@@ -307,6 +307,19 @@ static int same_figures(const sc_pair *p, const sc_pair *q) {
          p->summary == q->summary;
 }
 
+/* Ordered pairs (a, b) of the first n documents whose figures differ
+ * between two built corpora of the same texts. */
+static size_t count_differing_pairs(const sc_corpus *x, const sc_corpus *y, uint32_t n) {
+  size_t differ = 0;
+  for (uint32_t a = 0; a < n; a++)
+    for (uint32_t b = 0; b < n; b++) {
+      sc_pair p, q;
+      CHECK(sc_corpus_compare(x, a, b, &p) == SC_OK && sc_corpus_compare(y, a, b, &q) == SC_OK);
+      differ += !same_figures(&p, &q);
+    }
+  return differ;
+}
+
 static void test_batch_threads(void) {
   sc_corpus *c1 = fixture_corpus(), *c2 = fixture_corpus();
   if (!c1 || !c2) return;
@@ -328,14 +341,7 @@ static void test_batch_threads(void) {
     CHECK_STR(d2.name, d1.name);
     CHECK(memcmp(d1.digest, d2.digest, 32) == 0);
   }
-  size_t differ = 0;
-  for (uint32_t a = 0; a < n; a++)
-    for (uint32_t b = 0; b < n; b++) {
-      sc_pair p1, p2;
-      CHECK(sc_corpus_compare(c1, a, b, &p1) == SC_OK && sc_corpus_compare(c2, a, b, &p2) == SC_OK);
-      differ += !same_figures(&p1, &p2);
-    }
-  CHECK_EQ_INT(differ, 0);
+  CHECK_EQ_INT(count_differing_pairs(c1, c2, (uint32_t)n), 0);
   /* The all-pairs list too, at 1 and 2 scoring threads. */
   sc_pairs_options po1 = {1, 0, 0.0, NULL, NULL}, po2 = {2, 0, 0.0, NULL, NULL};
   sc_pair *l1 = NULL, *l2 = NULL;
@@ -344,7 +350,7 @@ static void test_batch_threads(void) {
   CHECK(sc_corpus_pairs(c2, &po2, &l2, &n2) == SC_OK);
   CHECK_EQ_INT(n1, n * (n - 1) / 2);
   CHECK_EQ_INT(n1, n2);
-  differ = 0;
+  size_t differ = 0;
   for (size_t i = 0; i < n1 && n1 == n2; i++) differ += !same_figures(&l1[i], &l2[i]);
   CHECK_EQ_INT(differ, 0);
   sc_pairs_free(l1);
@@ -423,14 +429,7 @@ static void test_rebuild(void) {
   const uint32_t n = (uint32_t)sc_corpus_size(once);
   CHECK_EQ_INT(sc_corpus_size(twice), n);
   CHECK_EQ_INT(n, NTEXTS + 1);  /* one empty text left out, two extra */
-  size_t differ = 0;
-  for (uint32_t a = 0; a < n; a++)
-    for (uint32_t b = 0; b < n; b++) {
-      sc_pair p, q;
-      CHECK(sc_corpus_compare(twice, a, b, &p) == SC_OK && sc_corpus_compare(once, a, b, &q) == SC_OK);
-      differ += !same_figures(&p, &q);
-    }
-  CHECK_EQ_INT(differ, 0);
+  CHECK_EQ_INT(count_differing_pairs(twice, once, n), 0);
   sc_corpus_free(twice);
   sc_corpus_free(once);
 }
