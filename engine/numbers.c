@@ -154,6 +154,9 @@ size_t sc_read_number(const char *text, const sc_span *words, size_t k, size_t n
   if (n > 0 && is_digit(w[0])) {
     if (!read_figure(w, n, &v, &fraction, &ordinal)) {  /* "1990s", "3am" */
       write_as_written(w, n, out);
+      /* "1990's" is mostly the decade, written the older way */
+      const size_t m = strlen(out);
+      if (m >= 3 && out[m - 2] == '\'' && out[m - 1] == 's' && is_digit(out[m - 3])) memcpy(out + m - 2, "s", 2);
       return 1;
     }
     const number_word *scale = k + 1 < n_words && !ordinal

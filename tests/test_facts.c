@@ -114,6 +114,9 @@ static void test_numbers(void) {
   expect_number("1,000.5 million", 2, "1000500000");  /* commas dropped before the fraction */
   expect_number("the 1990s", 0, "untouched");
   expect_number("1990s", 1, "1990s");
+  expect_number("1990's", 1, "1990s");
+  expect_number("1990\u2019s", 1, "1990s");
+  expect_number("3's", 1, "3s");
   expect_number("99999999999999999999999", 1, "99999999999999999999999");  /* too large: as written */
   expect_number("men", 0, "untouched");
   expect_facts("He was seventy. Two men came.", "70 2");  /* a sentence ends the run */
