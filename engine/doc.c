@@ -215,7 +215,7 @@ nomem:
 static sc_status fact_set(sc_analyzer *az, sc_doc *d, const char *text, const sc_normtext *nt, const sc_keys *keys) {
   az->shingles.len = 0;
   SC_TRY(sc_facts(text, nt, az->words.items, az->words.len, az->sents.items, az->sents.len, keys->token,
-                  &az->shingles));
+                  &az->shingles, NULL));
   if (az->shingles.len == 0) return SC_OK;
   SC_VEC_RESERVE(&az->tmp, az->shingles.len, nomem);
   d->n_facts = sc_u64_sort_unique(az->shingles.items, az->shingles.len, az->tmp.items);
@@ -388,6 +388,49 @@ sc_status sc_doc_restore_grams(sc_analyzer *az, sc_doc *d) {
   size_t modern_len;
   SC_TRY(modern_text(az, &az->norm, &modern_txt, &modern_len));
   return count_grams(az, modern_txt, modern_len, d);
+}
+
+static int has_hash(const uint64_t *sorted, size_t n, uint64_t h) {
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    const size_t mid = lo + (hi - lo) / 2;
+    if (sorted[mid] < h) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < n && sorted[lo] == h;
+}
+
+sc_status sc_doc_missing_facts(sc_analyzer *az, const sc_keys *keys, const sc_doc *d, const sc_doc *other,
+                               sc_byte_span_vec *out) {
+  if (d->n_facts == 0) return SC_OK;
+  sc_normtext nt;
+  SC_TRY(sc_normalize_document(d->text, d->bytes, d->html ? SC_HTML_ALWAYS : SC_HTML_NEVER, 1, &nt, NULL));
+  sc_span_vec where = {0};
+  sc_u64_vec reported = {0};
+  az->words.len = 0;
+  az->sents.len = 0;
+  az->shingles.len = 0;
+  sc_status st = sc_tokenize(&nt, &az->words, &az->sents);
+  if (st == SC_OK)
+    st = sc_facts(d->text, &nt, az->words.items, az->words.len, az->sents.items, az->sents.len, keys->token,
+                  &az->shingles, &where);
+  for (size_t i = 0; st == SC_OK && i < az->shingles.len; i++) {
+    const uint64_t h = az->shingles.items[i];
+    if (has_hash(other->facts, other->n_facts, h)) continue;
+    int seen = 0;  /* each fact once, where it first occurs; few are missing */
+    for (size_t k = 0; k < reported.len && !seen; k++) seen = reported.items[k] == h;
+    if (seen) continue;
+    st = SC_E_NOMEM;
+    SC_VEC_PUSH(&reported, h, done);
+    const size_t start = nt.src[where.items[i].start], end = nt.src[where.items[i].end];
+    SC_VEC_PUSH(out, ((sc_byte_span){start, end - start}), done);
+    st = SC_OK;
+  }
+done:
+  SC_VEC_FREE(&where);
+  SC_VEC_FREE(&reported);
+  sc_normtext_free(&nt);
+  return st;
 }
 
 sc_status sc_doc_analyze(sc_analyzer *az, const sc_options *o, const sc_keys *keys, const char *name,

@@ -139,6 +139,18 @@ void sc_doc_drop_grams(sc_doc *d);
  *  @return SC_OK or SC_E_NOMEM. */
 sc_status sc_doc_restore_grams(sc_analyzer *az, sc_doc *d);
 
+/* A run of bytes of a document's original text. */
+typedef struct sc_byte_span {
+  size_t offset, length;
+} sc_byte_span;
+typedef SC_VEC(sc_byte_span) sc_byte_span_vec;
+
+/** Appends to @p out where each fact of @p d (facts.h) that @p other lacks
+ *  first occurs in d's original text, once per fact, in text order.
+ *  @return SC_OK or SC_E_NOMEM. */
+sc_status sc_doc_missing_facts(sc_analyzer *az, const sc_keys *keys, const sc_doc *d, const sc_doc *other,
+                               sc_byte_span_vec *out);
+
 /** Renumbers local term ids into @p vocab (interning the stems) and frees the
  *  local stem table. */
 sc_status sc_doc_globalize(sc_doc *d, sc_strmap *vocab);

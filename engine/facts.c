@@ -66,7 +66,8 @@ static int opens_quote(const sc_normtext *nt, uint32_t start) {
 }
 
 sc_status sc_facts(const char *original, const sc_normtext *nt, const sc_span *words, size_t n_words,
-                   const sc_sentence *sents, size_t n_sents, const uint8_t *secret, sc_u64_vec *out) {
+                   const sc_sentence *sents, size_t n_sents, const uint8_t *secret, sc_u64_vec *out,
+                   sc_span_vec *where) {
   const size_t len = nt->src[nt->len];
   for (size_t s = 0; s < n_sents; s++) {
     const uint32_t first = sents[s].first, last = sents[s].last < n_words ? sents[s].last : (uint32_t)n_words;
@@ -90,10 +91,12 @@ sc_status sc_facts(const char *original, const sc_normtext *nt, const sc_span *w
       const size_t spanned = sc_read_number(nt->text, words, k, last, figure);
       if (spanned) {  /* by value: "seventy thousand" is "70,000" */
         SC_VEC_PUSH(out, sc_hash_word(figure, strlen(figure), secret), nomem);
+        if (where) SC_VEC_PUSH(where, ((sc_span){words[k].start, words[k + spanned - 1].end}), nomem);
         k += (uint32_t)spanned - 1;
       } else if (k > first && !heading && !opens_quote(nt, words[k].start) &&
                  capitalized_word(original, len, nt, words[k])) {
         SC_VEC_PUSH(out, sc_hash_word(w, n, secret), nomem);
+        if (where) SC_VEC_PUSH(where, ((sc_span){words[k].start, words[k].start + (uint32_t)n}), nomem);
       }
     }
   }

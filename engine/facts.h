@@ -18,10 +18,12 @@
 
 /** Appends the hashes of the facts among @p n_words words of @p nt (from
  *  @p original, the text @p nt was normalized from) to @p out, unsorted and
- *  with repeats. @p sents gives the sentences (their first words are not
- *  names). @return SC_OK or SC_E_NOMEM. */
+ *  with repeats, and when @p where is not NULL each fact's span in @p nt
+ *  to it (one per hash). @p sents gives the sentences (their first words
+ *  are not names). @return SC_OK or SC_E_NOMEM. */
 sc_status sc_facts(const char *original, const sc_normtext *nt, const sc_span *words, size_t n_words,
-                   const sc_sentence *sents, size_t n_sents, const uint8_t *secret, sc_u64_vec *out);
+                   const sc_sentence *sents, size_t n_sents, const uint8_t *secret, sc_u64_vec *out,
+                   sc_span_vec *where);
 
 /** Agreement of two sorted distinct fact sets: the share of the smaller
  *  set found in the other, smoothed as (shared + 1) / (smaller + 1): 1 when

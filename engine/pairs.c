@@ -307,3 +307,30 @@ sc_status sc_corpus_passages(const sc_corpus *c, uint32_t a, uint32_t b, uint32_
 }
 
 void sc_passages_free(sc_passage *p) { sc__free(p); }
+
+sc_status sc_corpus_missing_facts(const sc_corpus *c, uint32_t a, uint32_t b, sc_missing_fact **out,
+                                  size_t *n_out) {
+  SC_CHECK(!c || !out || !n_out || a >= c->docs.len || b >= c->docs.len, SC_E_INVALID_ARG);
+  *out = NULL;
+  *n_out = 0;
+  const sc_doc *da = c->docs.items[a], *db = c->docs.items[b];
+  sc_analyzer *az;
+  SC_TRY(sc_analyzer_create(&az));
+  sc_byte_span_vec spans = {0};
+  sc_status st = sc_doc_missing_facts(az, &c->keys, da, db, &spans);
+  const size_t from_a = spans.len;
+  if (st == SC_OK) st = sc_doc_missing_facts(az, &c->keys, db, da, &spans);
+  sc_analyzer_free(az);
+  sc_missing_fact *mf = NULL;
+  if (st == SC_OK && spans.len && !(mf = sc__mallocarray(spans.len, sizeof(*mf)))) st = SC_E_NOMEM;
+  if (st == SC_OK) {
+    for (size_t i = 0; i < spans.len; i++)
+      mf[i] = (sc_missing_fact){i >= from_a, spans.items[i].offset, spans.items[i].length};
+    *out = mf;
+    *n_out = spans.len;
+  }
+  SC_VEC_FREE(&spans);
+  return st;
+}
+
+void sc_missing_facts_free(sc_missing_fact *p) { sc__free(p); }

@@ -360,6 +360,24 @@ SC_API sc_status sc_corpus_passages(const sc_corpus *c, uint32_t a, uint32_t b, 
 /** Frees a list from sc_corpus_passages. NULL is a no-op. */
 SC_API void sc_passages_free(sc_passage *p);
 
+/* A name or number of one document of a pair that the other lacks: what
+ * lowers the `facts` figure, which counts those of the side with fewer
+ * facts. Offset and length are bytes into that document's original text. */
+typedef struct sc_missing_fact {
+  int in_b;                  /* 0: a fact of a missing from b; 1: of b, from a */
+  size_t offset, length;
+} sc_missing_fact;
+
+/** Lists the facts of @p a missing from @p b (in a's order, each once,
+ *  where it first occurs), then those of @p b missing from @p a.
+ *  Ownership: *out is freed with sc_missing_facts_free.
+ *  @return SC_OK, SC_E_INVALID_ARG, SC_E_NOMEM, SC_E_DEPENDENCY. */
+SC_API sc_status sc_corpus_missing_facts(const sc_corpus *c, uint32_t a, uint32_t b, sc_missing_fact **out,
+                                         size_t *n_out);
+
+/** Frees a list from sc_corpus_missing_facts. NULL is a no-op. */
+SC_API void sc_missing_facts_free(sc_missing_fact *p);
+
 /** Dense all-pairs TF-IDF cosine: fills @p out (n*n, row-major, n =
  *  sc_corpus_size) through blocked cblas_sgemm. Exposed for tests and
  *  benchmarks.

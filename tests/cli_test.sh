@@ -379,6 +379,31 @@ expect_rc 0 "compare 000 001"
 cov=$(awk '/sentence coverage a/ { for (i = 1; i <= NF; i++) if ($i == "a") a = $(i + 1); else if ($i == "b") b = $(i + 1)
   sub(/,$/, "", a); printf "%.0f%% of a'"'"'s content and %.0f%% of b'"'"'s", 100 * a, 100 * b }' "$TMP/out")
 expect_out_has "sentence by sentence $cov are matched" "compare 000 001: the reason quotes both coverages"
+# The facts each side lacks, by hand: Noah opens a sentence (not a name),
+# 70,000 is seventy thousand, and Jacob's names Jacob.
+printf "Noah met Shem in Paris. He paid 70,000 coins to Jacob's son.\n" > "$TMP/facts-a.txt"
+printf "Noah met Ham in London. He paid seventy thousand coins to Jacob.\n" > "$TMP/facts-b.txt"
+run compare "$TMP/facts-a.txt" "$TMP/facts-b.txt"
+expect_rc 0 "compare facts"
+expect_out_line "  names and numbers only in a: Shem, Paris" "compare: a's facts that b lacks"
+expect_out_line "  names and numbers only in b: Ham, London" "compare: b's facts that a lacks"
+run compare "$TMP/facts-a.txt" "$TMP/facts-a.txt"
+if grep -q "names and numbers only in" "$TMP/out"; then ko "compare: a copy lacks no facts"; show; else ok; fi
+printf '<html><body><p>The crew met <b>Jos&eacute;</b> at the pier.</p></body></html>\n' > "$TMP/facts-c.html"
+run compare "$TMP/facts-c.html" "$TMP/facts-b.txt"
+expect_out_line "  names and numbers only in a: José" "compare: an HTML side's missing facts as visible text"
+run compare --format json "$TMP/facts-a.txt" "$TMP/facts-b.txt"
+expect_out_line '  "missing_facts": {"a": [{"offset": 9, "length": 4, "text": "Shem"}, {"offset": 17, "length": 5, "text": "Paris"}], "b": [{"offset": 9, "length": 3, "text": "Ham"}, {"offset": 16, "length": 6, "text": "London"}]},' "compare json: missing facts with offsets"
+# A long list is cut to the width (100 columns off a terminal) and counts
+# the rest: items shown plus "and K more" is the JSON list's length.
+run compare "$SEEDS"/002_*.txt "$SEEDS"/004_*.txt
+line=$(grep "^  names and numbers only in a: " "$TMP/out")
+shown=$(printf '%s\n' "${line#*: }" | sed 's/ and [0-9]* more$//' | awk -F', ' '{ print NF }')
+more=$(printf '%s\n' "$line" | sed -n 's/.* and \([0-9]*\) more$/\1/p')
+run compare --format json "$SEEDS"/002_*.txt "$SEEDS"/004_*.txt
+listed=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["missing_facts"]["a"]))' "$TMP/out")
+if [ "${#line}" -le 100 ] && [ -n "$more" ] && [ $((shown + more)) -eq "$listed" ]; then ok; else
+  ko "compare: missing facts cut to 100 columns with the rest counted ($line; json $listed)"; fi
 usage_error "simcheck compare: compare takes two documents, A and B" "compare with one file" compare "$G1"
 usage_error "simcheck compare: more than two documents given" "compare with three files" compare "$G1" "$G2" "$G1"
 usage_error "simcheck compare: --format: 'csv' is not one of text, json, html" "compare --format csv" compare --format csv "$G1" "$G2"

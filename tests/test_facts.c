@@ -2,10 +2,12 @@
  * test_facts.c: names and numbers are found where a reader would find them
  * (not at a sentence's start, not in a title-case heading, not stop words,
  * possessives joined to their name, digits and number words), their
- * agreement follows its formula, and through the public API a list item
+ * agreement follows its formula, through the public API a list item
  * scores lower as a rewrite of a sibling with other names than as one of
- * its own rewording.
+ * its own rewording, and the facts one side lacks are listed where they
+ * first occur.
  */
+#include "corpus.h"
 #include "facts.h"
 #include "keys.h"
 #include "numbers.h"
@@ -27,7 +29,7 @@ static size_t facts_of(const char *text, uint64_t *out, size_t cap) {
   sc_u64_vec f = {0};
   CHECK(sc_normalize(text, strlen(text), &nt) == SC_OK);
   CHECK(sc_tokenize(&nt, &words, &sents) == SC_OK);
-  CHECK(sc_facts(text, &nt, words.items, words.len, sents.items, sents.len, keys.token, &f) == SC_OK);
+  CHECK(sc_facts(text, &nt, words.items, words.len, sents.items, sents.len, keys.token, &f, NULL) == SC_OK);
   uint64_t *tmp = calloc(f.len + 1, sizeof(uint64_t));
   size_t n = sc_u64_sort_unique(f.items, f.len, tmp);
   CHECK(n <= cap);
@@ -157,6 +159,53 @@ static void test_list_items(void) {
   sc_corpus_free(c);
 }
 
+/* sc_corpus_missing_facts: against a text with no facts every distinct
+ * fact of a is listed once, at its first occurrence, in text order; against
+ * itself none; figures that agree by value are not missing. */
+static void test_missing_facts(void) {
+  static const char a[] = "The crew met Shem at Paris in 1990. Shem paid 5 coins; later Ham paid five coins in Paris.";
+  static const char b[] = "the crew met nobody at all and paid nothing.";
+  static const char c5[] = "The crew met Shem at Rome. Ham paid five coins, and Japheth paid 7.";
+  sc_corpus *c = fixture_corpus();
+  if (!c) return;
+  const uint32_t ia = fixture_add_str(c, "a", a), ib = fixture_add_str(c, "b", b), ic = fixture_add_str(c, "c", c5);
+  CHECK(sc_corpus_build(c) == SC_OK);
+  sc_missing_fact *mf = NULL;
+  size_t n = 0;
+  CHECK(sc_corpus_missing_facts(c, ia, ib, &mf, &n) == SC_OK);
+  /* "The" and the second "Shem" open sentences; "five" is the 5 before
+   * it; the second "Paris" repeats the first */
+  const char *want[] = {"Shem", "Paris", "1990", "5", "Ham"};
+  CHECK_EQ_INT(n, 5);
+  CHECK_EQ_INT(c->docs.items[ia]->n_facts, 5);
+  for (size_t i = 0; i < n && i < 5; i++) {
+    CHECK_EQ_INT(mf[i].in_b, 0);
+    CHECK_MSG(mf[i].length == strlen(want[i]) && memcmp(a + mf[i].offset, want[i], mf[i].length) == 0,
+              "missing fact %zu: \"%.*s\", want \"%s\"", i, (int)mf[i].length, a + mf[i].offset, want[i]);
+  }
+  sc_missing_facts_free(mf);
+  CHECK(sc_corpus_missing_facts(c, ia, ia, &mf, &n) == SC_OK);
+  CHECK_EQ_INT(n, 0);
+  CHECK(mf == NULL);
+  /* a against c: c lacks Paris, 1990 and Ham (Ham opens a sentence in c,
+   * so there it is no name); a lacks Rome, Japheth and 7 */
+  CHECK(sc_corpus_missing_facts(c, ia, ic, &mf, &n) == SC_OK);
+  const char *want_ac[] = {"Paris", "1990", "Ham", "Rome", "Japheth", "7"};
+  CHECK_EQ_INT(n, 6);
+  for (size_t i = 0; i < n && i < 6; i++) {
+    const char *text = mf[i].in_b ? c5 : a;
+    CHECK_EQ_INT(mf[i].in_b, i >= 3);
+    CHECK_MSG(mf[i].length == strlen(want_ac[i]) && memcmp(text + mf[i].offset, want_ac[i], mf[i].length) == 0,
+              "a/c missing fact %zu: \"%.*s\", want \"%s\"", i, (int)mf[i].length, text + mf[i].offset,
+              want_ac[i]);
+  }
+  sc_missing_facts_free(mf);
+  CHECK(sc_corpus_missing_facts(c, ia, 3, &mf, &n) == SC_E_INVALID_ARG);
+  CHECK(sc_corpus_missing_facts(NULL, ia, ib, &mf, &n) == SC_E_INVALID_ARG);
+  sc_missing_facts_free(NULL);
+  sc_corpus_free(c);
+}
+
 int main(int argc, char **argv) {
   (void)argc;
   (void)argv;
@@ -167,6 +216,7 @@ int main(int argc, char **argv) {
   test_numbers();
   test_agreement();
   test_list_items();
+  test_missing_facts();
   sc_keys_wipe(&keys);
   return sc_test_done("test_facts");
 }

@@ -216,6 +216,43 @@ static sc_status load_sides(const sc_corpus *c, const sc_pair *p, sides *out) {
   return sc_corpus_doc_text(c, p->b, &out->text_b, &len);
 }
 
+/* The names and numbers of each side that the other lacks, one line per
+ * side that has any, cut to @p width columns with a count of the rest. */
+static sc_status write_missing_facts(FILE *out, const sc_corpus *c, const sc_pair *p, const sides *sd,
+                                     unsigned width) {
+  enum { MORE = 15 }; /* room for " and 12345 more" */
+  sc_missing_fact *mf;
+  size_t n;
+  SC_TRY(sc_corpus_missing_facts(c, p->a, p->b, &mf, &n));
+  if (width < 40) width = 80;
+  for (int side = 0; side < 2; side++) {
+    size_t total = 0, listed = 0;
+    for (size_t i = 0; i < n; i++) total += mf[i].in_b == side;
+    if (total == 0) continue;
+    size_t col = (size_t)fprintf(out, "  names and numbers only in %s:", side ? "b" : "a");
+    for (size_t i = 0; i < n; i++) {
+      if (mf[i].in_b != side) continue;
+      const shown f = show_slice(side ? sd->text_b : sd->text_a, mf[i].offset, mf[i].length,
+                                 side ? sd->b.html : sd->a.html);
+      const size_t need = (listed ? 2 : 1) + char_count(f.text, f.len);
+      const int last = listed + 1 == total;
+      if (listed && col + need + (last ? 0 : MORE) > width) {
+        sc__free(f.owned);
+        break;
+      }
+      fputs(listed ? ", " : " ", out);
+      fwrite(f.text, 1, f.len, out);
+      col += need;
+      listed++;
+      sc__free(f.owned);
+    }
+    if (total > listed) fprintf(out, " and %zu more", total - listed);
+    fputc('\n', out);
+  }
+  sc_missing_facts_free(mf);
+  return SC_OK;
+}
+
 static sc_status compare_text(FILE *out, const sc_corpus *c, const sc_pair *p, const sc_pair_detail *d,
                               const sc_thresholds *th) {
   const sc_sentence_pair *sp = d->sentences;
@@ -235,6 +272,7 @@ static sc_status compare_text(FILE *out, const sc_corpus *c, const sc_pair *p, c
                "  sentence coverage a %.2f, b %.2f   order %.2f   shared shingles %u\n",
           p->jaccard, p->containment_ab, p->containment_ba, p->minhash, p->simhash, p->cosine, p->chars, p->words,
           p->facts, p->rewrite, p->coverage_ab, p->coverage_ba, p->order, p->shared_shingles);
+  SC_TRY(write_missing_facts(out, c, p, &sd, d->width));
   if (d->n_passages) {
     fprintf(out, "\nshared passages (%zu)\n", d->n_passages);
     write_passages(out, ta, tb, da.html, db.html, d);
@@ -304,6 +342,23 @@ static sc_status compare_json(FILE *out, const sc_corpus *c, const sc_pair *p, c
     fprintf(out, "\"%s\": %.6g, ", sc_metric_name((sc_metric)m), sc_pair_metric(p, (sc_metric)m));
   fprintf(out, "\"coverage_ab\": %.6g, \"coverage_ba\": %.6g, \"order\": %.6g, \"shared_shingles\": %u},\n",
           p->coverage_ab, p->coverage_ba, p->order, p->shared_shingles);
+  sc_missing_fact *mf;
+  size_t nmf;
+  SC_TRY(sc_corpus_missing_facts(c, p->a, p->b, &mf, &nmf));
+  fputs("  \"missing_facts\": {", out);
+  for (int side = 0; side < 2; side++) {
+    fputs(side ? "], \"b\": [" : "\"a\": [", out);
+    int first = 1;
+    for (size_t i = 0; i < nmf; i++) {
+      if (mf[i].in_b != side) continue;
+      fprintf(out, "%s{\"offset\": %zu, \"length\": %zu, \"text\": ", first ? "" : ", ", mf[i].offset, mf[i].length);
+      json_slice(out, side ? tb : ta, mf[i].offset, mf[i].length);
+      fputc('}', out);
+      first = 0;
+    }
+  }
+  fputs("]},\n", out);
+  sc_missing_facts_free(mf);
   fputs("  \"passages\": [", out);
   for (size_t i = 0; i < d->n_passages; i++) {
     const sc_passage *ps = &d->passages[i];
