@@ -344,6 +344,17 @@ static sc_status write_pair(FILE *out, const sc_corpus *c, maps *m, const sc_pai
     span16(out, mb, lb, ps->b_offset, ps->b_length);
     fprintf(out, ", %u, %.3g]", ps->words, fin(ps->similarity));
   }
+  /* The names and numbers only one side has: [side (0 a, 1 b), start, length]. */
+  sc_missing_fact *mf;
+  size_t nmf;
+  SC_TRY(sc_corpus_missing_facts(c, p->a, p->b, &mf, &nmf));
+  fputs("],\n \"missing\": [", out);
+  for (size_t i = 0; i < nmf; i++) {
+    fprintf(out, "%s[%d, ", i ? ", " : "", mf[i].in_b);
+    span16(out, mf[i].in_b ? mb : ma, mf[i].in_b ? lb : la, mf[i].offset, mf[i].length);
+    fputc(']', out);
+  }
+  sc_missing_facts_free(mf);
   fputs("],\n \"sentences\": [", out);
   for (size_t i = 0; i < ev->n_sentences; i++) {
     const sc_sentence_pair *s = &ev->sentences[i];

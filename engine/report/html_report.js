@@ -644,6 +644,18 @@
       el('code', {text: 'simcheck compare ' + shellWord(D.docs[a].name) + ' ' + shellWord(D.docs[b].name) + ' --format html'}), '.'));
   }
 
+  /* The names and numbers only one side has (what lowers `facts`). */
+  function missingFacts(p, ta, tb) {
+    var box = el('div', {cls: 'extra facts'});
+    ['A', 'B'].forEach(function (side, k) {
+      var text = k ? tb : ta, words = (p.missing || []).filter(function (m) { return m[0] === k; }).map(function (m) {
+        return text.slice(m[1], m[1] + m[2]);
+      });
+      if (words.length) box.appendChild(el('div', {text: 'Names and numbers only in ' + side + ': ' + words.join(', ')}));
+    });
+    return box;
+  }
+
   function renderDetail(p) {
     var f = p.figures, a = p.a, b = p.b, ta = D.docs[a].text || '', tb = D.docs[b].text || '';
     var right = el('div', {cls: 'scorebox'}, verdictChip(p.verdict, verdictText(p), true),
@@ -670,7 +682,8 @@
       el('div', null, el('h3', {text: 'Why this verdict'}), reasons),
       el('div', null, el('h3', {text: 'Figures'}), figs,
         el('div', {cls: 'extra', text: 'MinHash ' + fmt(f.minhash) + ' · SimHash ' + fmt(f.simhash) + ' · sentence order ' +
-          fmt(f.order) + ' · ' + plural(f.shared_shingles, 'shared shingle')}))));
+          fmt(f.order) + ' · ' + plural(f.shared_shingles, 'shared shingle')}),
+        missingFacts(p, ta, tb))));
 
     /* Highlights: shared passages, or aligned sentences. */
     var psg = p.passages.map(function (s, k) { return {a: {s: s[0], e: s[0] + s[1], k: k}, b: {s: s[2], e: s[2] + s[3], k: k}, words: s[4], sim: s[5]}; });

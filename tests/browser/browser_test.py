@@ -250,6 +250,9 @@ def check_matrix(t, wd, out, seeds):
     t.check(same_colour, "passage i has the same colour on both sides")
     reasons = wd.js("return document.querySelector('#pair-view .reasons').textContent")
     t.check("shared passages" in reasons, "the verdict's reason is shown", reasons)
+    facts = wd.js("return document.querySelector('#pair-view .facts').textContent")
+    t.check("only in A: Belgium, 57, Union" in facts and "only in B: Kremlin" in facts,
+            "the names and numbers only one side has are listed", facts[:200])
     verdict = wd.js("return document.querySelector('#pair-view .scorebox .verdict').textContent")
     t.check(verdict == "overlap", "the verdict is overlap", verdict)
     wd.js("document.getElementById('pair-view').scrollIntoView()")
