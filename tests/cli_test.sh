@@ -109,6 +109,16 @@ if have_pty; then
   expect_out_has "scoring pairs 100%" "terminal progress: scoring ends at 100%"
   run matrix --top 2 --format csv "$TMP/long.jsonl"
   expect_eq "$(cat "$TMP/out")" "$(cat "$TMP/long.tty.csv")" "terminal progress: same CSV as a redirected run"
+  expect_eq "$(wc -c <"$TMP/err" | tr -d ' ')" 0 "terminal progress: none when stderr is redirected"
+  script -qc "$SIMCHECK matrix --top 2 --format csv $TMP/long.jsonl >$TMP/long.tty.csv" /dev/null >"$TMP/tty"
+  expect_eq "$(tail -c 4 "$TMP/tty" | od -An -c | tr -d ' ')" '\r033[K' "terminal progress: the line is cleared at the end"
+  script -qc "$SIMCHECK matrix -q --top 2 --format csv $TMP/long.jsonl >$TMP/long.tty.csv" /dev/null >"$TMP/tty"
+  expect_eq "$(wc -c <"$TMP/tty" | tr -d ' ')" 0 "terminal progress: none with -q"
+  # dedup reads in batches and counts them, then names its cluster stage.
+  script -qc "$SIMCHECK dedup -o $TMP/long.kept.jsonl $TMP/long.jsonl" /dev/null >"$TMP/tty"
+  tr '\r' '\n' <"$TMP/tty" | sed 's/^\x1b\[K//' >"$TMP/out"
+  expect_out_line "simcheck dedup: 2100 documents read (0 MB)" "terminal progress: dedup counts what it read"
+  expect_out_line "simcheck dedup: 2100 documents read, finding clusters..." "terminal progress: dedup's cluster stage"
 else
   ok
 fi

@@ -26,7 +26,7 @@ const char common_options_help[] =
     "  --related S        TF-IDF cosine for related (default 0.1)\n"
     "Other:\n"
     "  --threads N        worker threads (default: one per core)\n"
-    "  -q, --quiet        no warnings on stderr\n"
+    "  -q, --quiet        no warnings, and no progress line at a terminal\n"
     "  --version          print the version\n"
     "  -h, --help         this help\n";
 
