@@ -18,6 +18,7 @@
 #include "shingle.h"
 #include "stopwords.h"
 #include "tokenize.h"
+#include "spelling.h"
 #include "wordforms.h"
 
 #define NOT_A_TERM UINT32_MAX
@@ -299,10 +300,11 @@ nomem:
   return SC_E_NOMEM;
 }
 
-/* @p nt's text with every word that has a modern form (wordforms.h)
- * replaced by it: @p nt's own text when there is none, else a copy in the
- * analyzer's scratch; and each word's span in it (az->modern_words), so
- * that later views read the modern forms without looking them up again. */
+/* @p nt's text with every word that has a modern form (wordforms.h) or
+ * an American spelling (spelling.h) replaced by it: @p nt's own text when
+ * there is none, else a copy in the analyzer's scratch; and each word's
+ * span in it (az->modern_words), so that later views read the modern forms
+ * without looking them up again. */
 static sc_status modern_text(sc_analyzer *az, const sc_normtext *nt, const char **out, size_t *out_len) {
   *out = nt->text;
   *out_len = nt->len;
@@ -315,6 +317,10 @@ static sc_status modern_text(sc_analyzer *az, const sc_normtext *nt, const char 
     char buf[SC_WORDFORM_MAX];
     size_t n;
     const char *form = sc_modern_form(nt->text + w.start, w.end - w.start, buf, &n);
+    if (form == nt->text + w.start) {
+      const char *american = sc_american_spelling(form, n, &n);
+      if (american) form = american;
+    }
     if (form == nt->text + w.start) {  /* copied later with the text around it */
       const uint32_t shift = (uint32_t)(az->modern.len - copied);
       az->modern_words.items[az->modern_words.len++] = (sc_span){w.start + shift, w.end + shift};
