@@ -5,6 +5,7 @@
  */
 #include "corpus.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "background.h"
@@ -171,6 +172,37 @@ static sc_status restore_grams(sc_corpus *c) {
   return st;
 }
 
+/* A document's digest and id, sorted to find repeated texts. */
+typedef struct digest_ref {
+  const uint8_t *digest;
+  uint32_t id;
+} digest_ref;
+
+static int cmp_digest_ref(const void *a, const void *b) {
+  const digest_ref *x = a, *y = b;
+  const int c = memcmp(x->digest, y->digest, 32);
+  if (c) return c;
+  return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* Whether each document repeats the normalized text of an earlier one
+ * (same digest), in @p repeat (one byte per document); *@p distinct
+ * receives how many texts are distinct. */
+static sc_status mark_repeats(const sc_corpus *c, uint8_t *repeat, size_t *distinct) {
+  const size_t n = c->docs.len;
+  digest_ref *refs = sc__mallocarray(n ? n : 1, sizeof(digest_ref));
+  SC_CHECK(!refs, SC_E_NOMEM);
+  for (size_t i = 0; i < n; i++) refs[i] = (digest_ref){c->docs.items[i]->digest, (uint32_t)i};
+  qsort(refs, n, sizeof *refs, cmp_digest_ref);
+  *distinct = n;
+  for (size_t i = 0; i < n; i++) {
+    repeat[refs[i].id] = i > 0 && memcmp(refs[i - 1].digest, refs[i].digest, 32) == 0;
+    *distinct -= repeat[refs[i].id];
+  }
+  sc__free(refs);
+  return SC_OK;
+}
+
 sc_status sc_corpus_build(sc_corpus *c) {
   SC_CHECK(!c, SC_E_INVALID_ARG);
   free_stats(c);
@@ -184,21 +216,36 @@ sc_status sc_corpus_build(sc_corpus *c) {
     free_stats(c);
     return SC_E_NOMEM;
   }
-  for (size_t i = 0; i < n; i++) {
+  /* The IDF counts each distinct text once (text_df): copies of one
+   * article (a crawl, a syndication feed) would otherwise make its words
+   * common and lower every other pair's scores. c->df counts every
+   * document: the cosine's posting lists need the terms two documents
+   * share, copies included, and so do the n-grams' (which keep that count
+   * for their weights too). */
+  uint8_t *repeat = sc__calloc(n ? n : 1, 1);
+  uint32_t *text_df = sc__calloc(v ? v : 1, sizeof(uint32_t));
+  size_t distinct = 0;
+  sc_status st = repeat && text_df ? mark_repeats(c, repeat, &distinct) : SC_E_NOMEM;
+  for (size_t i = 0; i < n && st == SC_OK; i++) {
     const sc_doc *d = c->docs.items[i];
-    for (size_t k = 0; k < d->n_terms; k++) c->df[d->terms[k]]++;
-    const sc_status st = sc_gramdf_add(&c->gram_df, d->grams, d->n_grams);
-    if (st != SC_OK) {
-      free_stats(c);
-      return st;
+    for (size_t k = 0; k < d->n_terms; k++) {
+      c->df[d->terms[k]]++;
+      text_df[d->terms[k]] += !repeat[i];
     }
+    st = sc_gramdf_add(&c->gram_df, d->grams, d->n_grams);
   }
-  for (size_t t = 0; t < v; t++) {
+  for (size_t t = 0; t < v && st == SC_OK; t++) {
     size_t len;
     const char *s = sc_strmap_key(&c->vocab, (uint32_t)t, &len);
-    c->idf[t] = c->opt.background ? sc_idf_with_background(c->df[t], n, sc_background_df(s))
-                                   : sc_idf(c->df[t], (double)n);
+    c->idf[t] = c->opt.background ? sc_idf_with_background(text_df[t], distinct, sc_background_df(s))
+                                   : sc_idf(text_df[t], (double)distinct);
     c->term_hash[t] = sc_hash_word(s, len, c->keys.term);
+  }
+  sc__free(repeat);
+  sc__free(text_df);
+  if (st != SC_OK) {
+    free_stats(c);
+    return st;
   }
   weigh_job wj = {c};
   SC_TRY(sc_parallel_for(n, 16, sc_threads_for(0, n / 16 + 1), weigh_range, &wj));

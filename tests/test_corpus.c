@@ -718,6 +718,33 @@ static void test_null_text(void) {
   sc_corpus_free(c);
 }
 
+/* The IDF counts each distinct text once: adding copies of a text (even
+ * with other spacing and case, one normalized text) leaves the TF-IDF
+ * cosine of every pair as it was; a text that is new changes it. */
+static double cosine_with(const char *const *texts, size_t n) {
+  sc_corpus *c = fixture_corpus();
+  if (!c) return -1;
+  for (size_t i = 0; i < n; i++) fixture_add_str(c, NULL, texts[i]);
+  sc_pair p = {0};
+  const int ok = sc_corpus_build(c) == SC_OK && sc_corpus_compare(c, 0, 1, &p) == SC_OK;
+  CHECK(ok);
+  sc_corpus_free(c);
+  return ok ? p.cosine : -1;
+}
+
+static void test_copies_in_idf(void) {
+  const char *a = "The harbour master counted the fishing boats that left before the storm.";
+  const char *b = "Before the storm the harbour master counted the boats leaving the port.";
+  const char *third = "A storm closed the port and the fishing fleet stayed at home.";
+  const char *const alone[] = {a, b, third};
+  const char *const copies[] = {a, b, third, a, "THE harbour  master counted the fishing boats that left before the storm.", b};
+  const char *const other[] = {a, b, third, "The harbour master counted the boats."};
+  const double base = cosine_with(alone, 3), with_copies = cosine_with(copies, 6), with_other = cosine_with(other, 4);
+  CHECK_MSG(base > 0.3 && base < 0.99, "cosine %.6f", base);
+  CHECK_MSG(with_copies == base, "cosine %.9f with copies of a and b, %.9f without", with_copies, base);
+  CHECK_MSG(fabs(with_other - base) > 1e-4, "cosine %.9f with a new text, %.9f without", with_other, base);
+}
+
 int main(int argc, char **argv) {
   sc_test_init(argc, argv, 2025);
   for (int i = 1; i < argc; i++)
@@ -733,6 +760,7 @@ int main(int argc, char **argv) {
   test_rebuild();
   test_argument_order();
   test_pairs_list();
+  test_copies_in_idf();
   test_oom();
   return sc_test_done("test_corpus");
 }
