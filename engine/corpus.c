@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "background.h"
+#include "copies.h"
 #include "parallel.h"
 #include "shingle.h"
 #include "tfidf.h"
@@ -172,35 +173,40 @@ static sc_status restore_grams(sc_corpus *c) {
   return st;
 }
 
-/* A document's digest and id, sorted to find repeated texts. */
-typedef struct digest_ref {
-  const uint8_t *digest;
-  uint32_t id;
-} digest_ref;
-
-static int cmp_digest_ref(const void *a, const void *b) {
-  const digest_ref *x = a, *y = b;
-  const int c = memcmp(x->digest, y->digest, 32);
-  if (c) return c;
-  return x->id < y->id ? -1 : x->id > y->id;
-}
-
-/* Whether each document repeats the normalized text of an earlier one
- * (same digest), in @p repeat (one byte per document); *@p distinct
- * receives how many texts are distinct. */
-static sc_status mark_repeats(const sc_corpus *c, uint8_t *repeat, size_t *distinct) {
-  const size_t n = c->docs.len;
-  digest_ref *refs = sc__mallocarray(n ? n : 1, sizeof(digest_ref));
-  SC_CHECK(!refs, SC_E_NOMEM);
-  for (size_t i = 0; i < n; i++) refs[i] = (digest_ref){c->docs.items[i]->digest, (uint32_t)i};
-  qsort(refs, n, sizeof *refs, cmp_digest_ref);
-  *distinct = n;
-  for (size_t i = 0; i < n; i++) {
-    repeat[refs[i].id] = i > 0 && memcmp(refs[i - 1].digest, refs[i].digest, 32) == 0;
-    *distinct -= repeat[refs[i].id];
+/* Each term's document frequency with a group of copies and near-copies
+ * (copies.h) counted once, in @p text_df (v entries, zeroed); *@p
+ * n_texts receives the number of groups. */
+static sc_status distinct_text_df(const sc_corpus *c, uint32_t *text_df, size_t *n_texts) {
+  const size_t n = c->docs.len, v = c->vocab.n;
+  uint32_t *group = sc__mallocarray(n ? n : 1, sizeof(uint32_t));
+  uint32_t *order = sc__mallocarray(n ? n : 1, sizeof(uint32_t));
+  uint32_t *start = sc__calloc(n + 1, sizeof(uint32_t));
+  uint32_t *last = sc__mallocarray(v ? v : 1, sizeof(uint32_t));
+  sc_status st = group && order && start && last ? SC_OK : SC_E_NOMEM;
+  if (st == SC_OK)
+    st = sc_copy_groups(c->docs.items, n, c->opt.num_perm, c->opt.th.near_duplicate, group, n_texts);
+  if (st == SC_OK) {
+    /* Documents by group (counting sort), so that a term seen last in the
+     * current group is not counted again. */
+    for (size_t i = 0; i < n; i++) start[group[i] + 1]++;
+    for (size_t g = 0; g < n; g++) start[g + 1] += start[g];
+    for (size_t i = 0; i < n; i++) order[start[group[i]]++] = (uint32_t)i;
+    for (size_t t = 0; t < v; t++) last[t] = UINT32_MAX;
+    for (size_t k = 0; k < n; k++) {
+      const sc_doc *d = c->docs.items[order[k]];
+      const uint32_t g = group[order[k]];
+      for (size_t j = 0; j < d->n_terms; j++)
+        if (last[d->terms[j]] != g) {
+          last[d->terms[j]] = g;
+          text_df[d->terms[j]]++;
+        }
+    }
   }
-  sc__free(refs);
-  return SC_OK;
+  sc__free(last);
+  sc__free(start);
+  sc__free(order);
+  sc__free(group);
+  return st;
 }
 
 sc_status sc_corpus_build(sc_corpus *c) {
@@ -216,22 +222,18 @@ sc_status sc_corpus_build(sc_corpus *c) {
     free_stats(c);
     return SC_E_NOMEM;
   }
-  /* The IDF counts each distinct text once (text_df): copies of one
-   * article (a crawl, a syndication feed) would otherwise make its words
+  /* The IDF counts a group of copies and near-copies once (text_df): a
+   * text repeated by a crawl or a feed would otherwise make its words
    * common and lower every other pair's scores. c->df counts every
    * document: the cosine's posting lists need the terms two documents
    * share, copies included, and so do the n-grams' (which keep that count
    * for their weights too). */
-  uint8_t *repeat = sc__calloc(n ? n : 1, 1);
   uint32_t *text_df = sc__calloc(v ? v : 1, sizeof(uint32_t));
   size_t distinct = 0;
-  sc_status st = repeat && text_df ? mark_repeats(c, repeat, &distinct) : SC_E_NOMEM;
+  sc_status st = text_df ? distinct_text_df(c, text_df, &distinct) : SC_E_NOMEM;
   for (size_t i = 0; i < n && st == SC_OK; i++) {
     const sc_doc *d = c->docs.items[i];
-    for (size_t k = 0; k < d->n_terms; k++) {
-      c->df[d->terms[k]]++;
-      text_df[d->terms[k]] += !repeat[i];
-    }
+    for (size_t k = 0; k < d->n_terms; k++) c->df[d->terms[k]]++;
     st = sc_gramdf_add(&c->gram_df, d->grams, d->n_grams);
   }
   for (size_t t = 0; t < v && st == SC_OK; t++) {
@@ -241,7 +243,6 @@ sc_status sc_corpus_build(sc_corpus *c) {
                                    : sc_idf(text_df[t], (double)distinct);
     c->term_hash[t] = sc_hash_word(s, len, c->keys.term);
   }
-  sc__free(repeat);
   sc__free(text_df);
   if (st != SC_OK) {
     free_stats(c);

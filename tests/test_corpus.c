@@ -9,6 +9,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 
+#include "copies.h"
 #include "corpus.h"
 #include "normalize.h"
 #include "corpus_fixture.h"
@@ -718,9 +719,11 @@ static void test_null_text(void) {
   sc_corpus_free(c);
 }
 
-/* The IDF counts each distinct text once: adding copies of a text (even
- * with other spacing and case, one normalized text) leaves the TF-IDF
- * cosine of every pair as it was; a text that is new changes it. */
+/* The IDF counts a group of copies and near-copies once (copies.h):
+ * adding copies of a text (even with other spacing and case, one
+ * normalized text) or a near-copy (one word changed, shingle Jaccard 0.706)
+ * leaves the TF-IDF cosine of a pair without the changed word as it was;
+ * a new text changes it. */
 static double cosine_with(const char *const *texts, size_t n) {
   sc_corpus *c = fixture_corpus();
   if (!c) return -1;
@@ -733,16 +736,62 @@ static double cosine_with(const char *const *texts, size_t n) {
 }
 
 static void test_copies_in_idf(void) {
-  const char *a = "The harbour master counted the fishing boats that left before the storm.";
-  const char *b = "Before the storm the harbour master counted the boats leaving the port.";
+  const char *a = "The harbour master counted the fishing boats that left before the storm, wrote their names in "
+                  "the ledger, and sent the youngest clerk to warn the families who lived along the northern quay.";
+  const char *near = "The harbour master counted the fishing boats that left before the storm, wrote their names in "
+                     "the ledger, and sent the youngest apprentice to warn the families who lived along the northern "
+                     "quay.";
+  const char *b = "Before the storm the harbour master counted the boats leaving the port and warned the families.";
   const char *third = "A storm closed the port and the fishing fleet stayed at home.";
   const char *const alone[] = {a, b, third};
-  const char *const copies[] = {a, b, third, a, "THE harbour  master counted the fishing boats that left before the storm.", b};
+  const char *const copies[] = {
+      a, b, third, a,
+      "THE harbour  master counted the fishing boats that left before the storm, wrote their names in the ledger, "
+      "and sent the youngest clerk to warn the families who lived along the northern quay.",
+      b};
+  const char *const near_copy[] = {a, b, third, near};
   const char *const other[] = {a, b, third, "The harbour master counted the boats."};
-  const double base = cosine_with(alone, 3), with_copies = cosine_with(copies, 6), with_other = cosine_with(other, 4);
+  const double base = cosine_with(alone, 3);
   CHECK_MSG(base > 0.3 && base < 0.99, "cosine %.6f", base);
+  const double with_copies = cosine_with(copies, 6), with_near = cosine_with(near_copy, 4);
   CHECK_MSG(with_copies == base, "cosine %.9f with copies of a and b, %.9f without", with_copies, base);
+  CHECK_MSG(with_near == base, "cosine %.9f with a near-copy of a, %.9f without", with_near, base);
+  const double with_other = cosine_with(other, 4);
   CHECK_MSG(fabs(with_other - base) > 1e-4, "cosine %.9f with a new text, %.9f without", with_other, base);
+}
+
+/* The groups themselves: a chain of near-copies is one group (a and its
+ * second-hand copy share less than the threshold), texts too short for a
+ * shingle group only when identical, an unrelated text alone. */
+static void test_copy_groups(void) {
+  sc_corpus *c = fixture_corpus();
+  if (!c) return;
+  const char *a = "The harbour master counted the fishing boats that left before the storm, wrote their names in "
+                  "the ledger, and sent the youngest clerk to warn the families who lived along the northern quay.";
+  const char *a1 = "The harbour master counted the fishing boats that left before the storm, wrote their names in "
+                   "the ledger, and sent the youngest apprentice to warn the families who lived along the northern "
+                   "quay.";
+  const char *a2 = "The harbour master counted the fishing boats that left before the gale, wrote their names in "
+                   "the ledger, and sent the youngest apprentice to warn the families who lived along the northern "
+                   "quay.";
+  const char *texts[] = {"Yes, indeed.", a,  "No, never.", a2, "A storm closed the port and the fishing fleet stayed.",
+                         a1,             "yes,  INDEED."};
+  for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) fixture_add_str(c, NULL, texts[i]);
+  uint32_t group[7];
+  size_t n_groups = 0;
+  CHECK(sc_copy_groups(c->docs.items, c->docs.len, 128, 0.5, group, &n_groups) == SC_OK);
+  const uint32_t want[7] = {0, 1, 2, 1, 4, 1, 0};
+  for (size_t i = 0; i < 7; i++)
+    CHECK_MSG(group[i] == want[i], "document %zu in group %u, expected %u", i, group[i], want[i]);
+  CHECK_EQ_INT(n_groups, 4);
+  sc_pair p;
+  CHECK(sc_corpus_build(c) == SC_OK && sc_corpus_compare(c, 1, 3, &p) == SC_OK);
+  CHECK_MSG(p.jaccard < 0.5, "a and its second-hand copy: Jaccard %.3f, expected under 0.5 (linked through a1)",
+            p.jaccard);
+  /* A threshold no banding reaches: copies by digest only. */
+  CHECK(sc_copy_groups(c->docs.items, c->docs.len, 8, 0.01, group, &n_groups) == SC_OK);
+  CHECK_EQ_INT(n_groups, 6);
+  sc_corpus_free(c);
 }
 
 int main(int argc, char **argv) {
@@ -761,6 +810,7 @@ int main(int argc, char **argv) {
   test_argument_order();
   test_pairs_list();
   test_copies_in_idf();
+  test_copy_groups();
   test_oom();
   return sc_test_done("test_corpus");
 }
