@@ -1,14 +1,17 @@
 /*
  * wordforms.c: Early Modern English forms (see wordforms.h).
  *
- * Two parts: a table of pronouns, auxiliaries and irregular forms, and one
- * rule for the third person in -eth ("cometh" -> "comes"). The rule writes
- * -es, which is right after a silent e ("maketh" -> "makes") and becomes
- * right after stemming otherwise ("speakes" and "speaks" share the stem
- * "speak"). Words that only look like such forms are listed as exceptions.
+ * Two parts: a table of pronouns, auxiliaries, irregular forms and a few
+ * archaic words with one modern equivalent ("smote" -> "struck", "slain"
+ * -> "killed", "hearken" -> "listen"), and one rule for the third person
+ * in -eth ("cometh" -> "comes"). The rule writes -es, which is right after
+ * a silent e ("maketh" -> "makes") and becomes right after stemming
+ * otherwise ("speakes" and "speaks" share the stem "speak"). Words that
+ * only look like such forms are listed as exceptions.
  * Left out on purpose: forms that are also common modern words ("art",
- * "brake", "gat"), and -est (second person "knowest" cannot be told from
- * superlatives such as "greatest" without a dictionary).
+ * "brake", "gat"; "slew" is in, the noun "a slew of" being rare), and -est
+ * (second person "knowest" cannot be told from superlatives such as
+ * "greatest" without a dictionary).
  */
 #include "wordforms.h"
 
@@ -21,18 +24,23 @@ typedef struct wordform {
 
 /* Sorted by old form, for bsearch; a test checks the order. */
 static const wordform table[] = {
-    {"canst", "can"},       {"comest", "come"},     {"couldest", "could"},  {"didst", "did"},
-    {"doest", "do"},        {"dost", "do"},         {"doth", "does"},       {"durst", "dared"},
-    {"ere", "before"},      {"givest", "give"},     {"goest", "go"},        {"hadst", "had"},
-    {"hast", "have"},       {"hath", "has"},        {"hearest", "hear"},    {"hither", "here"},
-    {"knowest", "know"},    {"makest", "make"},     {"mayest", "may"},      {"mightest", "might"},
-    {"nay", "no"},          {"oft", "often"},       {"saith", "says"},      {"sayest", "say"},
-    {"seest", "see"},       {"shalt", "shall"},     {"shew", "show"},       {"shewed", "showed"},
-    {"shewn", "shown"},     {"shouldest", "should"},{"spake", "spoke"},     {"sware", "swore"},
-    {"takest", "take"},     {"thee", "you"},        {"thine", "your"},      {"thither", "there"},
-    {"thou", "you"},        {"thy", "your"},        {"thyself", "yourself"},{"unto", "to"},
-    {"wast", "were"},       {"wert", "were"},       {"whither", "where"},   {"wilt", "will"},
-    {"wouldest", "would"},  {"ye", "you"},          {"yea", "yes"},
+    {"aught", "anything"},  {"brethren", "brothers"},{"canst", "can"},       {"comest", "come"},
+    {"couldest", "could"},  {"didst", "did"},       {"digged", "dug"},      {"doest", "do"},
+    {"dost", "do"},         {"doth", "does"},       {"durst", "dared"},     {"ere", "before"},
+    {"givest", "give"},     {"goest", "go"},        {"hadst", "had"},       {"hast", "have"},
+    {"hath", "has"},        {"hearest", "hear"},    {"hearken", "listen"},  {"hearkened", "listened"},
+    {"hearkeneth", "listens"},{"hither", "here"},     {"knowest", "know"},    {"makest", "make"},
+    {"mayest", "may"},      {"mightest", "might"},  {"naught", "nothing"},  {"nay", "no"},
+    {"oft", "often"},       {"peradventure", "perhaps"},{"raiment", "clothing"},{"saith", "says"},
+    {"sayest", "say"},      {"seest", "see"},       {"shalt", "shall"},     {"shew", "show"},
+    {"shewed", "showed"},   {"shewn", "shown"},     {"shouldest", "should"},{"slain", "killed"},
+    {"slay", "kill"},       {"slayeth", "kills"},   {"slew", "killed"},     {"smite", "strike"},
+    {"smitest", "strike"},  {"smiteth", "strikes"}, {"smitten", "struck"},  {"smote", "struck"},
+    {"spake", "spoke"},     {"sware", "swore"},     {"takest", "take"},     {"thee", "you"},
+    {"thine", "your"},      {"thither", "there"},   {"thou", "you"},        {"thy", "your"},
+    {"thyself", "yourself"},{"unto", "to"},         {"wast", "were"},       {"wert", "were"},
+    {"whither", "where"},   {"wilt", "will"},       {"wist", "knew"},       {"wouldest", "would"},
+    {"wroth", "angry"},     {"ye", "you"},          {"yea", "yes"},
 };
 
 /* Words ending in -eth that are not verb forms. */

@@ -21,9 +21,11 @@
 enum { DOCS = 60, PER_DOC = 5 };
 
 /* Text of document i: words drawn from a small vocabulary of made-up
- * spellings that share letter runs, so n-gram overlaps vary smoothly. */
+ * spellings that share letter runs, so n-gram overlaps vary smoothly.  None
+ * may be an archaic form engine/wordforms.c rewrites: the hand count below
+ * reads the words as written. */
 static void make_text(char *buf, size_t cap, unsigned i) {
-  static const char *const stems[] = {"sell", "tell", "smell", "spell", "shell", "naught", "nought", "taught",
+  static const char *const stems[] = {"sell", "tell", "smell", "spell", "shell", "caught", "nought", "taught",
                                       "bought", "thought", "river", "giver", "liver", "silver", "quiver"};
   size_t n = 0;
   const unsigned words = 6 + (unsigned)sc_test_below(20);

@@ -45,6 +45,11 @@ static void test_forms(void) {
   expect_form("cometh", "comes");
   expect_form("maketh", "makes");
   expect_form("goeth", "goes");
+  expect_form("smote", "struck");
+  expect_form("slain", "killed");
+  expect_form("slayeth", "kills");  /* the table before the -eth rule */
+  expect_form("hearkened", "listened");
+  expect_form("brethren", "brothers");
   expect_form("speaketh", "speakes");
   /* Unchanged: modern words, -eth words that are not verbs, ordinals, short
    * words, prefixes of table entries and the length limit. */
@@ -89,6 +94,13 @@ static void test_pair(void) {
   /* Mapped, the two texts would be one text (Jaccard 1); the 5-word
    * shingles of the original words have nothing in common. */
   CHECK_MSG(p.shared_shingles == 0 && p.jaccard == 0, "shared shingles %u, expected 0", p.shared_shingles);
+  /* Archaic words with one modern equivalent ("slew" -> "killed" and
+   * "killed" share the stem "kill"). */
+  if (!fixture_compare("He smote the Philistines and slew them, and his brethren hearkened.",
+                       "He struck the Philistines and killed them, and his brothers listened.", &p))
+    return;
+  CHECK_MSG(p.words > 0.999, "shared words %.3f, expected 1", p.words);
+  CHECK_MSG(p.cosine > 0.999, "TF-IDF cosine %.3f, expected 1", p.cosine);
 }
 
 /* Shared words count content words by stem: inflections are one word. */
