@@ -263,8 +263,9 @@ static sc_status compare_text(FILE *out, const sc_corpus *c, const sc_pair *p, c
   const char *const ta = sd.text_a, *const tb = sd.text_b;
   char verdict[32];
   sc_verdict_text(p, verdict, sizeof verdict);
-  fprintf(out, "a  %s  (%zu words, %zu sentences)\nb  %s  (%zu words, %zu sentences)\n\n", da.name, da.words,
-          da.sentences, db.name, db.words, db.sentences);
+  fprintf(out, "a  %s  (%zu word%s, %zu sentence%s)\nb  %s  (%zu word%s, %zu sentence%s)\n\n", da.name, da.words,
+          da.words == 1 ? "" : "s", da.sentences, da.sentences == 1 ? "" : "s", db.name, db.words,
+          db.words == 1 ? "" : "s", db.sentences, db.sentences == 1 ? "" : "s");
   fprintf(out, "verdict  %s, score %.3f\n", verdict, p->score);
   sc_write_reasons(out, p, th, d->passages, d->n_passages, "  - ");
   fprintf(out, "\nfigures\n  jaccard %.3f   containment a->b %.3f, b->a %.3f   minhash %.3f   simhash %.3f\n"
