@@ -248,6 +248,16 @@ expect_rc 0 "one document"
 expect_err_line "simcheck matrix: only one document: no pairs to compare" "one document"
 expect_eq "$(cat "$TMP/out")" "$HEADER" "one document: header only"
 
+# Two documents: one pair, and sizes in the singular where they are one.
+mkdir -p "$TMP/two"
+printf "Walking daily protects the heart.\n" > "$TMP/two/a.txt"
+printf "Daily walks protect your heart. So say doctors.\n" > "$TMP/two/b.txt"
+run matrix "$TMP/two"
+expect_rc 0 "two documents"
+expect_out_line "2 documents, 1 pair listed" "two documents: one pair in the singular"
+expect_out_line "  a             5 words    1 sentence   $TMP/two/a.txt" "two documents: one sentence in the singular"
+expect_out_line "  b             8 words    2 sentences  $TMP/two/b.txt" "two documents: columns line up"
+
 # ---------------------------------------------------------------------------
 usage_error "simcheck matrix: no PATH given" "no PATH" matrix
 expect_err_line "Try 'simcheck matrix --help'." "no PATH: hint"
