@@ -23,7 +23,7 @@ static void name_passages(FILE *out, const sc_passage *ps, size_t nps, const cha
   }
   fprintf(out, "%smade by %zu shared passage%s of %llu words in all; the longest, %u words, at a bytes %zu+%zu, "
                "b bytes %zu+%zu\n",
-          indent, nps, nps == 1 ? "" : "s", (unsigned long long)words, ps[longest].words, ps[longest].a_offset,
+          indent, nps, sc_plural(nps), (unsigned long long)words, ps[longest].words, ps[longest].a_offset,
           ps[longest].a_length, ps[longest].b_offset, ps[longest].b_length);
 }
 
@@ -264,8 +264,8 @@ static sc_status compare_text(FILE *out, const sc_corpus *c, const sc_pair *p, c
   char verdict[32];
   sc_verdict_text(p, verdict, sizeof verdict);
   fprintf(out, "a  %s  (%zu word%s, %zu sentence%s)\nb  %s  (%zu word%s, %zu sentence%s)\n\n", da.name, da.words,
-          da.words == 1 ? "" : "s", da.sentences, da.sentences == 1 ? "" : "s", db.name, db.words,
-          db.words == 1 ? "" : "s", db.sentences, db.sentences == 1 ? "" : "s");
+          sc_plural(da.words), da.sentences, sc_plural(da.sentences), db.name, db.words, sc_plural(db.words),
+          db.sentences, sc_plural(db.sentences));
   fprintf(out, "verdict  %s, score %.3f\n", verdict, p->score);
   sc_write_reasons(out, p, th, d->passages, d->n_passages, "  - ");
   fprintf(out, "\nfigures\n  jaccard %.3f   containment a->b %.3f, b->a %.3f   minhash %.3f   simhash %.3f\n"

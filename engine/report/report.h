@@ -24,6 +24,10 @@ sc_status sc_report_html_compare(FILE *out, const sc_corpus *c, const sc_pair *p
 void sc_write_reasons(FILE *out, const sc_pair *p, const sc_thresholds *th, const sc_passage *ps, size_t nps,
                       const char *indent);
 
+/* The plural ending after a count: "s" unless @p n is one. In a column,
+ * "%-1s" pads the empty ending to the width of the "s". */
+static inline const char *sc_plural(size_t n) { return n == 1 ? "" : "s"; }
+
 /* Writes @p s as a JSON string literal (quotes included). */
 void sc_json_string(FILE *out, const char *s);
 

@@ -104,7 +104,7 @@ sc_status sc_report_table(FILE *out, const sc_corpus *c, const sc_pair *p, size_
   const unsigned width = ro->width ? ro->width : 100;
   const int grid = n >= 2 && n <= GRID_MAX_DOCS && LABEL_MAX + 2 + n * CELL_W <= width;
 
-  fprintf(out, "%zu documents, %zu pair%s listed\n", n, np, np == 1 ? "" : "s");
+  fprintf(out, "%zu documents, %zu pair%s listed\n", n, np, sc_plural(np));
   print_tally(out, p, np);
   fputc('\n', out);
   if (grid) print_grid(out, p, np, l, n, ro->metric);
@@ -114,8 +114,8 @@ sc_status sc_report_table(FILE *out, const sc_corpus *c, const sc_pair *p, size_
   for (uint32_t i = 0; i < max_docs; i++) {
     sc_doc_info d;
     if ((st = sc_corpus_doc_info(c, i, &d)) != SC_OK) goto done;
-    fprintf(out, "  %-*s %6zu word%s %4zu sentence%s  %s\n", LABEL_MAX, l[i], d.words, d.words == 1 ? " " : "s",
-            d.sentences, d.sentences == 1 ? " " : "s", d.name);
+    fprintf(out, "  %-*s %6zu word%-1s %4zu sentence%-1s  %s\n", LABEL_MAX, l[i], d.words, sc_plural(d.words),
+            d.sentences, sc_plural(d.sentences), d.name);
   }
   if (max_docs < n) fprintf(out, "  ... and %zu more documents\n", n - max_docs);
   fputc('\n', out);
