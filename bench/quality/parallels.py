@@ -29,6 +29,8 @@ import re
 import sys
 from collections import defaultdict
 
+from pair_f1 import best_f1
+
 
 def trigrams(text):
     words = re.findall(r"[a-z0-9']+", text.lower())
@@ -58,25 +60,6 @@ def parallel_chapters(docs, names, min_share):
         if k >= min_share * max(1, min(len(grams[x]), len(grams[y]))):
             found.add(frozenset((x.split("_", 1)[1], y.split("_", 1)[1])))
     return found
-
-
-def best_f1(items, n_truth):
-    items = sorted(items, key=lambda x: -x[0])
-    tp = fp = 0
-    best = (0.0, None)
-    i = 0
-    while i < len(items):
-        j = i
-        while j < len(items) and items[j][0] == items[i][0]:
-            tp += items[j][1]
-            fp += not items[j][1]
-            j += 1
-        prec, rec = tp / (tp + fp), tp / n_truth
-        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-        if f1 > best[0]:
-            best = (f1, items[i][0])
-        i = j
-    return best
 
 
 def main():

@@ -21,23 +21,7 @@ import subprocess
 import sys
 import tempfile
 
-
-def best_f1(items, n_truth):
-    tp = fp = 0
-    best = 0.0
-    items = sorted(items, key=lambda x: -x[0])
-    i = 0
-    while i < len(items):  # tie groups at once, as score.py does
-        j = i
-        while j < len(items) and items[j][0] == items[i][0]:
-            tp += items[j][1]
-            fp += not items[j][1]
-            j += 1
-        prec, rec = tp / (tp + fp), tp / n_truth
-        if prec + rec:
-            best = max(best, 2 * prec * rec / (prec + rec))
-        i = j
-    return best
+from pair_f1 import best_f1
 
 
 def main():
@@ -68,7 +52,7 @@ def main():
                 for q, o in ((a, b), (b, a)):
                     if q.lower().startswith("web") and (q not in best or s > best[q][0]):
                         best[q] = (s, frozenset((q, o)) in want)
-        f1s.append(best_f1(items, k))
+        f1s.append(best_f1(items, k)[0])
         p1s.append(sum(hit for _, hit in best.values()) / k)
         tp = sum(1 for s, t in items if s >= threshold and t)
         fp = sum(1 for s, t in items if s >= threshold and not t)
