@@ -399,6 +399,7 @@ expect_rc 0 "compare 000 001"
 cov=$(awk '/sentence coverage a/ { for (i = 1; i <= NF; i++) if ($i == "a") a = $(i + 1); else if ($i == "b") b = $(i + 1)
   sub(/,$/, "", a); printf "%.0f%% of a'"'"'s content and %.0f%% of b'"'"'s", 100 * a, 100 * b }' "$TMP/out")
 expect_out_has "sentence by sentence $cov are matched" "compare 000 001: the reason quotes both coverages"
+expect_out_line "  - 100% of the names and numbers of the side with fewer are in the other" "compare 000 001: the facts reason says whose share it is"
 # The facts each side lacks, by hand: Noah opens a sentence (not a name),
 # 70,000 is seventy thousand, and Jacob's names Jacob.
 printf "Noah met Shem in Paris. He paid 70,000 coins to Jacob's son.\n" > "$TMP/facts-a.txt"

@@ -58,7 +58,8 @@ void sc_write_reasons(FILE *out, const sc_pair *p, const sc_thresholds *th, cons
     fprintf(out, "%srewrite score %.3f >= %.2f: sentence by sentence %.0f%% of a's content and %.0f%% of b's "
                  "are matched; %.0f%% of the shorter side's keep their order\n",
             indent, p->rewrite, th->rewrite, 100 * p->coverage_ab, 100 * p->coverage_ba, 100 * p->order);
-    fprintf(out, "%snames and numbers agree: %.0f%%%s\n", indent, 100 * p->facts,
+    fprintf(out, "%s%.0f%% of the names and numbers of the side with fewer are in the other%s\n", indent,
+            100 * p->facts,
             p->summary ? "; one side is much shorter: a summary" : "");
     return;
   }
