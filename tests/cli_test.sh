@@ -408,6 +408,18 @@ run compare "$TMP/facts-a.txt" "$TMP/facts-b.txt"
 expect_rc 0 "compare facts"
 expect_out_line "  names and numbers only in a: Shem, Paris" "compare: a's facts that b lacks"
 expect_out_line "  names and numbers only in b: Ham, London" "compare: b's facts that a lacks"
+# Hand-written paraphrases of modern English (tests/paraphrase/README.md):
+# each is a rewrite of its source, and the sample articles that quote the
+# same speech as seeds/000 are only on the same topic as its rewrite.
+PARA=$(cd "$(dirname "${BASH_SOURCE[0]}")/paraphrase" && pwd)
+run compare "$PARA/bsd.txt" "$PARA/bsd-rewrite.txt"
+expect_out_line "verdict  rewrite, score 0.583" "compare: a licence and its paraphrase"
+run compare "$SEEDS"/000_*.txt "$PARA/000-rewrite.txt"
+expect_out_line "verdict  rewrite, score 0.772" "compare: an article and a second rewrite of it"
+mkdir "$TMP/para" && cp "$SEEDS"/0*.txt "$PARA/000-rewrite.txt" "$TMP/para/"
+run matrix --format csv "$TMP/para"
+verdicts=$(awk -F, '$2 ~ /000-rewrite/ || $1 ~ /000-rewrite/ { a = $1 ~ /000-rewrite/ ? $2 : $1; sub(/.*\//, "", a); print substr(a, 1, 3) ":" $4 }' "$TMP/out" | sort | tr '\n' ' ')
+expect_eq "$verdicts" "000:rewrite 001:overlap 002:related 003:related 004:related " "matrix: the second rewrite of 000 against each sample article"
 printf "Walking daily protects the heart.\n" > "$TMP/one-sentence.txt"
 run compare "$TMP/one-sentence.txt" "$TMP/facts-b.txt"
 expect_out_line "a  $TMP/one-sentence.txt  (5 words, 1 sentence)" "compare: one sentence in the singular"
