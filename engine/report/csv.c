@@ -15,8 +15,8 @@ sc_status sc_report_csv(FILE *out, const sc_corpus *c, const sc_pair *p, size_t 
     sc_csv_field(out, da.name);
     fputc(',', out);
     sc_csv_field(out, db.name);
-    fprintf(out, ",%.4f,%s", p[i].score, sc_verdict_name(p[i].verdict));
-    for (unsigned m = 1; m < SC_METRIC_COUNT; m++) fprintf(out, ",%.4f", sc_pair_metric(&p[i], (sc_metric)m));
+    fprintf(out, ",%.6f,%s", p[i].score, sc_verdict_name(p[i].verdict));
+    for (unsigned m = 1; m < SC_METRIC_COUNT; m++) fprintf(out, ",%.6f", sc_pair_metric(&p[i], (sc_metric)m));
     fputc('\n', out);
   }
   return SC_OK;
