@@ -39,6 +39,43 @@ static int capitalized_word(const char *original, size_t len, const sc_normtext 
   return n >= 2 && !sc_is_stopword(s, n) && !is_number(s, n) && capitalized(original, len, nt->src[w.start]);
 }
 
+/* Whether the word is written in capitals: two letters or more, none of
+ * them lower case ("LORD", "NATO", "SOFTWARE"). */
+static int all_capitals(const char *original, const sc_normtext *nt, sc_span w) {
+  const size_t end = nt->src[w.end];
+  size_t letters = 0;
+  for (size_t off = nt->src[w.start]; off < end;) {
+    utf8proc_int32_t cp;
+    const utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)original + off, (utf8proc_ssize_t)(end - off), &cp);
+    if (n <= 0) return 0;
+    off += (size_t)n;
+    const utf8proc_category_t cat = utf8proc_category(cp);
+    if (cat == UTF8PROC_CATEGORY_LL) return 0;
+    letters += cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
+  }
+  return letters >= 2;
+}
+
+/* Three words or more in capitals in a row are shouted, not names (a
+ * licence's "THIS SOFTWARE IS PROVIDED ... AS IS", a banner): one alone
+ * still names ("the LORD", "NATO"). */
+#define SC_SHOUTED_RUN 3
+
+/* Whether the sentence's first word is a list item's marker ("1.", "2)",
+ * "b."): then the word after it opens the sentence, and the marker is no
+ * fact (a licence's clause numbers are not figures it shares with another
+ * numbered text). */
+static int list_marker(const sc_normtext *nt, const sc_span *words, uint32_t k, uint32_t last) {
+  const sc_span w = words[k];
+  if (k + 1 >= last || w.end >= nt->len || (nt->text[w.end] != '.' && nt->text[w.end] != ')')) return 0;
+  const size_t n = w.end - w.start;
+  const char *s = nt->text + w.start;
+  if (n == 1 && s[0] >= 'a' && s[0] <= 'z') return 1;
+  for (size_t i = 0; i < n; i++)
+    if (s[i] < '0' || s[i] > '9') return 0;
+  return n <= 3;
+}
+
 /* Whether the sentence ends in . ! ? or : (closing quotes and brackets
  * aside). */
 static int punctuated(const sc_normtext *nt, sc_sentence se) {
@@ -83,17 +120,25 @@ sc_status sc_facts(const char *original, const sc_normtext *nt, const sc_span *w
       capital += (size_t)capitalized(original, len, nt->src[words[k].start]);
     }
     const int heading = capital >= 2 && 2 * capital > content && !punctuated(nt, sents[s]);
-    for (uint32_t k = first; k < last; k++) {
+    const uint32_t opener = first < last && list_marker(nt, words, first, last) ? first + 1 : first;
+    uint32_t run_start = first, run_end = first;  /* k's run of words in capitals */
+    for (uint32_t k = opener; k < last; k++) {
       size_t n;
       const char *w = fact_form(nt, words[k], &n);
       if (n == 0) continue;
+      if (k >= run_end) {
+        run_start = run_end = k;
+        while (run_end < last && all_capitals(original, nt, words[run_end])) run_end++;
+        if (run_end == k) run_end = k + 1;  /* not in capitals: a run of one */
+      }
+      const int shouted = run_end - run_start >= SC_SHOUTED_RUN;
       char figure[SC_NUMBER_MAX];
       const size_t spanned = sc_read_number(nt->text, words, k, last, figure);
       if (spanned) {  /* by value: "seventy thousand" is "70,000" */
         SC_VEC_PUSH(out, sc_hash_word(figure, strlen(figure), secret), nomem);
         if (where) SC_VEC_PUSH(where, ((sc_span){words[k].start, words[k + spanned - 1].end}), nomem);
         k += (uint32_t)spanned - 1;
-      } else if (k > first && !heading && !opens_quote(nt, words[k].start) &&
+      } else if (k > opener && !heading && !shouted && !opens_quote(nt, words[k].start) &&
                  capitalized_word(original, len, nt, words[k])) {
         SC_VEC_PUSH(out, sc_hash_word(w, n, secret), nomem);
         if (where) SC_VEC_PUSH(where, ((sc_span){words[k].start, words[k].start + (uint32_t)n}), nomem);

@@ -6,8 +6,11 @@
  *
  * A fact is a number (digits, or an English number word: "forty",
  * "fifth") or a name (a word written with a capital letter in the original
- * text that does not open its sentence and is not a stop word). Facts are
- * compared as keyed hashes of their normalized form.
+ * text that does not open its sentence, is not a stop word and is not in a
+ * run of three words or more in capitals, which is shouting: "THIS
+ * SOFTWARE IS PROVIDED"). A list item's marker ("1.", "b)") is neither,
+ * and the word after it opens the sentence. Facts are compared as keyed
+ * hashes of their normalized form.
  */
 #ifndef SC_FACTS_H
 #define SC_FACTS_H

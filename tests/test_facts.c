@@ -1,6 +1,7 @@
 /*
  * test_facts.c: names and numbers are found where a reader would find them
- * (not at a sentence's start, not in a title-case heading, not stop words,
+ * (not at a sentence's start or after a list item's marker, not in a
+ * title-case heading or a run of words in capitals, not stop words,
  * possessives joined to their name, digits and number words), their
  * agreement follows its formula, through the public API a list item
  * scores lower as a rewrite of a sibling with other names than as one of
@@ -71,6 +72,16 @@ static void test_extraction(void) {
   expect_facts("He said, “Go to Elam, Asshur and Lud.”", "elam asshur lud");  /* a quotation opens */
   expect_facts("He said, \"Go to Elam.\"", "elam");
   expect_facts("It was a good day for Zoë and Ólafur, not for “Them”.", "zoë ólafur");
+  /* Three words or more in capitals are shouted; one alone still names. */
+  expect_facts("THIS SOFTWARE IS PROVIDED BY THE REGENTS AS IS.", "");
+  expect_facts("Then the LORD spoke to NATO and the UN.", "lord nato un");
+  expect_facts("See the NOTICE FILE for Apache.", "notice file apache");
+  expect_facts("He wrote HOLINESS TO THE LORD on it. The LORD saw it.", "lord");
+  /* A list item's marker is no figure, and the word after it opens. */
+  expect_facts("1. Redistributions must keep the notice of Berkeley.", "berkeley");
+  expect_facts("2) Neither the name of Berkeley nor Stanford may be used.", "berkeley stanford");
+  expect_facts("b. Licensees must comply.", "");
+  expect_facts("66 men came to Jericho.", "66 jericho");
 }
 
 /* sc_read_number at the first word of @p text reads @p want_words words
