@@ -66,8 +66,9 @@ static int all_capitals(const char *original, const sc_normtext *nt, sc_span w) 
  * fact (a licence's clause numbers are not figures it shares with another
  * numbered text). */
 static int list_marker(const sc_normtext *nt, const sc_span *words, uint32_t k, uint32_t last) {
+  if (k + 1 >= last) return 0;  /* a marker is followed by its item */
   const sc_span w = words[k];
-  if (k + 1 >= last || w.end >= nt->len || (nt->text[w.end] != '.' && nt->text[w.end] != ')')) return 0;
+  if (w.end >= nt->len || (nt->text[w.end] != '.' && nt->text[w.end] != ')')) return 0;
   const size_t n = w.end - w.start;
   const char *s = nt->text + w.start;
   if (n == 1 && s[0] >= 'a' && s[0] <= 'z') return 1;
@@ -120,7 +121,7 @@ sc_status sc_facts(const char *original, const sc_normtext *nt, const sc_span *w
       capital += (size_t)capitalized(original, len, nt->src[words[k].start]);
     }
     const int heading = capital >= 2 && 2 * capital > content && !punctuated(nt, sents[s]);
-    const uint32_t opener = first < last && list_marker(nt, words, first, last) ? first + 1 : first;
+    const uint32_t opener = list_marker(nt, words, first, last) ? first + 1 : first;
     uint32_t run_start = first, run_end = first;  /* k's run of words in capitals */
     for (uint32_t k = opener; k < last; k++) {
       size_t n;

@@ -421,10 +421,15 @@ expect_out_line "  names and numbers only in b: three, First, Second, Third" "co
 expect_eq "$(grep -c 'only in a' "$TMP/out")" 0 "compare: the licence has no facts its paraphrase lacks"
 run compare "$SEEDS"/000_*.txt "$PARA/000-rewrite.txt"
 expect_out_line "verdict  rewrite, score 0.772" "compare: an article and a second rewrite of it"
+# partner_verdicts NAME: from the CSV in $TMP/out, "ABC:verdict " for each
+# pair with the document NAME, ABC the first three letters of the other.
+partner_verdicts() {
+  awk -F, -v n="$1" '$1 ~ n || $2 ~ n { a = $1 ~ n ? $2 : $1; sub(/.*\//, "", a); print substr(a, 1, 3) ":" $4 }' "$TMP/out" |
+    sort | tr '\n' ' '
+}
 mkdir "$TMP/para" && cp "$SEEDS"/0*.txt "$PARA/000-rewrite.txt" "$TMP/para/"
 run matrix --format csv "$TMP/para"
-verdicts=$(awk -F, '$2 ~ /000-rewrite/ || $1 ~ /000-rewrite/ { a = $1 ~ /000-rewrite/ ? $2 : $1; sub(/.*\//, "", a); print substr(a, 1, 3) ":" $4 }' "$TMP/out" | sort | tr '\n' ' ')
-expect_eq "$verdicts" "000:rewrite 001:overlap 002:related 003:related 004:related " "matrix: the second rewrite of 000 against each sample article"
+expect_eq "$(partner_verdicts 000-rewrite)" "000:rewrite 001:overlap 002:related 003:related 004:related " "matrix: the second rewrite of 000 against each sample article"
 # Summaries written by hand: four sentences of seeds/000, two of the BSD
 # licence. Each is a rewrite of its source noted as a summary; the articles
 # that only quote the same speech stay related.
@@ -434,8 +439,7 @@ run compare "$PARA/bsd.txt" "$PARA/bsd-summary.txt"
 expect_out_line "verdict  rewrite (summary), score 0.523" "compare: a licence and a summary of it"
 mkdir "$TMP/summary" && cp "$SEEDS"/0*.txt "$PARA/000-summary.txt" "$TMP/summary/"
 run matrix --format csv "$TMP/summary"
-verdicts=$(awk -F, '$2 ~ /000-summary/ || $1 ~ /000-summary/ { a = $1 ~ /000-summary/ ? $2 : $1; sub(/.*\//, "", a); print substr(a, 1, 3) ":" $4 }' "$TMP/out" | sort | tr '\n' ' ')
-expect_eq "$verdicts" "000:rewrite 001:rewrite 002:related 003:related 004:related " "matrix: the summary of 000 against each sample article"
+expect_eq "$(partner_verdicts 000-summary)" "000:rewrite 001:rewrite 002:related 003:related 004:related " "matrix: the summary of 000 against each sample article"
 printf "Walking daily protects the heart.\n" > "$TMP/one-sentence.txt"
 run compare "$TMP/one-sentence.txt" "$TMP/facts-b.txt"
 expect_out_line "a  $TMP/one-sentence.txt  (5 words, 1 sentence)" "compare: one sentence in the singular"
