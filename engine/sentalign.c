@@ -16,6 +16,7 @@
 #include "shingle.h"
 
 #include <math.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,13 +27,13 @@
  * (beyond SC_ALIGN_DENSE_MAX_CELLS the pair's n x m matrix is never held:
  * two 48,000- and 4,800-sentence documents made it 0.9 GB); and the
  * inverse norms of self's sentences and of other's runs of 1-3 sentences
- * (run_inv[3 * j + r] for the run of r + 1 sentences from j; 0 where it
+ * (run_inv[r * n_other + j] for the run of r + 1 sentences from j, one
+ * array per run length so that a scan over j reads each in order; 0 where it
  * does not exist or is empty). */
 typedef struct dot_view {
   const sc_doc *self, *other;
-  const float *dense;           /* or the whole matrix, dense[i * stride_i +
-                                   j * stride_j] (small pairs: faster)     */
-  size_t stride_i, stride_j;
+  const float *dense;           /* or the whole matrix, row by row,
+                                   dense[i * n_other + j] (small pairs: faster) */
   size_t *row_start;            /* self sentence -> first entry of `post`   */
   uint32_t *post;               /* self postings (by_term indices) by sentence */
   uint32_t *lo, *hi;            /* per self posting: other's postings of its term */
@@ -72,11 +73,10 @@ static void dot_view_free(dot_view *v) {
   sc__free(v->self_inv);
 }
 
-/* @p dense: the pair's matrix, read through strides (then no term index is
- * built), or NULL. */
-static sc_status dot_view_init(dot_view *v, const sc_doc *self, const sc_doc *other, const float *dense,
-                               size_t stride_i, size_t stride_j) {
-  *v = (dot_view){self, other, dense, stride_i, stride_j, NULL, NULL, NULL, NULL, NULL, NULL};
+/* @p dense: the pair's matrix, self's sentences by row (then no term index
+ * is built), or NULL. */
+static sc_status dot_view_init(dot_view *v, const sc_doc *self, const sc_doc *other, const float *dense) {
+  *v = (dot_view){self, other, dense, NULL, NULL, NULL, NULL, NULL, NULL};
   const size_t n = self->n_sent, m = other->n_sent, np = dense ? 0 : self->n_sent_terms;
   v->row_start = sc__calloc(n + 2, sizeof(size_t));
   v->post = sc__mallocarray(np ? np : 1, sizeof(uint32_t));
@@ -105,7 +105,7 @@ static sc_status dot_view_init(dot_view *v, const sc_doc *self, const sc_doc *ot
         if (r >= 1) n2 += 2 * other->sent_adj1[last - 1];
         if (r == 2) n2 += 2 * other->sent_adj2[j];
       }
-      v->run_inv[3 * j + r] = last < m && n2 > 0 ? 1.0f / sqrtf(n2) : 0;
+      v->run_inv[r * m + j] = last < m && n2 > 0 ? 1.0f / sqrtf(n2) : 0;
     }
   }
   return SC_OK;
@@ -113,7 +113,9 @@ static sc_status dot_view_init(dot_view *v, const sc_doc *self, const sc_doc *ot
 
 /* Scratch for one sentence's row of dot products. */
 typedef struct dot_row {
-  float *dot;                   /* per other sentence; 0 outside `touched`  */
+  const float *dot;             /* per other sentence: `sums`, or the dense
+                                   matrix's row                            */
+  float *sums;                  /* 0 outside `touched`                      */
   uint32_t *stamp;              /* row + 1 where dot was touched this row   */
   uint32_t *touched;            /* other sentences with a shared term       */
   size_t n_touched;
@@ -129,12 +131,12 @@ static int cmp_u32(const void *x, const void *y) {
  * terms would add them. */
 static void fill_row(const dot_view *v, size_t i, dot_row *row) {
   row->n_touched = 0;
-  if (v->dense) {  /* a copy of the row: every cell is "touched" */
-    const size_t m = v->other->n_sent;
-    for (size_t j = 0; j < m; j++) row->dot[j] = v->dense[i * v->stride_i + j * v->stride_j];
-    row->n_touched = m;
+  if (v->dense) {  /* the matrix's row: every cell is "touched" */
+    row->dot = v->dense + i * v->other->n_sent;
+    row->n_touched = v->other->n_sent;
     return;
   }
+  row->dot = row->sums;
   for (size_t k = v->row_start[i]; k < v->row_start[i + 1]; k++) {
     const uint32_t x = v->post[k];
     const float w = v->self->by_term[x].w;
@@ -144,7 +146,7 @@ static void fill_row(const dot_view *v, size_t i, dot_row *row) {
         row->stamp[j] = (uint32_t)(i + 1);
         row->touched[row->n_touched++] = j;
       }
-      row->dot[j] += w * v->other->by_term[y].w;
+      row->sums[j] += w * v->other->by_term[y].w;
     }
   }
 }
@@ -157,7 +159,7 @@ static size_t run_cosines(const dot_view *v, const dot_row *row, size_t i, size_
   float d = 0;
   for (size_t r = 0; r < runs; r++) {
     d += row->dot[j + r];
-    cos[r] = d > 0 ? d * v->self_inv[i] * v->run_inv[3 * j + r] : 0;
+    cos[r] = d > 0 ? d * v->self_inv[i] * v->run_inv[r * v->other->n_sent + j] : 0;
   }
   return runs;
 }
@@ -174,6 +176,73 @@ static double coverage(const sc_doc *d, const sc_sentence_match *best) {
   return d->mass > 0 ? got / d->mass : 0;
 }
 
+/* A range [lo, hi) of DP positions; empty when lo >= hi. */
+typedef struct span {
+  size_t lo, hi;
+} span;
+
+/* The runs of other from @p j against sentence @p i: the best match so far
+ * (*bm) and the DP row (cur) from the previous one (prev), widening
+ * *raised to the positions of cur it raises. */
+static inline void score_runs(const dot_view *v, const dot_row *row, size_t i, size_t j, double mass,
+                              const double *prev, double *cur, sc_sentence_match *bm, span *raised) {
+  float cos[3];
+  const size_t runs = run_cosines(v, row, i, j, cos);
+  for (size_t r = 0; r < runs; r++) {
+    /* A fused run must beat the single sentence clearly, or every match
+     * would grow to three sentences. */
+    const float need = r == 0 ? bm->similarity : bm->similarity + 0.02f;
+    if (cos[r] > need) *bm = (sc_sentence_match){(uint32_t)i, (uint32_t)j, (uint32_t)(r + 1), cos[r]};
+    const double gain = prev[j] + mass * ramp(cos[r]);
+    if (gain > cur[j + r + 1]) {
+      cur[j + r + 1] = gain;
+      if (j + r + 1 < raised->lo) raised->lo = j + r + 1;
+      if (j + r + 2 > raised->hi) raised->hi = j + r + 2;
+    }
+  }
+}
+
+/* Whether no run of other starting in [j0, j1) can change anything for
+ * sentence @p i (every run exists there: j1 + 2 <= n_other): each cosine,
+ * computed with run_cosines' float operations, is at or below the ramp's
+ * floor @p low, so its gain is prev[j] and already in cur, and at or below
+ * @p best (+ 0.02 for fused runs), the row's best match before the block,
+ * which can only have grown. Books are long rows of such cells; this test
+ * has no branch per cell and no DP read. */
+#define QUIET_BLOCK 8
+static inline bool block_is_quiet(const dot_view *v, const dot_row *row, size_t i, size_t j0, size_t j1,
+                                  float best, float low) {
+  const size_t m = v->other->n_sent;
+  const float *dot = row->dot, *inv1 = v->run_inv, *inv2 = inv1 + m, *inv3 = inv2 + m, self_inv = v->self_inv[i];
+  const float fused = best + 0.02f, single_need = best < low ? best : low, fused_need = fused < low ? fused : low;
+  int loud = 0;
+  for (size_t j = j0; j < j1; j++) {
+    const float d1 = dot[j], d2 = d1 + dot[j + 1], d3 = d2 + dot[j + 2];
+    loud |= (d1 * self_inv * inv1[j] > single_need) | (d2 * self_inv * inv2[j] > fused_need) |
+            (d3 * self_inv * inv3[j] > fused_need);
+  }
+  return !loud;
+}
+
+/* Sentences of other left unmatched: makes cur nondecreasing again after
+ * score_runs raised the positions in @p raised, each raised value carrying
+ * on to the right until prev (which cur holds elsewhere, nondecreasing)
+ * catches up with it. @return the positions changed. */
+static span carry_forward(double *cur, size_t m, span raised) {
+  if (raised.hi <= raised.lo) return (span){0, 0};
+  double carry = cur[raised.lo];
+  size_t j = raised.lo + 1;
+  for (; j < raised.hi; j++) {
+    if (cur[j] < carry) cur[j] = carry;
+    else carry = cur[j];
+  }
+  /* Where a block's last value is below the carry, all of it is. */
+  for (; j + 8 <= m + 1 && cur[j + 7] < carry; j += 8)
+    for (size_t k = 0; k < 8; k++) cur[j + k] = carry;
+  for (; j <= m && cur[j] < carry; j++) cur[j] = carry;
+  return (span){raised.lo, j};
+}
+
 /* One direction of the alignment, self against other, in one pass over the
  * run cosines:
  *  - best[i]: the best counterpart of each sentence of self;
@@ -185,39 +254,32 @@ static double coverage(const sc_doc *d, const sc_sentence_match *best) {
  *    repeated or merely topical sentences cannot all claim one good
  *    counterpart, and a reordered text loses what it scrambled. Dynamic
  *    programming over two rolling rows of n_other + 1 entries. */
-/* The runs of other from @p j against sentence @p i: the best match so far
- * (*bm) and the DP row (cur) from the previous one (prev). */
-static inline void score_runs(const dot_view *v, const dot_row *row, size_t i, size_t j, double mass,
-                              const double *prev, double *cur, sc_sentence_match *bm) {
-  float cos[3];
-  const size_t runs = run_cosines(v, row, i, j, cos);
-  for (size_t r = 0; r < runs; r++) {
-    /* A fused run must beat the single sentence clearly, or every match
-     * would grow to three sentences. */
-    const float need = r == 0 ? bm->similarity : bm->similarity + 0.02f;
-    if (cos[r] > need) *bm = (sc_sentence_match){(uint32_t)i, (uint32_t)j, (uint32_t)(r + 1), cos[r]};
-    const double gain = prev[j] + mass * ramp(cos[r]);
-    if (gain > cur[j + r + 1]) cur[j + r + 1] = gain;
-  }
-}
-
 static sc_status align_one_way(const dot_view *v, sc_sentence_match *best, double *ordered) {
   const size_t m = v->other->n_sent;
+  /* The largest float at or below the ramp's floor: a cosine above it, in
+   * float, is above it in double too. */
+  float low = (float)SC_ALIGN_LOW;
+  if ((double)low > SC_ALIGN_LOW) low = nextafterf(low, 0.0f);
   double *rows = sc__mallocarray(2 * (m + 1), sizeof(double));
-  dot_row row = {sc__calloc(m, sizeof(float)), sc__calloc(m, sizeof(uint32_t)), sc__mallocarray(m, sizeof(uint32_t)), 0};
-  if (!rows || !row.dot || !row.stamp || !row.touched) {
+  dot_row row = {NULL, sc__calloc(m, sizeof(float)), sc__calloc(m, sizeof(uint32_t)), sc__mallocarray(m, sizeof(uint32_t)), 0};
+  if (!rows || !row.sums || !row.stamp || !row.touched) {
     sc__free(rows);
-    sc__free(row.dot);
+    sc__free(row.sums);
     sc__free(row.stamp);
     sc__free(row.touched);
     return SC_E_NOMEM;
   }
   double *prev = rows, *cur = rows + m + 1;
-  for (size_t j = 0; j <= m; j++) prev[j] = 0;
+  for (size_t j = 0; j < 2 * (m + 1); j++) rows[j] = 0;
+  /* Where prev differs from cur, the row before it: copying only that
+   * makes cur a copy of prev (sentence i unmatched) in time proportional
+   * to what the last sentence changed, not to m. */
+  span changed = {0, 0};
   for (size_t i = 0; i < v->self->n_sent; i++) {
     const double mass = v->self->sent_mass[i];
     sc_sentence_match bm = {(uint32_t)i, 0, 1, 0.0f};
-    memcpy(cur, prev, (m + 1) * sizeof(double));  /* sentence i unmatched */
+    if (changed.hi > changed.lo) memcpy(cur + changed.lo, prev + changed.lo, (changed.hi - changed.lo) * sizeof(double));
+    span raised = {m + 1, 0};
     fill_row(v, i, &row);
     /* Only runs holding a sentence that shares a term with sentence i, in
      * ascending order (ties keep the first): the others change nothing, a
@@ -228,18 +290,21 @@ static sc_status align_one_way(const dot_view *v, sc_sentence_match *best, doubl
       size_t next = 0;
       for (size_t t = 0; t < row.n_touched; t++) {
         const size_t k = row.touched[t];
-        for (size_t j = k >= 2 && k - 2 > next ? k - 2 : next; j <= k; j++) score_runs(v, &row, i, j, mass, prev, cur, &bm);
+        for (size_t j = k >= 2 && k - 2 > next ? k - 2 : next; j <= k; j++) score_runs(v, &row, i, j, mass, prev, cur, &bm, &raised);
         next = k + 1;
       }
-    } else {  /* many: one scan of the row */
-      for (size_t j = 0; j < m; j++)
-        if (row.dot[j] != 0 || (j + 1 < m && row.dot[j + 1] != 0) || (j + 2 < m && row.dot[j + 2] != 0))
-          score_runs(v, &row, i, j, mass, prev, cur, &bm);
+    } else {  /* many: one scan of the row, a block at a time */
+      for (size_t j0 = 0; j0 < m; j0 += QUIET_BLOCK) {
+        const size_t j1 = m - j0 > QUIET_BLOCK ? j0 + QUIET_BLOCK : m;
+        if (j1 + 2 <= m && block_is_quiet(v, &row, i, j0, j1, bm.similarity, low)) continue;
+        for (size_t j = j0; j < j1; j++)
+          if (row.dot[j] != 0 || (j + 1 < m && row.dot[j + 1] != 0) || (j + 2 < m && row.dot[j + 2] != 0))
+            score_runs(v, &row, i, j, mass, prev, cur, &bm, &raised);
+      }
     }
     if (!v->dense)
-      for (size_t t = 0; t < row.n_touched; t++) row.dot[row.touched[t]] = 0;
-    for (size_t j = 1; j <= m; j++)  /* sentences of other left unmatched */
-      if (cur[j - 1] > cur[j]) cur[j] = cur[j - 1];
+      for (size_t t = 0; t < row.n_touched; t++) row.sums[row.touched[t]] = 0;
+    changed = carry_forward(cur, m, raised);
     double *tmp = prev;
     prev = cur;
     cur = tmp;
@@ -249,7 +314,7 @@ static sc_status align_one_way(const dot_view *v, sc_sentence_match *best, doubl
   *ordered = v->self->mass > 0 ? prev[m] / v->self->mass : 0;
   if (*ordered > 1) *ordered = 1;
   sc__free(rows);
-  sc__free(row.dot);
+  sc__free(row.sums);
   sc__free(row.stamp);
   sc__free(row.touched);
   return SC_OK;
@@ -284,12 +349,20 @@ sc_status sc_align_sentences_within(const sc_doc *a, const sc_doc *b, size_t den
   const size_t na = a->n_sent, nb = b->n_sent;
   sc_sentence_match *ab = best_ab ? best_ab : sc__mallocarray(na, sizeof(*ab));
   sc_sentence_match *ba = best_ba ? best_ba : sc__mallocarray(nb, sizeof(*ba));
-  float *dense = na <= dense_max_cells / nb ? sc__mallocarray(na * nb, sizeof(float)) : NULL;
+  const bool use_dense = na <= dense_max_cells / nb;
+  /* b's side reads the matrix's transpose, row by row as a's side does (read
+   * down the columns, each cell would cost a cache line); computed as
+   * dense is, it is the same sums (each cell adds its terms' products in
+   * ascending term order) and costs less than transposing. */
+  float *dense = use_dense ? sc__mallocarray(na * nb, sizeof(float)) : NULL;
+  float *dense_t = use_dense ? sc__mallocarray(na * nb, sizeof(float)) : NULL;
   dot_view va = {0}, vb = {0};
   sc_status st = SC_E_NOMEM;
-  if (!ab || !ba || (na <= dense_max_cells / nb && !dense)) goto done;
-  if ((dense && (st = dense_dots(a, b, dense)) != SC_OK) || (st = dot_view_init(&va, a, b, dense, nb, 1)) != SC_OK ||
-      (st = dot_view_init(&vb, b, a, dense, 1, nb)) != SC_OK ||
+  if (!ab || !ba || (use_dense && (!dense || !dense_t))) goto done;
+  if (use_dense) {
+    if ((st = dense_dots(a, b, dense)) != SC_OK || (st = dense_dots(b, a, dense_t)) != SC_OK) goto done;
+  }
+  if ((st = dot_view_init(&va, a, b, dense)) != SC_OK || (st = dot_view_init(&vb, b, a, dense_t)) != SC_OK ||
       (st = align_one_way(&va, ab, &out->ordered_ab)) != SC_OK || (st = align_one_way(&vb, ba, &out->ordered_ba)) != SC_OK)
     goto done;
   out->coverage_ab = coverage(a, ab);
@@ -299,6 +372,7 @@ done:
   dot_view_free(&va);
   dot_view_free(&vb);
   sc__free(dense);
+  sc__free(dense_t);
   if (ab != best_ab) sc__free(ab);
   if (ba != best_ba) sc__free(ba);
   return st;
