@@ -183,9 +183,10 @@ typedef struct span {
 
 /* The runs of other from @p j against sentence @p i: the best match so far
  * (*bm) and the DP row (cur) from the previous one (prev), widening
- * *raised to the positions of cur it raises. */
+ * *raised to the positions of cur it raises; @p low: the largest float at
+ * or below the ramp's floor. */
 static inline void score_runs(const dot_view *v, const dot_row *row, size_t i, size_t j, double mass,
-                              const double *prev, double *cur, sc_sentence_match *bm, span *raised) {
+                              float low, const double *prev, double *cur, sc_sentence_match *bm, span *raised) {
   float cos[3];
   const size_t runs = run_cosines(v, row, i, j, cos);
   for (size_t r = 0; r < runs; r++) {
@@ -193,6 +194,7 @@ static inline void score_runs(const dot_view *v, const dot_row *row, size_t i, s
      * would grow to three sentences. */
     const float need = r == 0 ? bm->similarity : bm->similarity + 0.02f;
     if (cos[r] > need) *bm = (sc_sentence_match){(uint32_t)i, (uint32_t)j, (uint32_t)(r + 1), cos[r]};
+    if (cos[r] <= low) continue;  /* no gain: prev[j] is in cur already */
     const double gain = prev[j] + mass * ramp(cos[r]);
     if (gain > cur[j + r + 1]) {
       cur[j + r + 1] = gain;
@@ -290,7 +292,7 @@ static sc_status align_one_way(const dot_view *v, sc_sentence_match *best, doubl
       size_t next = 0;
       for (size_t t = 0; t < row.n_touched; t++) {
         const size_t k = row.touched[t];
-        for (size_t j = k >= 2 && k - 2 > next ? k - 2 : next; j <= k; j++) score_runs(v, &row, i, j, mass, prev, cur, &bm, &raised);
+        for (size_t j = k >= 2 && k - 2 > next ? k - 2 : next; j <= k; j++) score_runs(v, &row, i, j, mass, low, prev, cur, &bm, &raised);
         next = k + 1;
       }
     } else {  /* many: one scan of the row, a block at a time */
@@ -299,7 +301,7 @@ static sc_status align_one_way(const dot_view *v, sc_sentence_match *best, doubl
         if (j1 + 2 <= m && block_is_quiet(v, &row, i, j0, j1, bm.similarity, low)) continue;
         for (size_t j = j0; j < j1; j++)
           if (row.dot[j] != 0 || (j + 1 < m && row.dot[j + 1] != 0) || (j + 2 < m && row.dot[j + 2] != 0))
-            score_runs(v, &row, i, j, mass, prev, cur, &bm, &raised);
+            score_runs(v, &row, i, j, mass, low, prev, cur, &bm, &raised);
       }
     }
     if (!v->dense)
