@@ -77,12 +77,13 @@ static int list_marker(const sc_normtext *nt, const sc_span *words, uint32_t k, 
   return n <= 3;
 }
 
-/* Whether the sentence ends in . ! ? or : (closing quotes and brackets
- * aside). */
+/* Whether the sentence ends in . ! ? : ; or , (closing quotes and brackets
+ * aside): a heading ends in none of them, while a text cut mid-sentence (a
+ * verse, a clause of a list) ends in the last two. */
 static int punctuated(const sc_normtext *nt, sc_sentence se) {
   for (uint32_t i = se.end; i > se.start; i--) {
     const char c = nt->text[i - 1];
-    if (c == '.' || c == '!' || c == '?' || c == ':') return 1;
+    if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == ',') return 1;
     if (i >= se.start + 3 && memcmp(nt->text + i - 3, "\xE2\x80", 2) == 0 &&
         (nt->text[i - 1] == '\x9D' || nt->text[i - 1] == '\x99')) {  /* closing ” or ’ */
       i -= 2;

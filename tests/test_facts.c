@@ -69,6 +69,11 @@ static void test_extraction(void) {
   /* Title case without final punctuation is a heading; with it, a list of names. */
   expect_facts("Key Takeaways From Hegseth Statements\n\nHe spoke.", "");
   expect_facts("The sons of Shem: Elam, Asshur, Arphaxad, Lud and Aram.", "shem elam asshur arphaxad lud aram");
+  /* A text cut mid-sentence (a verse) ends in ; or , and is no heading. */
+  expect_facts("In the fifth year of King Rehoboam, Shishak king of Egypt came up against Jerusalem;",
+               "5th king rehoboam shishak egypt jerusalem");
+  expect_facts("And Elam, Asshur and Aram came to Lud,", "elam asshur aram lud");
+  expect_facts("In the Fifth Year of King Rehoboam Shishak Came Up", "5th");
   expect_facts("He said, “Go to Elam, Asshur and Lud.”", "elam asshur lud");  /* a quotation opens */
   expect_facts("He said, \"Go to Elam.\"", "elam");
   expect_facts("It was a good day for Zoë and Ólafur, not for “Them”.", "zoë ólafur");
