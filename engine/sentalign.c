@@ -263,7 +263,8 @@ static sc_status align_one_way(const dot_view *v, sc_sentence_match *best, doubl
   float low = (float)SC_ALIGN_LOW;
   if ((double)low > SC_ALIGN_LOW) low = nextafterf(low, 0.0f);
   double *rows = sc__mallocarray(2 * (m + 1), sizeof(double));
-  dot_row row = {NULL, sc__calloc(m, sizeof(float)), sc__calloc(m, sizeof(uint32_t)), sc__mallocarray(m, sizeof(uint32_t)), 0};
+  dot_row row = {NULL, sc__calloc(m, sizeof(float)), sc__calloc(m, sizeof(uint32_t)),
+                 sc__mallocarray(m, sizeof(uint32_t)), 0};
   if (!rows || !row.sums || !row.stamp || !row.touched) {
     sc__free(rows);
     sc__free(row.sums);
@@ -280,7 +281,8 @@ static sc_status align_one_way(const dot_view *v, sc_sentence_match *best, doubl
   for (size_t i = 0; i < v->self->n_sent; i++) {
     const double mass = v->self->sent_mass[i];
     sc_sentence_match bm = {(uint32_t)i, 0, 1, 0.0f};
-    if (changed.hi > changed.lo) memcpy(cur + changed.lo, prev + changed.lo, (changed.hi - changed.lo) * sizeof(double));
+    if (changed.hi > changed.lo)
+      memcpy(cur + changed.lo, prev + changed.lo, (changed.hi - changed.lo) * sizeof(double));
     span raised = {m + 1, 0};
     fill_row(v, i, &row);
     /* Only runs holding a sentence that shares a term with sentence i, in
@@ -292,7 +294,8 @@ static sc_status align_one_way(const dot_view *v, sc_sentence_match *best, doubl
       size_t next = 0;
       for (size_t t = 0; t < row.n_touched; t++) {
         const size_t k = row.touched[t];
-        for (size_t j = k >= 2 && k - 2 > next ? k - 2 : next; j <= k; j++) score_runs(v, &row, i, j, mass, low, prev, cur, &bm, &raised);
+        for (size_t j = k >= 2 && k - 2 > next ? k - 2 : next; j <= k; j++)
+          score_runs(v, &row, i, j, mass, low, prev, cur, &bm, &raised);
         next = k + 1;
       }
     } else {  /* many: one scan of the row, a block at a time */
