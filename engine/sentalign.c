@@ -356,19 +356,19 @@ sc_status sc_align_sentences_within(const sc_doc *a, const sc_doc *b, size_t den
   sc_sentence_match *ba = best_ba ? best_ba : sc__mallocarray(nb, sizeof(*ba));
   const bool use_dense = na <= dense_max_cells / nb;
   /* b's side reads the matrix's transpose, row by row as a's side does (read
-   * down the columns, each cell would cost a cache line); computed as
-   * dense is, it is the same sums (each cell adds its terms' products in
-   * ascending term order) and costs less than transposing. */
+   * down the columns, each cell would cost a cache line); computed again
+   * into the same buffer once a's side is done, it is the same sums (each
+   * cell adds its terms' products in ascending term order) and costs less
+   * than transposing. */
   float *dense = use_dense ? sc__mallocarray(na * nb, sizeof(float)) : NULL;
-  float *dense_t = use_dense ? sc__mallocarray(na * nb, sizeof(float)) : NULL;
   dot_view va = {0}, vb = {0};
   sc_status st = SC_E_NOMEM;
-  if (!ab || !ba || (use_dense && (!dense || !dense_t))) goto done;
-  if (use_dense) {
-    if ((st = dense_dots(a, b, dense)) != SC_OK || (st = dense_dots(b, a, dense_t)) != SC_OK) goto done;
-  }
-  if ((st = dot_view_init(&va, a, b, dense)) != SC_OK || (st = dot_view_init(&vb, b, a, dense_t)) != SC_OK ||
-      (st = align_one_way(&va, ab, &out->ordered_ab)) != SC_OK || (st = align_one_way(&vb, ba, &out->ordered_ba)) != SC_OK)
+  if (!ab || !ba || (use_dense && !dense)) goto done;
+  if ((use_dense && (st = dense_dots(a, b, dense)) != SC_OK) || (st = dot_view_init(&va, a, b, dense)) != SC_OK ||
+      (st = align_one_way(&va, ab, &out->ordered_ab)) != SC_OK)
+    goto done;
+  if ((use_dense && (st = dense_dots(b, a, dense)) != SC_OK) || (st = dot_view_init(&vb, b, a, dense)) != SC_OK ||
+      (st = align_one_way(&vb, ba, &out->ordered_ba)) != SC_OK)
     goto done;
   out->coverage_ab = coverage(a, ab);
   out->coverage_ba = coverage(b, ba);
@@ -377,7 +377,6 @@ done:
   dot_view_free(&va);
   dot_view_free(&vb);
   sc__free(dense);
-  sc__free(dense_t);
   if (ab != best_ab) sc__free(ab);
   if (ba != best_ba) sc__free(ba);
   return st;
