@@ -176,6 +176,11 @@ static double coverage(const sc_doc *d, const sc_sentence_match *best) {
   return d->mass > 0 ? got / d->mass : 0;
 }
 
+/* How much a fused run's cosine must beat the best match so far: a fused
+ * run must beat the single sentence clearly, or every match would grow to
+ * three sentences. score_runs and block_is_quiet must agree on it. */
+#define FUSED_MARGIN 0.02f
+
 /* A range [lo, hi) of DP positions; empty when lo >= hi. */
 typedef struct span {
   size_t lo, hi;
@@ -190,9 +195,7 @@ static inline void score_runs(const dot_view *v, const dot_row *row, size_t i, s
   float cos[3];
   const size_t runs = run_cosines(v, row, i, j, cos);
   for (size_t r = 0; r < runs; r++) {
-    /* A fused run must beat the single sentence clearly, or every match
-     * would grow to three sentences. */
-    const float need = r == 0 ? bm->similarity : bm->similarity + 0.02f;
+    const float need = r == 0 ? bm->similarity : bm->similarity + FUSED_MARGIN;
     if (cos[r] > need) *bm = (sc_sentence_match){(uint32_t)i, (uint32_t)j, (uint32_t)(r + 1), cos[r]};
     if (cos[r] <= low) continue;  /* no gain: prev[j] is in cur already */
     const double gain = prev[j] + mass * ramp(cos[r]);
@@ -208,7 +211,7 @@ static inline void score_runs(const dot_view *v, const dot_row *row, size_t i, s
  * sentence @p i (every run exists there: j1 + 2 <= n_other): each cosine,
  * computed with run_cosines' float operations, is at or below the ramp's
  * floor @p low, so its gain is prev[j] and already in cur, and at or below
- * @p best (+ 0.02 for fused runs), the row's best match before the block,
+ * @p best (+ FUSED_MARGIN for fused runs), the row's best match before the block,
  * which can only have grown. Books are long rows of such cells; this test
  * has no branch per cell and no DP read. */
 #define QUIET_BLOCK 8
@@ -216,7 +219,7 @@ static inline bool block_is_quiet(const dot_view *v, const dot_row *row, size_t 
                                   float best, float low) {
   const size_t m = v->other->n_sent;
   const float *dot = row->dot, *inv1 = v->run_inv, *inv2 = inv1 + m, *inv3 = inv2 + m, self_inv = v->self_inv[i];
-  const float fused = best + 0.02f, single_need = best < low ? best : low, fused_need = fused < low ? fused : low;
+  const float fused = best + FUSED_MARGIN, single_need = best < low ? best : low, fused_need = fused < low ? fused : low;
   int loud = 0;
   for (size_t j = j0; j < j1; j++) {
     const float d1 = dot[j], d2 = d1 + dot[j + 1], d3 = d2 + dot[j + 2];
@@ -239,8 +242,9 @@ static span carry_forward(double *cur, size_t m, span raised) {
     else carry = cur[j];
   }
   /* Where a block's last value is below the carry, all of it is. */
-  for (; j + 8 <= m + 1 && cur[j + 7] < carry; j += 8)
-    for (size_t k = 0; k < 8; k++) cur[j + k] = carry;
+  enum { CARRY_BLOCK = 8 };
+  for (; j + CARRY_BLOCK <= m + 1 && cur[j + CARRY_BLOCK - 1] < carry; j += CARRY_BLOCK)
+    for (size_t k = 0; k < CARRY_BLOCK; k++) cur[j + k] = carry;
   for (; j <= m && cur[j] < carry; j++) cur[j] = carry;
   return (span){raised.lo, j};
 }
@@ -262,9 +266,10 @@ static sc_status align_one_way(const dot_view *v, sc_sentence_match *best, doubl
    * float, is above it in double too. */
   float low = (float)SC_ALIGN_LOW;
   if ((double)low > SC_ALIGN_LOW) low = nextafterf(low, 0.0f);
-  double *rows = sc__mallocarray(2 * (m + 1), sizeof(double));
-  dot_row row = {NULL, sc__calloc(m, sizeof(float)), sc__calloc(m, sizeof(uint32_t)),
-                 sc__mallocarray(m, sizeof(uint32_t)), 0};
+  double *rows = sc__calloc(2 * (m + 1), sizeof(double));
+  const size_t scratch = v->dense ? 1 : m;  /* rows read from the matrix need none */
+  dot_row row = {NULL, sc__calloc(scratch, sizeof(float)), sc__calloc(scratch, sizeof(uint32_t)),
+                 sc__mallocarray(scratch, sizeof(uint32_t)), 0};
   if (!rows || !row.sums || !row.stamp || !row.touched) {
     sc__free(rows);
     sc__free(row.sums);
@@ -273,7 +278,6 @@ static sc_status align_one_way(const dot_view *v, sc_sentence_match *best, doubl
     return SC_E_NOMEM;
   }
   double *prev = rows, *cur = rows + m + 1;
-  for (size_t j = 0; j < 2 * (m + 1); j++) rows[j] = 0;
   /* Where prev differs from cur, the row before it: copying only that
    * makes cur a copy of prev (sentence i unmatched) in time proportional
    * to what the last sentence changed, not to m. */
