@@ -1,9 +1,9 @@
 /*
- * chargram.h: character n-gram features (n = 3..5 bytes of normalized text),
- * the second lexical view for rewrites. Old and modern English spell the
- * same stem differently ("saith"/"says", "shew"/"show"); overlapping
- * character n-grams still match most of such words where whole-word terms
- * do not.
+ * chargram.h: character n-gram features (n = 3..5 bytes of normalized text,
+ * punctuation folded to spaces), the second lexical view for rewrites. Old
+ * and modern English spell the same stem differently ("saith"/"says",
+ * "shew"/"show"); overlapping character n-grams still match most of such
+ * words where whole-word terms do not.
  *
  * Features are 64-bit XXH3 hashes of the n-grams; a document keeps its
  * distinct hashes sorted with their counts. Corpus statistics (df) live in a
@@ -15,6 +15,15 @@
 #include "common/sc_internal.h"
 
 enum { SC_GRAM_MIN = 3, SC_GRAM_MAX = 5 };
+
+/** Writes the text the character view reads to @p out (room for @p len
+ *  bytes): each run of spaces, punctuation and symbols becomes one space,
+ *  with none at either end, but an apostrophe between two letters or
+ *  digits stays ("don't", "yahweh's"). Translators and editors choose the
+ *  punctuation, not the content: "thirty-six" reads as "thirty six" and
+ *  "horses, seven" as "horses seven".
+ *  @return the bytes written (at most @p len). */
+size_t sc_chargram_text(const char *text, size_t len, char *out);
 
 /** Appends the n-gram hashes of @p len bytes of normalized @p text to
  *  @p out: every n in [SC_GRAM_MIN, SC_GRAM_MAX] at

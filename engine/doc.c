@@ -35,6 +35,7 @@ struct sc_analyzer {
   SC_VEC(uint32_t) surface_term;  /* local term id per distinct surface form */
   SC_VEC(uint32_t) scratch;       /* one sentence's term ids                 */
   SC_VEC(char) modern;            /* the text with modern word forms         */
+  SC_VEC(char) gram_text;         /* that text as the character view reads it */
   sc_span_vec modern_words;       /* each word's span in that text           */
 };
 
@@ -62,6 +63,7 @@ void sc_analyzer_free(sc_analyzer *az) {
   sc_normtext_free(&az->norm);
   SC_VEC_FREE(&az->word_term);
   SC_VEC_FREE(&az->modern);
+  SC_VEC_FREE(&az->gram_text);
   SC_VEC_FREE(&az->modern_words);
   SC_VEC_FREE(&az->surface_term);
   SC_VEC_FREE(&az->scratch);
@@ -347,10 +349,12 @@ nomem:
 }
 
 /* Character n-grams with counts (run lengths of the sorted hashes), over
- * the text in modern word forms. */
+ * the text in modern word forms without its punctuation. */
 static sc_status count_grams(sc_analyzer *az, const char *modern_txt, size_t modern_len, sc_doc *d) {
   az->shingles.len = 0;
-  SC_TRY(sc_chargrams(modern_txt, modern_len, &az->shingles));
+  SC_VEC_RESERVE(&az->gram_text, modern_len, nomem);
+  az->gram_text.len = sc_chargram_text(modern_txt, modern_len, az->gram_text.items);
+  SC_TRY(sc_chargrams(az->gram_text.items, az->gram_text.len, &az->shingles));
   SC_VEC_RESERVE(&az->tmp, az->shingles.len, nomem);
   const uint64_t *g = az->shingles.items;
   const size_t n = az->shingles.len;

@@ -415,12 +415,12 @@ expect_out_line "  names and numbers only in b: Ham, London" "compare: b's facts
 # same speech as seeds/000 are only on the same topic as its rewrite.
 PARA=$(cd "$(dirname "${BASH_SOURCE[0]}")/paraphrase" && pwd)
 run compare "$PARA/bsd.txt" "$PARA/bsd-rewrite.txt"
-expect_out_line "verdict  rewrite, score 0.630" "compare: a licence and its paraphrase"
+expect_out_line "verdict  rewrite, score 0.633" "compare: a licence and its paraphrase"
 # The licence's shouted disclaimer and clause numbers are no names or figures.
 expect_out_line "  names and numbers only in b: three, First, Second, Third" "compare: the paraphrase's facts"
 expect_eq "$(grep -c 'only in a' "$TMP/out")" 0 "compare: the licence has no facts its paraphrase lacks"
 run compare "$SEEDS"/000_*.txt "$PARA/000-rewrite.txt"
-expect_out_line "verdict  rewrite, score 0.772" "compare: an article and a second rewrite of it"
+expect_out_line "verdict  rewrite, score 0.773" "compare: an article and a second rewrite of it"
 # partner_verdicts NAME: from the CSV in $TMP/out, "ABC:verdict " for each
 # pair with the document NAME, ABC the first three letters of the other.
 partner_verdicts() {
@@ -434,9 +434,9 @@ expect_eq "$(partner_verdicts 000-rewrite)" "000:rewrite 001:overlap 002:related
 # licence. Each is a rewrite of its source noted as a summary; the articles
 # that only quote the same speech stay related.
 run compare "$SEEDS"/000_*.txt "$PARA/000-summary.txt"
-expect_out_line "verdict  rewrite (summary), score 0.617" "compare: an article and a summary of it"
+expect_out_line "verdict  rewrite (summary), score 0.619" "compare: an article and a summary of it"
 run compare "$PARA/bsd.txt" "$PARA/bsd-summary.txt"
-expect_out_line "verdict  rewrite (summary), score 0.523" "compare: a licence and a summary of it"
+expect_out_line "verdict  rewrite (summary), score 0.529" "compare: a licence and a summary of it"
 mkdir "$TMP/summary" && cp "$SEEDS"/0*.txt "$PARA/000-summary.txt" "$TMP/summary/"
 run matrix --format csv "$TMP/summary"
 expect_eq "$(partner_verdicts 000-summary)" "000:rewrite 001:rewrite 002:related 003:related 004:related " "matrix: the summary of 000 against each sample article"

@@ -1,7 +1,8 @@
 /*
  * test_chargram.c: character n-grams against a direct enumeration (every
- * n = 3..5 at every character start, line breaks read as spaces), and the
- * n-gram df table against brute-force counting.
+ * n = 3..5 at every character start, line breaks read as spaces), the
+ * text they are taken from (punctuation folded), and the n-gram df table
+ * against brute-force counting.
  */
 #include <xxhash.h>
 
@@ -75,6 +76,41 @@ static void test_grams(void) {
   }
 }
 
+static void check_text(const char *in, const char *want) {
+  char out[256];
+  const size_t n = sc_chargram_text(in, strlen(in), out);
+  CHECK_MSG(n == strlen(want) && memcmp(out, want, n) == 0, "\"%s\" -> \"%.*s\", want \"%s\"", in, (int)n, out, want);
+}
+
+/* What the character view reads: punctuation, symbols and spaces fold to
+ * one space between words, none at the ends; an apostrophe inside a word
+ * stays. Expectations written by hand. */
+static void test_gram_text(void) {
+  check_text("", "");
+  check_text("...", "");
+  check_text("abc", "abc");
+  check_text("thirty-six", "thirty six");
+  check_text("their horses, seven hundred: their mules;", "their horses seven hundred their mules");
+  check_text("  (one)  \n\n two.", "one two");
+  check_text("don't stop, yahweh's word", "don't stop yahweh's word");
+  check_text("rams' skins", "rams skins");          /* a plural's apostrophe ends the word */
+  check_text("'quoted' and 'o", "quoted and o");
+  check_text("a''b a'-b", "a b a b");
+  check_text("50% of $5 + 1", "50 of 5 1");
+  check_text("caf\xC3\xA9's", "caf\xC3\xA9's");          /* a letter outside ASCII is a letter */
+  check_text("\xC2\xABoui\xC2\xBB \xC2\xBFqu\xC3\xA9?", "oui qu\xC3\xA9");  /* << >> and the inverted ? */
+  check_text("\xE6\x97\xA5\xE6\x9C\xAC\xE3\x80\x82\xE8\xAA\x9E", "\xE6\x97\xA5\xE6\x9C\xAC \xE8\xAA\x9E");  /* CJK full stop */
+  /* Texts differing only in punctuation get the same n-grams. */
+  char a[64], b[64];
+  const size_t na = sc_chargram_text("Their horses, seven: hundred;", 29, a);
+  const size_t nb = sc_chargram_text("Their horses seven hundred", 26, b);
+  sc_u64_vec ga = {0}, gb = {0};
+  CHECK(sc_chargrams(a, na, &ga) == SC_OK && sc_chargrams(b, nb, &gb) == SC_OK);
+  CHECK(ga.len == gb.len && ga.len > 0 && memcmp(ga.items, gb.items, ga.len * sizeof *ga.items) == 0);
+  SC_VEC_FREE(&ga);
+  SC_VEC_FREE(&gb);
+}
+
 static void test_df(void) {
   enum { DOCS = 200, PER_DOC = 300, RANGE = 6000 };
   uint32_t *brute = calloc(RANGE + 1, sizeof *brute);
@@ -109,6 +145,7 @@ static void test_df(void) {
 int main(int argc, char **argv) {
   sc_test_init(argc, argv, 8);
   test_grams();
+  test_gram_text();
   test_df();
   return sc_test_done("test_chargram");
 }
