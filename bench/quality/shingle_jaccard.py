@@ -8,7 +8,9 @@ chapters across translations), which beats simcheck there.
 Words are runs of \\w in lower case; each document's set of K-word shingles
 (K = 3) goes into a sparse 0/1 matrix, whose product with its transpose
 gives every pair's intersection at once. Writes a,b,score for each pair
-that shares a shingle; score it with ../shared/eval-dev/score.py.
+that shares a shingle; score it with ../shared/eval-dev/score.py. Needs
+numpy and scipy (Debian python3-scipy; bench/quality/run.sh's
+python3-sklearn brings both); run it with /usr/bin/python3.
 Results: bench/RESULTS.md section 5, fourteenth session.
 """
 import re
