@@ -36,6 +36,7 @@ struct sc_analyzer {
   SC_VEC(uint32_t) scratch;       /* one sentence's term ids                 */
   SC_VEC(char) modern;            /* the text with modern word forms         */
   SC_VEC(char) gram_text;         /* that text as the character view reads it */
+  sc_u64_vec openers;             /* a sentence's opening capitalized words   */
   sc_span_vec modern_words;       /* each word's span in that text           */
 };
 
@@ -64,6 +65,7 @@ void sc_analyzer_free(sc_analyzer *az) {
   SC_VEC_FREE(&az->word_term);
   SC_VEC_FREE(&az->modern);
   SC_VEC_FREE(&az->gram_text);
+  SC_VEC_FREE(&az->openers);
   SC_VEC_FREE(&az->modern_words);
   SC_VEC_FREE(&az->surface_term);
   SC_VEC_FREE(&az->scratch);
@@ -214,20 +216,28 @@ nomem:
   return SC_E_NOMEM;
 }
 
-/* The document's facts (facts.h), sorted and distinct. */
-static sc_status fact_set(sc_analyzer *az, sc_doc *d, const char *text, const sc_normtext *nt, const sc_keys *keys) {
-  az->shingles.len = 0;
-  SC_TRY(sc_facts(text, nt, az->words.items, az->words.len, az->sents.items, az->sents.len, keys->token,
-                  &az->shingles, NULL));
-  if (az->shingles.len == 0) return SC_OK;
-  SC_VEC_RESERVE(&az->tmp, az->shingles.len, nomem);
-  d->n_facts = sc_u64_sort_unique(az->shingles.items, az->shingles.len, az->tmp.items);
-  d->facts = sc__mallocarray(d->n_facts, sizeof(uint64_t));
-  SC_CHECK(!d->facts, SC_E_NOMEM);
-  memcpy(d->facts, az->shingles.items, d->n_facts * sizeof(uint64_t));
+/* @p v's hashes sorted and distinct, in a new array *out of *n. */
+static sc_status sorted_set(sc_analyzer *az, sc_u64_vec *v, uint64_t **out, size_t *n) {
+  if (v->len == 0) return SC_OK;
+  SC_VEC_RESERVE(&az->tmp, v->len, nomem);
+  *n = sc_u64_sort_unique(v->items, v->len, az->tmp.items);
+  *out = sc__mallocarray(*n, sizeof(uint64_t));
+  SC_CHECK(!*out, SC_E_NOMEM);
+  memcpy(*out, v->items, *n * sizeof(uint64_t));
   return SC_OK;
 nomem:
   return SC_E_NOMEM;
+}
+
+/* The document's facts and sentence openers (facts.h), sorted and
+ * distinct. */
+static sc_status fact_set(sc_analyzer *az, sc_doc *d, const char *text, const sc_normtext *nt, const sc_keys *keys) {
+  az->shingles.len = 0;
+  az->openers.len = 0;
+  SC_TRY(sc_facts(text, nt, az->words.items, az->words.len, az->sents.items, az->sents.len, keys->token,
+                  &az->shingles, NULL, &az->openers));
+  SC_TRY(sorted_set(az, &az->shingles, &d->facts, &d->n_facts));
+  return sorted_set(az, &az->openers, &d->openers, &d->n_openers);
 }
 
 /* The copy-detection part of analysis, on text normalized into @p nt and
@@ -400,16 +410,6 @@ sc_status sc_doc_restore_grams(sc_analyzer *az, sc_doc *d) {
   return count_grams(az, modern_txt, modern_len, d);
 }
 
-static int has_hash(const uint64_t *sorted, size_t n, uint64_t h) {
-  size_t lo = 0, hi = n;
-  while (lo < hi) {
-    const size_t mid = lo + (hi - lo) / 2;
-    if (sorted[mid] < h) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < n && sorted[lo] == h;
-}
-
 sc_status sc_doc_missing_facts(sc_analyzer *az, const sc_keys *keys, const sc_doc *d, const sc_doc *other,
                                sc_byte_span_vec *out) {
   if (d->n_facts == 0) return SC_OK;
@@ -423,10 +423,11 @@ sc_status sc_doc_missing_facts(sc_analyzer *az, const sc_keys *keys, const sc_do
   sc_status st = sc_tokenize(&nt, &az->words, &az->sents);
   if (st == SC_OK)
     st = sc_facts(d->text, &nt, az->words.items, az->words.len, az->sents.items, az->sents.len, keys->token,
-                  &az->shingles, &where);
+                  &az->shingles, &where, NULL);
   for (size_t i = 0; st == SC_OK && i < az->shingles.len; i++) {
     const uint64_t h = az->shingles.items[i];
-    if (has_hash(other->facts, other->n_facts, h)) continue;
+    const sc_fact_sets theirs = {other->facts, other->openers, other->n_facts, other->n_openers};
+    if (sc_fact_found(h, &theirs)) continue;
     int seen = 0;  /* each fact once, where it first occurs; few are missing */
     for (size_t k = 0; k < reported.len && !seen; k++) seen = reported.items[k] == h;
     if (seen) continue;
@@ -526,6 +527,7 @@ void sc_doc_free(sc_doc *d) {
   sc__free(d->sent_tf);
   sc__free(d->word_set);
   sc__free(d->facts);
+  sc__free(d->openers);
   sc_strmap_free(&d->stems);
   sc_doc_free_weights(d);
   sc__free(d);

@@ -51,6 +51,9 @@ typedef struct sc_doc {
   uint64_t *facts;              /* sorted distinct hashes of names and
                                    numbers (facts.h)                       */
   size_t n_facts;
+  uint64_t *openers;            /* and of capitalized words that open a
+                                   sentence: names there, for all we know  */
+  size_t n_openers;
   uint64_t *word_set;           /* sorted distinct word hashes, all words:
                                    content words by stem, stop words too   */
   size_t n_word_set;

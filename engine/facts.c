@@ -106,7 +106,7 @@ static int opens_quote(const sc_normtext *nt, uint32_t start) {
 
 sc_status sc_facts(const char *original, const sc_normtext *nt, const sc_span *words, size_t n_words,
                    const sc_sentence *sents, size_t n_sents, const uint8_t *secret, sc_u64_vec *out,
-                   sc_span_vec *where) {
+                   sc_span_vec *where, sc_u64_vec *openers) {
   const size_t len = nt->src[nt->len];
   for (size_t s = 0; s < n_sents; s++) {
     const uint32_t first = sents[s].first, last = sents[s].last < n_words ? sents[s].last : (uint32_t)n_words;
@@ -140,10 +140,13 @@ sc_status sc_facts(const char *original, const sc_normtext *nt, const sc_span *w
         SC_VEC_PUSH(out, sc_hash_word(figure, strlen(figure), secret), nomem);
         if (where) SC_VEC_PUSH(where, ((sc_span){words[k].start, words[k + spanned - 1].end}), nomem);
         k += (uint32_t)spanned - 1;
-      } else if (k > opener && !heading && !shouted && !opens_quote(nt, words[k].start) &&
-                 capitalized_word(original, len, nt, words[k])) {
-        SC_VEC_PUSH(out, sc_hash_word(w, n, secret), nomem);
-        if (where) SC_VEC_PUSH(where, ((sc_span){words[k].start, words[k].start + (uint32_t)n}), nomem);
+      } else if (!heading && !shouted && capitalized_word(original, len, nt, words[k])) {
+        if (k > opener && !opens_quote(nt, words[k].start)) {
+          SC_VEC_PUSH(out, sc_hash_word(w, n, secret), nomem);
+          if (where) SC_VEC_PUSH(where, ((sc_span){words[k].start, words[k].start + (uint32_t)n}), nomem);
+        } else if (openers) {
+          SC_VEC_PUSH(openers, sc_hash_word(w, n, secret), nomem);
+        }
       }
     }
   }
@@ -152,8 +155,30 @@ nomem:
   return SC_E_NOMEM;
 }
 
-double sc_facts_agreement(const uint64_t *a, size_t na, const uint64_t *b, size_t nb) {
-  const size_t shared = sc_u64_intersect_count(a, na, b, nb);
-  const size_t fewer = na < nb ? na : nb;
-  return (double)(shared + 1) / (double)(fewer + 1);
+static int has_hash(const uint64_t *sorted, size_t n, uint64_t h) {
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    const size_t mid = lo + (hi - lo) / 2;
+    if (sorted[mid] < h) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < n && sorted[lo] == h;
+}
+
+int sc_fact_found(uint64_t h, const sc_fact_sets *t) {
+  return has_hash(t->facts, t->n_facts, h) || has_hash(t->openers, t->n_openers, h);
+}
+
+/* (found + 1) / (n + 1) for @p x's facts in @p y. */
+static double share_found(const sc_fact_sets *x, const sc_fact_sets *y) {
+  size_t found = 0;
+  for (size_t i = 0; i < x->n_facts; i++) found += (size_t)sc_fact_found(x->facts[i], y);
+  return (double)(found + 1) / (double)(x->n_facts + 1);
+}
+
+double sc_facts_agreement(const sc_fact_sets *a, const sc_fact_sets *b) {
+  if (a->n_facts < b->n_facts) return share_found(a, b);
+  if (b->n_facts < a->n_facts) return share_found(b, a);
+  const double ab = share_found(a, b), ba = share_found(b, a);
+  return ab > ba ? ab : ba;
 }

@@ -23,15 +23,32 @@
  *  @p original, the text @p nt was normalized from) to @p out, unsorted and
  *  with repeats, and when @p where is not NULL each fact's span in @p nt
  *  to it (one per hash). @p sents gives the sentences (their first words
- *  are not names). @return SC_OK or SC_E_NOMEM. */
+ *  are not names). When @p openers is not NULL it receives, likewise, the
+ *  capitalized words that would be names but open a sentence or a
+ *  quotation. @return SC_OK or SC_E_NOMEM. */
 sc_status sc_facts(const char *original, const sc_normtext *nt, const sc_span *words, size_t n_words,
                    const sc_sentence *sents, size_t n_sents, const uint8_t *secret, sc_u64_vec *out,
-                   sc_span_vec *where);
+                   sc_span_vec *where, sc_u64_vec *openers);
 
-/** Agreement of two sorted distinct fact sets: the share of the smaller
- *  set found in the other, smoothed as (shared + 1) / (smaller + 1): 1 when
- *  either text has no facts, so that a summary that names fewer people is
- *  not penalized for those it leaves out, only for names of its own. */
-double sc_facts_agreement(const uint64_t *a, size_t na, const uint64_t *b, size_t nb);
+/* A text's facts and its sentence openers (sc_facts), each sorted and
+ * distinct. */
+typedef struct sc_fact_sets {
+  const uint64_t *facts, *openers;
+  size_t n_facts, n_openers;
+} sc_fact_sets;
+
+/** Whether fact @p h of one text is in text @p t: among its facts, or
+ *  among the words that open its sentences. A name that opens a sentence
+ *  is capitalized by its position and so counts as no name there, while
+ *  the other text may name it mid-sentence: "Samlah died" names Samlah as
+ *  much as "when Samlah was dead" does. */
+int sc_fact_found(uint64_t h, const sc_fact_sets *t);
+
+/** Agreement of two texts' facts: the share of the smaller set found in
+ *  the other (sc_fact_found), smoothed as (found + 1) / (smaller + 1); of
+ *  two sets of one size the better share. 1 when either text has no facts,
+ *  so that a summary that names fewer people is not penalized for those
+ *  it leaves out, only for names of its own. */
+double sc_facts_agreement(const sc_fact_sets *a, const sc_fact_sets *b);
 
 #endif
