@@ -426,7 +426,7 @@ sc_status sc_doc_missing_facts(sc_analyzer *az, const sc_keys *keys, const sc_do
                   &az->shingles, &where, NULL);
   for (size_t i = 0; st == SC_OK && i < az->shingles.len; i++) {
     const uint64_t h = az->shingles.items[i];
-    const sc_fact_sets theirs = {other->facts, other->openers, other->n_facts, other->n_openers};
+    const sc_fact_sets theirs = sc_doc_facts(other);
     if (sc_fact_found(h, &theirs)) continue;
     int seen = 0;  /* each fact once, where it first occurs; few are missing */
     for (size_t k = 0; k < reported.len && !seen; k++) seen = reported.items[k] == h;

@@ -12,6 +12,7 @@
 
 #include "common/sc_internal.h"
 #include "chargram.h"
+#include "facts.h"
 #include "keys.h"
 #include "strmap.h"
 
@@ -98,6 +99,11 @@ void sc_analyzer_free(sc_analyzer *az);
 /* One analyzer per worker: *out is NULL on failure. */
 sc_status sc_analyzers_create(unsigned n, sc_analyzer ***out);
 void sc_analyzers_free(sc_analyzer **az, unsigned n);
+
+/* The document's facts and openers, as facts.h compares them. */
+static inline sc_fact_sets sc_doc_facts(const sc_doc *d) {
+  return (sc_fact_sets){d->facts, d->openers, d->n_facts, d->n_openers};
+}
 
 /** Analyses @p len bytes of @p text. Copies name and text.
  *  @return SC_OK, SC_E_EMPTY (no words), SC_E_TOO_LARGE, SC_E_NOMEM. */

@@ -10,7 +10,9 @@
  * run of three words or more in capitals, which is shouting: "THIS
  * SOFTWARE IS PROVIDED"). A list item's marker ("1.", "b)") is neither,
  * and the word after it opens the sentence. Facts are compared as keyed
- * hashes of their normalized form.
+ * hashes of their normalized form; the capitalized words that open
+ * sentences are kept apart, so that a name one text writes mid-sentence is
+ * not missing from another that starts a sentence with it.
  */
 #ifndef SC_FACTS_H
 #define SC_FACTS_H

@@ -121,8 +121,7 @@ sc_status sc_score_pair(const sc_doc *a, const sc_doc *b, const sc_options *o, d
   const size_t common = sc_u64_intersect_count(a->word_set, a->n_word_set, b->word_set, b->n_word_set);
   const size_t larger = a->n_word_set > b->n_word_set ? a->n_word_set : b->n_word_set;
   out->words = larger ? (double)common / (double)larger : 0;
-  const sc_fact_sets fa = {a->facts, a->openers, a->n_facts, a->n_openers};
-  const sc_fact_sets fb = {b->facts, b->openers, b->n_facts, b->n_openers};
+  const sc_fact_sets fa = sc_doc_facts(a), fb = sc_doc_facts(b);
   out->facts = sc_facts_agreement(&fa, &fb);
 
   sc_alignment al;
