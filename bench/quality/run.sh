@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Quality and speed of rewrite detection on the development tasks
 # (../shared/eval-dev: the Old Testament in two English translations), with
-# scikit-learn's character TF-IDF run beside simcheck on the same machine.
+# scikit-learn's character TF-IDF and exact word 3-shingle Jaccard (the
+# strongest baseline on chapters) run beside simcheck on the same machine.
 # Prints P@1, MRR and best F1 per task and the median wall time of RUNS runs
 # (process start to CSV written).
 #   bench/quality/run.sh [BUILD_DIR] [RUNS]      (default: build, 3)
@@ -62,6 +63,9 @@ for task in bible-verse-ot bible-chapter-ot; do
   t=$(median_time /usr/bin/python3 "$ROOT/bench/quality/sklearn_pairs.py" "$docs" "$OUT/sk.csv")
   /usr/bin/python3 "$ROOT/bench/quality/sklearn_pairs.py" "$docs" "$OUT/sk.csv"
   printf '%-18s %-28s %-58s %8.2f\n' "$task" "sklearn char 3-5 TF-IDF" "$(score "$task" "$OUT/sk.csv")" "$t"
+  t=$(median_time /usr/bin/python3 "$ROOT/bench/quality/shingle_jaccard.py" "$EVAL_DIR/tasks/$task" "$OUT/j3.csv")
+  /usr/bin/python3 "$ROOT/bench/quality/shingle_jaccard.py" "$EVAL_DIR/tasks/$task" "$OUT/j3.csv"
+  printf '%-18s %-28s %-58s %8.2f\n' "$task" "word 3-shingle Jaccard" "$(score "$task" "$OUT/j3.csv")" "$t"
 done
 
 # BOOKS=1: whole books (the chapter task's chapters joined, 39 x 2), quality
