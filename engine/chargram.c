@@ -5,50 +5,16 @@
 #include "chargram.h"
 
 #include <string.h>
-#include <utf8proc.h>
 #include <xxhash.h>
 
 static uint64_t nonzero(uint64_t h) { return h ? h : 1; }
 
-/* Whether the character at @p t (of @p len > 0 bytes) is part of a word,
- * not a space, punctuation or symbol; *n receives its length in bytes. */
-static int word_char(const char *t, size_t len, size_t *n) {
-  const uint8_t c = (uint8_t)t[0];
-  *n = 1;
-  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-  utf8proc_int32_t cp;
-  const utf8proc_ssize_t got = utf8proc_iterate((const uint8_t *)t, (utf8proc_ssize_t)len, &cp);
-  if (got <= 0) return 1;  /* normalized text has none; keep the byte */
-  *n = (size_t)got;
-  switch (utf8proc_category(cp)) {
-    case UTF8PROC_CATEGORY_PC: case UTF8PROC_CATEGORY_PD: case UTF8PROC_CATEGORY_PS:
-    case UTF8PROC_CATEGORY_PE: case UTF8PROC_CATEGORY_PI: case UTF8PROC_CATEGORY_PF:
-    case UTF8PROC_CATEGORY_PO: case UTF8PROC_CATEGORY_SM: case UTF8PROC_CATEGORY_SC:
-    case UTF8PROC_CATEGORY_SK: case UTF8PROC_CATEGORY_SO: case UTF8PROC_CATEGORY_ZS:
-    case UTF8PROC_CATEGORY_ZL: case UTF8PROC_CATEGORY_ZP: case UTF8PROC_CATEGORY_CC:
-      return 0;
-    default:
-      return 1;
-  }
-}
-
-size_t sc_chargram_text(const char *text, size_t len, char *out) {
-  size_t m = 0, n;
-  int gap = 0;  /* a space is owed before the next word character */
-  for (size_t i = 0; i < len; i += n) {
-    if (word_char(text + i, len - i, &n)) {
-      if (gap && m) out[m++] = ' ';
-      gap = 0;
-      memcpy(out + m, text + i, n);
-      m += n;
-      continue;
-    }
-    size_t next;
-    if (text[i] == '\'' && !gap && m && i + 1 < len && word_char(text + i + 1, len - i - 1, &next)) {
-      out[m++] = '\'';
-      continue;
-    }
-    gap = 1;
+size_t sc_chargram_text(const char *text, const sc_span *words, size_t n_words, char *out) {
+  size_t m = 0;
+  for (size_t k = 0; k < n_words; k++) {
+    if (k > 0 && words[k].start > words[k - 1].end) out[m++] = ' ';
+    memcpy(out + m, text + words[k].start, words[k].end - words[k].start);
+    m += words[k].end - words[k].start;
   }
   return m;
 }

@@ -13,17 +13,19 @@
 #define SC_CHARGRAM_H
 
 #include "common/sc_internal.h"
+#include "tokenize.h"
 
 enum { SC_GRAM_MIN = 3, SC_GRAM_MAX = 5 };
 
-/** Writes the text the character view reads to @p out (room for @p len
- *  bytes): each run of spaces, punctuation and symbols becomes one space,
- *  with none at either end, but an apostrophe between two letters or
- *  digits stays ("don't", "yahweh's"). Translators and editors choose the
- *  punctuation, not the content: "thirty-six" reads as "thirty six" and
- *  "horses, seven" as "horses seven".
- *  @return the bytes written (at most @p len). */
-size_t sc_chargram_text(const char *text, size_t len, char *out);
+/** Writes the text the character view reads to @p out (room for the text's
+ *  length): the @p n_words words of @p text (tokenize.h, spans into it) in
+ *  order, one space between two words where anything separated them, so
+ *  that punctuation, symbols and spaces read as one space and an
+ *  apostrophe inside a word stays ("don't", "yahweh's"). Translators and
+ *  editors choose the punctuation, not the content: "thirty-six" reads as
+ *  "thirty six" and "horses, seven" as "horses seven".
+ *  @return the bytes written. */
+size_t sc_chargram_text(const char *text, const sc_span *words, size_t n_words, char *out);
 
 /** Appends the n-gram hashes of @p len bytes of normalized @p text to
  *  @p out: every n in [SC_GRAM_MIN, SC_GRAM_MAX] at

@@ -363,7 +363,7 @@ nomem:
 static sc_status count_grams(sc_analyzer *az, const char *modern_txt, size_t modern_len, sc_doc *d) {
   az->shingles.len = 0;
   SC_VEC_RESERVE(&az->gram_text, modern_len, nomem);
-  az->gram_text.len = sc_chargram_text(modern_txt, modern_len, az->gram_text.items);
+  az->gram_text.len = sc_chargram_text(modern_txt, az->modern_words.items, az->modern_words.len, az->gram_text.items);
   SC_TRY(sc_chargrams(az->gram_text.items, az->gram_text.len, &az->shingles));
   SC_VEC_RESERVE(&az->tmp, az->shingles.len, nomem);
   const uint64_t *g = az->shingles.items;
