@@ -36,7 +36,7 @@ struct sc_analyzer {
   SC_VEC(uint32_t) scratch;       /* one sentence's term ids                 */
   SC_VEC(char) modern;            /* the text with modern word forms         */
   SC_VEC(char) gram_text;         /* that text as the character view reads it */
-  sc_u64_vec openers;             /* a sentence's opening capitalized words   */
+  sc_u64_vec mentions;            /* facts and sentence openers, unsorted     */
   sc_span_vec modern_words;       /* each word's span in that text           */
 };
 
@@ -65,7 +65,7 @@ void sc_analyzer_free(sc_analyzer *az) {
   SC_VEC_FREE(&az->word_term);
   SC_VEC_FREE(&az->modern);
   SC_VEC_FREE(&az->gram_text);
-  SC_VEC_FREE(&az->openers);
+  SC_VEC_FREE(&az->mentions);
   SC_VEC_FREE(&az->modern_words);
   SC_VEC_FREE(&az->surface_term);
   SC_VEC_FREE(&az->scratch);
@@ -229,15 +229,17 @@ nomem:
   return SC_E_NOMEM;
 }
 
-/* The document's facts and sentence openers (facts.h), sorted and
- * distinct. */
+/* The document's facts and mentions (facts.h), sorted and distinct. */
 static sc_status fact_set(sc_analyzer *az, sc_doc *d, const char *text, const sc_normtext *nt, const sc_keys *keys) {
   az->shingles.len = 0;
-  az->openers.len = 0;
+  az->mentions.len = 0;
   SC_TRY(sc_facts(text, nt, az->words.items, az->words.len, az->sents.items, az->sents.len, keys->token,
-                  &az->shingles, NULL, &az->openers));
+                  &az->shingles, NULL, &az->mentions));
+  for (size_t i = 0; i < az->shingles.len; i++) SC_VEC_PUSH(&az->mentions, az->shingles.items[i], nomem);
   SC_TRY(sorted_set(az, &az->shingles, &d->facts, &d->n_facts));
-  return sorted_set(az, &az->openers, &d->openers, &d->n_openers);
+  return sorted_set(az, &az->mentions, &d->mentions, &d->n_mentions);
+nomem:
+  return SC_E_NOMEM;
 }
 
 /* The copy-detection part of analysis, on text normalized into @p nt and
@@ -410,6 +412,16 @@ sc_status sc_doc_restore_grams(sc_analyzer *az, sc_doc *d) {
   return count_grams(az, modern_txt, modern_len, d);
 }
 
+static int has_hash(const uint64_t *sorted, size_t n, uint64_t h) {
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    const size_t mid = lo + (hi - lo) / 2;
+    if (sorted[mid] < h) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < n && sorted[lo] == h;
+}
+
 sc_status sc_doc_missing_facts(sc_analyzer *az, const sc_keys *keys, const sc_doc *d, const sc_doc *other,
                                sc_byte_span_vec *out) {
   if (d->n_facts == 0) return SC_OK;
@@ -426,8 +438,7 @@ sc_status sc_doc_missing_facts(sc_analyzer *az, const sc_keys *keys, const sc_do
                   &az->shingles, &where, NULL);
   for (size_t i = 0; st == SC_OK && i < az->shingles.len; i++) {
     const uint64_t h = az->shingles.items[i];
-    const sc_fact_sets theirs = sc_doc_facts(other);
-    if (sc_fact_found(h, &theirs)) continue;
+    if (has_hash(other->mentions, other->n_mentions, h)) continue;
     int seen = 0;  /* each fact once, where it first occurs; few are missing */
     for (size_t k = 0; k < reported.len && !seen; k++) seen = reported.items[k] == h;
     if (seen) continue;
@@ -527,7 +538,7 @@ void sc_doc_free(sc_doc *d) {
   sc__free(d->sent_tf);
   sc__free(d->word_set);
   sc__free(d->facts);
-  sc__free(d->openers);
+  sc__free(d->mentions);
   sc_strmap_free(&d->stems);
   sc_doc_free_weights(d);
   sc__free(d);

@@ -52,9 +52,11 @@ typedef struct sc_doc {
   uint64_t *facts;              /* sorted distinct hashes of names and
                                    numbers (facts.h)                       */
   size_t n_facts;
-  uint64_t *openers;            /* and of capitalized words that open a
-                                   sentence: names there, for all we know  */
-  size_t n_openers;
+  uint64_t *mentions;           /* the facts and the capitalized words
+                                   that open a sentence (names there, for
+                                   all we know): where another text's facts
+                                   are looked for, sorted distinct          */
+  size_t n_mentions;
   uint64_t *word_set;           /* sorted distinct word hashes, all words:
                                    content words by stem, stop words too   */
   size_t n_word_set;
@@ -100,9 +102,9 @@ void sc_analyzer_free(sc_analyzer *az);
 sc_status sc_analyzers_create(unsigned n, sc_analyzer ***out);
 void sc_analyzers_free(sc_analyzer **az, unsigned n);
 
-/* The document's facts and openers, as facts.h compares them. */
+/* The document's facts and mentions, as facts.h compares them. */
 static inline sc_fact_sets sc_doc_facts(const sc_doc *d) {
-  return (sc_fact_sets){d->facts, d->openers, d->n_facts, d->n_openers};
+  return (sc_fact_sets){d->facts, d->mentions, d->n_facts, d->n_mentions};
 }
 
 /** Analyses @p len bytes of @p text. Copies name and text.

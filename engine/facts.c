@@ -155,24 +155,9 @@ nomem:
   return SC_E_NOMEM;
 }
 
-static int has_hash(const uint64_t *sorted, size_t n, uint64_t h) {
-  size_t lo = 0, hi = n;
-  while (lo < hi) {
-    const size_t mid = lo + (hi - lo) / 2;
-    if (sorted[mid] < h) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < n && sorted[lo] == h;
-}
-
-int sc_fact_found(uint64_t h, const sc_fact_sets *t) {
-  return has_hash(t->facts, t->n_facts, h) || has_hash(t->openers, t->n_openers, h);
-}
-
-/* (found + 1) / (n + 1) for @p x's facts in @p y. */
+/* (found + 1) / (n + 1) for @p x's facts among @p y's mentions. */
 static double share_found(const sc_fact_sets *x, const sc_fact_sets *y) {
-  size_t found = 0;
-  for (size_t i = 0; i < x->n_facts; i++) found += (size_t)sc_fact_found(x->facts[i], y);
+  const size_t found = sc_u64_intersect_count(x->facts, x->n_facts, y->mentions, y->n_mentions);
   return (double)(found + 1) / (double)(x->n_facts + 1);
 }
 

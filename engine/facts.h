@@ -32,25 +32,22 @@ sc_status sc_facts(const char *original, const sc_normtext *nt, const sc_span *w
                    const sc_sentence *sents, size_t n_sents, const uint8_t *secret, sc_u64_vec *out,
                    sc_span_vec *where, sc_u64_vec *openers);
 
-/* A text's facts and its sentence openers (sc_facts), each sorted and
- * distinct. */
+/* A text's facts and where another text's facts are looked for in it:
+ * its facts and the capitalized words that open its sentences or
+ * quotations (sc_facts' openers), each sorted and distinct. A name that
+ * opens a sentence is capitalized by its position and so counts as no name
+ * there, while the other text may name it mid-sentence: "Samlah died"
+ * names Samlah as much as "when Samlah was dead" does. */
 typedef struct sc_fact_sets {
-  const uint64_t *facts, *openers;
-  size_t n_facts, n_openers;
+  const uint64_t *facts, *mentions;
+  size_t n_facts, n_mentions;
 } sc_fact_sets;
 
-/** Whether fact @p h of one text is in text @p t: among its facts, or
- *  among the words that open its sentences. A name that opens a sentence
- *  is capitalized by its position and so counts as no name there, while
- *  the other text may name it mid-sentence: "Samlah died" names Samlah as
- *  much as "when Samlah was dead" does. */
-int sc_fact_found(uint64_t h, const sc_fact_sets *t);
-
-/** Agreement of two texts' facts: the share of the smaller set found in
- *  the other (sc_fact_found), smoothed as (found + 1) / (smaller + 1); of
- *  two sets of one size the better share. 1 when either text has no facts,
- *  so that a summary that names fewer people is not penalized for those
- *  it leaves out, only for names of its own. */
+/** Agreement of two texts' facts: the share of the smaller set found among
+ *  the other's mentions, smoothed as (found + 1) / (smaller + 1); of two
+ *  sets of one size the better share. 1 when either text has no facts, so
+ *  that a summary that names fewer people is not penalized for those it
+ *  leaves out, only for names of its own. */
 double sc_facts_agreement(const sc_fact_sets *a, const sc_fact_sets *b);
 
 #endif

@@ -153,9 +153,21 @@ static void test_numbers(void) {
   CHECK(na == 1 && nb == 1 && nc == 1 && a[0] == b[0] && b[0] == c[0]);
 }
 
+/* A text's mentions as doc.c keeps them: its facts and openers, sorted
+ * and distinct, in @p out (16 entries); @return their number. */
+static size_t mentions_of(const uint64_t *facts, size_t n, const uint64_t *open, size_t n_open, uint64_t *out) {
+  uint64_t tmp[16];
+  CHECK(n + n_open <= 16);
+  memcpy(out, facts, n * sizeof *out);
+  memcpy(out + n, open, n_open * sizeof *out);
+  return sc_u64_sort_unique(out, n + n_open, tmp);
+}
+
 static double agreement(const uint64_t *a, size_t na, const uint64_t *a_open, size_t na_open, const uint64_t *b,
                         size_t nb, const uint64_t *b_open, size_t nb_open) {
-  const sc_fact_sets x = {a, a_open, na, na_open}, y = {b, b_open, nb, nb_open};
+  uint64_t ma[16], mb[16];
+  const sc_fact_sets x = {a, ma, na, mentions_of(a, na, a_open, na_open, ma)};
+  const sc_fact_sets y = {b, mb, nb, mentions_of(b, nb, b_open, nb_open, mb)};
   return sc_facts_agreement(&x, &y);
 }
 
