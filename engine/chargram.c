@@ -22,13 +22,10 @@ size_t sc_chargram_text(const char *text, const sc_span *words, size_t n_words, 
 sc_status sc_chargrams(const char *text, size_t len, sc_u64_vec *out) {
   if (len < SC_GRAM_MIN) return SC_OK;
   SC_VEC_RESERVE(out, len * (SC_GRAM_MAX - SC_GRAM_MIN + 1), nomem);
-  char buf[SC_GRAM_MAX];
   for (size_t i = 0; i + SC_GRAM_MIN <= len; i++) {
     if (((uint8_t)text[i] & 0xC0) == 0x80) continue;  /* inside a character */
-    for (size_t n = SC_GRAM_MIN; n <= SC_GRAM_MAX && i + n <= len; n++) {
-      for (size_t k = 0; k < n; k++) buf[k] = text[i + k] == '\n' ? ' ' : text[i + k];
-      out->items[out->len++] = nonzero(XXH3_64bits(buf, n));
-    }
+    for (size_t n = SC_GRAM_MIN; n <= SC_GRAM_MAX && i + n <= len; n++)
+      out->items[out->len++] = nonzero(XXH3_64bits(text + i, n));
   }
   return SC_OK;
 nomem:

@@ -29,7 +29,8 @@ size_t sc_chargram_text(const char *text, const sc_span *words, size_t n_words, 
 
 /** Appends the n-gram hashes of @p len bytes of normalized @p text to
  *  @p out: every n in [SC_GRAM_MIN, SC_GRAM_MAX] at
- *  every byte that starts a UTF-8 character. Line breaks count as spaces.
+ *  every byte that starts a UTF-8 character, as written (the text from
+ *  sc_chargram_text has no line breaks left to read as spaces).
  *  @return SC_OK or SC_E_NOMEM. */
 sc_status sc_chargrams(const char *text, size_t len, sc_u64_vec *out);
 
