@@ -242,12 +242,33 @@ nomem:
   return SC_E_NOMEM;
 }
 
+/* BLAKE2b-256 of the normalized text with its line breaks read as spaces:
+ * a copy wrapped at other columns, or with its paragraphs joined, is the
+ * same text to a reader, so it is a duplicate, not a near-duplicate.
+ * (Normalization has already folded every other whitespace run to one
+ * space, and line breaks to "\n" or "\n\n".) */
+static void text_digest(const sc_normtext *nt, uint8_t out[32]) {
+  crypto_generichash_state st;
+  crypto_generichash_init(&st, NULL, 0, 32);
+  const char *p = nt->text, *end = nt->text + nt->len;
+  while (p < end) {
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    if (!nl) nl = end;
+    crypto_generichash_update(&st, (const unsigned char *)p, (size_t)(nl - p));
+    if (nl == end) break;
+    crypto_generichash_update(&st, (const unsigned char *)" ", 1);
+    p = nl;
+    while (p < end && *p == '\n') p++;
+  }
+  crypto_generichash_final(&st, out, 32);
+}
+
 /* The copy-detection part of analysis, on text normalized into @p nt and
  * tokenized into az->words: BLAKE2b digest, sorted distinct shingle hashes
  * (left in az->shingles) and the MinHash signature. */
 static sc_status sketch_tokens(sc_analyzer *az, const sc_options *o, const sc_keys *keys, const sc_normtext *nt,
                                uint32_t *sig, sc_sketch *out) {
-  crypto_generichash(out->digest, sizeof out->digest, (const unsigned char *)nt->text, nt->len, NULL, 0);
+  text_digest(nt, out->digest);
   az->shingles.len = 0;
   SC_TRY(sc_shingle_words(nt->text, az->words.items, az->words.len, o->shingle_k, keys, &az->shingles));
   SC_VEC_RESERVE(&az->tmp, az->shingles.len, nomem);
@@ -275,7 +296,7 @@ static sc_status sketch_words(sc_analyzer *az, const sc_keys *keys, sc_html_mode
   az->shingles.len = 0;
   SC_TRY(sc_word_hashes(nt->text, nt->len, keys->token, &az->shingles));
   if (az->shingles.len == 0) return SC_E_EMPTY;
-  crypto_generichash(out->digest, sizeof out->digest, (const unsigned char *)nt->text, nt->len, NULL, 0);
+  text_digest(nt, out->digest);
   out->words = az->shingles.len;
   out->invalid = nt->invalid;
   return SC_OK;

@@ -33,7 +33,8 @@ typedef struct sc_doc {
   char *text;                   /* owned copy of the original bytes         */
   size_t bytes, words, invalid;
   int html;                     /* read as HTML (htmltext.h)                */
-  uint8_t digest[32];           /* BLAKE2b-256 of the normalized text       */
+  uint8_t digest[32];           /* BLAKE2b-256 of the normalized text, line
+                                   breaks read as spaces                    */
 
   uint64_t *shingles;           /* sorted, distinct                         */
   size_t n_shingles;
@@ -115,7 +116,8 @@ sc_status sc_doc_analyze(sc_analyzer *az, const sc_options *o, const sc_keys *ke
 /* The copy-detection sketch of a text, without the paraphrase features:
  * what deduplication at scale needs. */
 typedef struct sc_sketch {
-  uint8_t digest[32];           /* BLAKE2b-256 of the normalized text       */
+  uint8_t digest[32];           /* BLAKE2b-256 of the normalized text, line
+                                   breaks read as spaces                    */
   const uint64_t *shingles;     /* sorted distinct hashes, in the analyzer's
                                    scratch: valid until its next use        */
   size_t n_shingles;

@@ -76,7 +76,7 @@ SC_API unsigned sc_version_number(void);
 /* Verdicts and metrics.                                                   */
 
 /* Verdicts, from strongest to weakest. Decided in this order (first match):
- *   duplicate       same normalized text (BLAKE2b digest)
+ *   duplicate       same normalized text, layout aside (BLAKE2b digest)
  *   near-duplicate  word-shingle Jaccard >= th.near_duplicate
  *   contains        one side holds >= th.contains of the other's shingles
  *   rewrite         rewrite score >= th.rewrite (same content, other words)
@@ -268,7 +268,8 @@ typedef struct sc_doc_info {
                                 the pair figures jaccard and containment
                                 come from (for exact reference values)    */
   size_t invalid_utf8;       /* invalid byte sequences replaced by U+FFFD   */
-  uint8_t digest[32];        /* BLAKE2b-256 of the normalized text          */
+  uint8_t digest[32];        /* BLAKE2b-256 of the normalized text, line
+                                breaks read as spaces                      */
   int html;                  /* read as HTML (sc_options.html)              */
 } sc_doc_info;
 

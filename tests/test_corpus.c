@@ -7,6 +7,7 @@
  */
 #include <math.h>
 #include <pthread.h>
+#include <sodium.h>
 #include <stdlib.h>
 
 #include "copies.h"
@@ -123,11 +124,14 @@ static void test_verdicts(void) {
   CHECK_EQ_INT(da.words, db.words);
   CHECK_EQ_INT(da.sentences, 5);
 
-  /* Rewrapped lines: the same shingles, so score 1 and at least near-duplicate. */
+  /* Rewrapped lines are layout, not text: the same digest, a duplicate. */
   CHECK(sc_corpus_compare(c, orig, reflow, &p) == SC_OK);
   CHECK_NEAR(p.jaccard, 1.0, 0);
   CHECK_NEAR(p.score, 1.0, 0);
-  CHECK_MSG(p.verdict >= SC_VERDICT_NEAR_DUPLICATE, "verdict %s", sc_verdict_name(p.verdict));
+  CHECK_MSG(p.verdict == SC_VERDICT_DUPLICATE, "verdict %s", sc_verdict_name(p.verdict));
+  sc_doc_info dr;
+  CHECK(sc_corpus_doc_info(c, reflow, &dr) == SC_OK);
+  CHECK(memcmp(da.digest, dr.digest, sizeof da.digest) == 0);
 
   /* A passage inside a longer text: contains, from either side. */
   CHECK(sc_corpus_compare(c, longer, shorter, &p) == SC_OK);
@@ -794,6 +798,41 @@ static void test_copy_groups(void) {
   sc_corpus_free(c);
 }
 
+/* The digest reads line breaks as spaces, so layout never splits copies;
+ * the text's own characters still do. Expected digests are those of the
+ * one-line form, hashed here with libsodium directly. */
+static void test_layout_digest(void) {
+  sc_corpus *c = fixture_corpus();
+  if (!c) return;
+  const char *line = "The river rose in the night. By morning the bridge was gone.";
+  const char *texts[] = {
+      line,
+      "The river rose in the night.\n\n\nBy morning the bridge was gone.\n",  /* paragraphs */
+      "The river rose\r\nin the night. By morning\r\nthe bridge was gone.",    /* CRLF wrap */
+      "The river rose in the night. By morning the bridge was gone!",           /* a character */
+      "The river rose in thenight. By morning the bridge was gone.",            /* a space */
+  };
+  const int duplicate[] = {1, 1, 1, 0, 0};
+  uint32_t id[5];
+  for (size_t i = 0; i < 5; i++) id[i] = fixture_add_str(c, NULL, texts[i]);
+  CHECK(sc_corpus_build(c) == SC_OK);
+  uint8_t want[32];
+  crypto_generichash(want, sizeof want, (const unsigned char *)"the river rose in the night. by morning the bridge was gone.",
+                     strlen(line), NULL, 0);
+  for (size_t i = 0; i < 5; i++) {
+    sc_doc_info d;
+    CHECK(sc_corpus_doc_info(c, id[i], &d) == SC_OK);
+    CHECK_MSG((memcmp(d.digest, want, sizeof want) == 0) == duplicate[i], "text %zu: digest %s the one-line form's",
+              i, duplicate[i] ? "differs from" : "equals");
+    if (i == 0) continue;
+    sc_pair p;
+    CHECK(sc_corpus_compare(c, id[0], id[i], &p) == SC_OK);
+    CHECK_MSG((p.verdict == SC_VERDICT_DUPLICATE) == duplicate[i], "text %zu: verdict %s", i,
+              sc_verdict_name(p.verdict));
+  }
+  sc_corpus_free(c);
+}
+
 int main(int argc, char **argv) {
   sc_test_init(argc, argv, 2025);
   for (int i = 1; i < argc; i++)
@@ -811,6 +850,7 @@ int main(int argc, char **argv) {
   test_pairs_list();
   test_copies_in_idf();
   test_copy_groups();
+  test_layout_digest();
   test_oom();
   return sc_test_done("test_corpus");
 }

@@ -56,7 +56,15 @@ static int reference(const char *text, size_t len, const sc_options *o, const sc
     SC_VEC_FREE(&w);
     return 0;
   }
-  crypto_generichash(r->digest, sizeof r->digest, (const unsigned char *)nt.text, nt.len, NULL, 0);
+  /* The digest's text: line breaks ("\n" or "\n\n" once normalized) as one space. */
+  char *flat = malloc(nt.len + 1);
+  size_t flat_len = 0;
+  for (size_t i = 0; i < nt.len; i++) {
+    if (nt.text[i] != '\n') flat[flat_len++] = nt.text[i];
+    else if (i == 0 || nt.text[i - 1] != '\n') flat[flat_len++] = ' ';
+  }
+  crypto_generichash(r->digest, sizeof r->digest, (const unsigned char *)flat, flat_len, NULL, 0);
+  free(flat);
   uint64_t *h = malloc(w.len * sizeof *h);
   for (size_t i = 0; i < w.len; i++)
     h[i] = ref_word_hash(nt.text + w.items[i].start, w.items[i].end - w.items[i].start, keys->token);
