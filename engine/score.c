@@ -11,6 +11,7 @@
 #include "score.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "facts.h"
@@ -102,6 +103,55 @@ sc_verdict sc_decide(const sc_pair *p, int same_digest, const sc_thresholds *th)
   return SC_VERDICT_UNRELATED;
 }
 
+/* A match's weight in matched_extent: the alignment's ramp from
+ * SC_ALIGN_LOW to SC_ALIGN_HIGH cosine, times the sentence's information. */
+static double match_weight(const sc_doc *d, const sc_sentence_match *m) {
+  double r = (m->similarity - SC_ALIGN_LOW) / (SC_ALIGN_HIGH - SC_ALIGN_LOW);
+  r = r < 0 ? 0 : (r > 1 ? 1 : r);
+  return r * (double)d->sent_mass[m->sentence];
+}
+
+static int cmp_match_first(const void *x, const void *y) {
+  const sc_sentence_match *a = x, *b = y;
+  return (a->first > b->first) - (a->first < b->first);
+}
+
+/* The share of @p longer's sentences that hold the middle 80% (by weight)
+ * of the counterparts @p shorter's sentences find there. A summary draws on
+ * the whole of its source; a passage rewritten inside a longer text on one
+ * part of it. 1 when nothing matches. */
+static sc_status matched_extent(const sc_doc *shorter, const sc_doc *longer, double *out) {
+  *out = 1;
+  if (shorter->n_sent == 0 || longer->n_sent == 0) return SC_OK;
+  sc_sentence_match *m = sc__mallocarray(shorter->n_sent, sizeof *m);
+  if (!m) return SC_E_NOMEM;
+  sc_alignment al;
+  sc_status st = sc_align_sentences(shorter, longer, &al, m, NULL);
+  if (st == SC_OK) {
+    size_t n = 0;
+    double total = 0;
+    for (size_t i = 0; i < shorter->n_sent; i++) {
+      const double w = match_weight(shorter, &m[i]);
+      if (w > 0) m[n++] = m[i], total += w;
+    }
+    if (n > 0 && total > 0) {
+      qsort(m, n, sizeof *m, cmp_match_first);
+      size_t lo = 0, hi = n - 1;
+      double seen = 0;
+      for (size_t i = 0; i < n; i++) {
+        const double before = seen;
+        seen += match_weight(shorter, &m[i]);
+        if (before <= 0.1 * total) lo = i;
+        if (before < 0.9 * total) hi = i;
+      }
+      const size_t last = m[hi].first + m[hi].span;
+      *out = (double)(last - m[lo].first) / (double)longer->n_sent;
+    }
+  }
+  sc__free(m);
+  return st;
+}
+
 sc_status sc_score_pair(const sc_doc *a, const sc_doc *b, const sc_options *o, double cosine, double chars,
                         sc_pair *out) {
   const uint32_t ida = out->a, idb = out->b;
@@ -135,6 +185,13 @@ sc_status sc_score_pair(const sc_doc *a, const sc_doc *b, const sc_options *o, d
   const int same = memcmp(a->digest, b->digest, sizeof a->digest) == 0;
   out->score = sc_combine(out, same);
   out->verdict = sc_decide(out, same, &o->th);
-  out->summary = out->verdict == SC_VERDICT_REWRITE && short_words * 10 < long_words * 6;
+  out->extent = 1;
+  if (out->verdict == SC_VERDICT_REWRITE && short_words * 10 < long_words * 6) {
+    /* Much shorter: a summary, unless its counterparts lie in one part of
+     * the other (a rewritten passage of it, as a paraphrased quotation). */
+    SC_TRY(matched_extent(a->words < b->words ? a : b, a->words < b->words ? b : a, &out->extent));
+    out->within = out->extent < SC_WITHIN_EXTENT;
+    out->summary = !out->within;
+  }
   return SC_OK;
 }

@@ -6,6 +6,11 @@
 
 #include "doc.h"
 
+/* A rewrite much shorter than its partner is a summary when its sentences'
+ * counterparts span at least this share of the partner (sc_pair.extent),
+ * and a passage rewritten within it below. */
+#define SC_WITHIN_EXTENT 0.5
+
 /** Scores @p a against @p b into @p out (ids set by the caller).
  *  @p cosine is their TF-IDF cosine and @p chars their character n-gram
  *  cosine if already known (from the BLAS path and the n-gram posting

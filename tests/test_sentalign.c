@@ -1,7 +1,8 @@
 /*
  * test_sentalign.c: sentence alignment on hand-made pairs (public API):
  * a shuffled copy keeps its coverage but loses its order; a summary made by
- * deleting sentences keeps full coverage of the short side; a sentence that
+ * deleting sentences keeps full coverage of the short side; a much shorter
+ * rewrite is a summary or a passage within, by where its counterparts lie; a sentence that
  * fuses two is aligned with both; a text of long sentences and its rewrite
  * in short ones score alike whichever has a word more; unrelated texts
  * align with nothing; a
@@ -96,6 +97,78 @@ static void test_summary_by_deletion(void) {
   sc_corpus_free(c);
   free(a);
   free(b);
+}
+
+/* Sentence i with its content words in reverse order: the same terms (a
+ * cosine of 1) and no shared 5-word shingle, so a rewrite, not a copy. */
+static char *join_reworded(const int *order, int n) {
+  char *buf = calloc(1, 8192);
+  size_t len = 0;
+  for (int k = 0; k < n; k++) {
+    len += (size_t)snprintf(buf + len, 8192 - len, "%sThe", k ? " " : "");
+    for (int w = WORDS - 1; w >= 0; w--)
+      len += (size_t)snprintf(buf + len, 8192 - len, " qal%cvo%c", 'a' + order[k], 'a' + w);
+    len += (size_t)snprintf(buf + len, 8192 - len, ".");
+  }
+  return buf;
+}
+
+/* A much shorter rewrite is a summary when its counterparts spread over its
+ * partner, and a passage rewritten within it when they lie in one part:
+ * extent is the share of the partner's sentences from the first to the
+ * last counterpart of the middle 80% (here all four, of equal weight). */
+static void test_summary_or_within(void) {
+  int all[NSENT], spread[4] = {1, 4, 8, 11}, passage[4] = {4, 5, 6, 7};
+  for (int i = 0; i < NSENT; i++) all[i] = i;
+  char *a = join(all, NSENT);
+  const struct {
+    const int *kept;
+    int summary, within;
+    double extent;
+  } cases[] = {{spread, 1, 0, 11.0 / 12}, {passage, 0, 1, 4.0 / 12}};
+  for (size_t k = 0; k < 2; k++) {
+    char *b = join_reworded(cases[k].kept, 4);
+    sc_corpus *c;
+    build(&c, a, b);
+    sc_pair p;
+    CHECK(sc_corpus_compare(c, 0, 1, &p) == SC_OK);
+    CHECK_MSG(p.verdict == SC_VERDICT_REWRITE, "case %zu: verdict %s (jaccard %.3f, rewrite %.3f)", k,
+              sc_verdict_name(p.verdict), p.jaccard, p.rewrite);
+    CHECK_EQ_INT(p.summary, cases[k].summary);
+    CHECK_EQ_INT(p.within, cases[k].within);
+    CHECK_NEAR(p.extent, cases[k].extent, 1e-9);
+    CHECK(sc_corpus_compare(c, 1, 0, &p) == SC_OK);  /* either order */
+    CHECK_EQ_INT(p.within, cases[k].within);
+    CHECK_NEAR(p.extent, cases[k].extent, 1e-9);
+    sc_corpus_free(c);
+    free(b);
+  }
+  /* A passage of 8 sentences of 24 and two strays from either end: the
+   * middle 80% (matches 2 to 9) leave the strays out, 8 / 24. */
+  int all24[24], stray[10] = {0, 8, 9, 10, 11, 12, 13, 14, 15, 23};
+  for (int i = 0; i < 24; i++) all24[i] = i;
+  char *long24 = join(all24, 24), *strays = join_reworded(stray, 10);
+  sc_corpus *c24;
+  build(&c24, long24, strays);
+  sc_pair p24;
+  CHECK(sc_corpus_compare(c24, 0, 1, &p24) == SC_OK);
+  CHECK(p24.verdict == SC_VERDICT_REWRITE && p24.within && !p24.summary);
+  CHECK_NEAR(p24.extent, 8.0 / 24, 1e-9);
+  sc_corpus_free(c24);
+  free(long24);
+  free(strays);
+
+  /* Texts of one size: neither, extent 1. */
+  char *b = join_reworded(all, NSENT);
+  sc_corpus *c;
+  build(&c, a, b);
+  sc_pair p;
+  CHECK(sc_corpus_compare(c, 0, 1, &p) == SC_OK);
+  CHECK(p.verdict == SC_VERDICT_REWRITE && !p.summary && !p.within);
+  CHECK_NEAR(p.extent, 1.0, 0);
+  sc_corpus_free(c);
+  free(b);
+  free(a);
 }
 
 static void test_fused_sentence(void) {
@@ -262,6 +335,7 @@ int main(int argc, char **argv) {
   (void)argv;
   test_shuffled_copy();
   test_summary_by_deletion();
+  test_summary_or_within();
   test_fused_sentence();
   test_split_sentences();
   test_unrelated();

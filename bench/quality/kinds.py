@@ -12,6 +12,9 @@ gives each kind:
   rewrite         the KJV of the WEB chapter
   summary         the KJV of the WEB chapter, two verses in five kept
                   (expected: rewrite, marked summary)
+  rewrite within  the KJV of the WEB chapter between two longer chapters of
+                  other books (a paraphrased quotation; expected: rewrite,
+                  marked within)
   overlap         another book's chapter with three verses of the WEB chapter
                   copied into its middle
   next chapter    the WEB chapter and the next one of its book (expected:
@@ -26,7 +29,7 @@ Exodus), so the pairs outside the design should be `related` or
 Documents are named doc0000.txt... in random order (names give nothing
 away).
 
-  bench/quality/kinds.py --simcheck build/simcheck [--per-kind 25] [--seed 1]
+  bench/quality/kinds.py --simcheck build/simcheck [--per-kind 20] [--seed 1]
       [--task /tmp/simcheck-dev/tasks/bible-chapter-ot] [--keep DIR]
 """
 import argparse
@@ -43,9 +46,11 @@ import tempfile
 import textwrap
 
 EXCLUDED = {"1Sam", "2Sam", "1Kgs", "2Kgs", "1Chr", "2Chr", "Ezra", "Neh", "Ps", "Isa", "Jer", "Exod"}
-KINDS = ["duplicate", "near-duplicate", "contains", "rewrite", "summary", "overlap", "next chapter"]
-# Verdicts counted right for each kind (summary: rewrite, marked summary).
-EXPECTED = {"summary": {"rewrite (summary)"}, "next chapter": {"related", "overlap", "unrelated"}}
+KINDS = ["duplicate", "near-duplicate", "contains", "rewrite", "summary", "rewrite within", "overlap",
+         "next chapter"]
+# Verdicts counted right for each kind.
+EXPECTED = {"summary": {"rewrite (summary)"}, "rewrite within": {"rewrite (within)"},
+            "next chapter": {"related", "overlap", "unrelated"}}
 
 
 def load_chapters(docs):
@@ -108,13 +113,15 @@ def build(chapters, per_kind, rng):
                 other = textwrap.fill(" ".join(web), 64, break_long_words=False, break_on_hyphens=False)
             elif kind == "near-duplicate":
                 other = near_copy(web, rng)
-            elif kind == "contains":
-                # Fillers at least as long as the chapter, so that it is
-                # under half the container (else near-duplicate, rightly).
-                long_enough = lambda k: k[0] != base[0] and len(chapters[k]["WEB"]) >= len(web)
+            elif kind in ("contains", "rewrite within"):
+                # Fillers of at least 0.6 times the chapter's words, so that
+                # it is under half the container (else near-duplicate, rightly).
+                words = lambda verses: sum(len(v.split()) for v in verses)
+                long_enough = lambda k: k[0] != base[0] and words(chapters[k]["WEB"]) >= 0.6 * words(web)
                 f1, f2 = take(long_enough), take(long_enough)
                 extra = " with %s %d, %s %d" % (f1 + f2)
-                other = "\n".join(chapters[f1]["WEB"] + web + chapters[f2]["WEB"])
+                inside = web if kind == "contains" else kjv
+                other = "\n".join(chapters[f1]["WEB"] + inside + chapters[f2]["WEB"])
             elif kind == "rewrite":
                 other = "\n".join(kjv)
             elif kind == "summary":
@@ -135,7 +142,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--simcheck", required=True)
     ap.add_argument("--task", default="/tmp/simcheck-dev/tasks/bible-chapter-ot")
-    ap.add_argument("--per-kind", type=int, default=25)
+    ap.add_argument("--per-kind", type=int, default=20)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--keep", help="write the corpus here and keep it")
     args = ap.parse_args()
@@ -163,7 +170,9 @@ def main():
     def verdict(p):
         if not p:
             return "unlisted"
-        return "rewrite (summary)" if p["verdict"] == "rewrite" and p["summary"] else p["verdict"]
+        if p["verdict"] == "rewrite" and (p["summary"] or p.get("within")):
+            return "rewrite (%s)" % ("summary" if p["summary"] else "within")
+        return p["verdict"]
 
     by_name = {name[d]: labels[d] for d in range(len(docs))}
     designed = set()
@@ -180,6 +189,11 @@ def main():
             kind, len(keys), " or ".join(sorted(want)), right,
             ", ".join("%s %d" % kv for kv in given.most_common()),
             statistics.median(scores), min(scores), max(scores)))
+        extents = [got[key]["extent"] for key in keys if key in got and got[key]["verdict"] == "rewrite"
+                   and (got[key]["summary"] or got[key]["within"])]
+        if extents:
+            print("    extent (share of the longer side holding the shorter's counterparts): "
+                  "median %.2f (%.2f-%.2f)" % (statistics.median(extents), min(extents), max(extents)))
         for key, (i, j, k, label) in zip(keys, [q for q in pairs if q[2] == kind]):
             if verdict(got.get(key)) not in want:
                 print("    %-18s %.3f  %s" % (verdict(got.get(key)), got[key]["score"] if key in got else 0, label))

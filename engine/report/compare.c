@@ -10,6 +10,7 @@
 
 #include "htmltext.h"
 #include "report.h"
+#include "score.h"
 
 /* Writes the reasons for p's verdict (see report.h). */
 /* Names the passages behind a contains or overlap verdict. */
@@ -58,9 +59,13 @@ void sc_write_reasons(FILE *out, const sc_pair *p, const sc_thresholds *th, cons
     fprintf(out, "%srewrite score %.3f >= %.2f: sentence by sentence %.0f%% of a's content and %.0f%% of b's "
                  "are matched; %.0f%% of the shorter side's keep their order\n",
             indent, p->rewrite, th->rewrite, 100 * p->coverage_ab, 100 * p->coverage_ba, 100 * p->order);
-    fprintf(out, "%s%.0f%% of the names and numbers of the side with fewer are in the other%s\n", indent,
-            100 * p->facts,
-            p->summary ? "; one side is much shorter: a summary" : "");
+    fprintf(out, "%s%.0f%% of the names and numbers of the side with fewer are in the other\n", indent,
+            100 * p->facts);
+    if (p->summary || p->within)
+      fprintf(out, "%sone side is much shorter, its sentences' counterparts spread over %.0f%% of the other's "
+                   "(%s %.0f%%): %s\n",
+              indent, 100 * p->extent, p->within ? "<" : ">=", 100 * SC_WITHIN_EXTENT,
+              p->within ? "a passage of it, rewritten" : "a summary");
     return;
   }
   fprintf(out, "%snot a rewrite: rewrite score %.3f < %.2f\n", indent, p->rewrite, th->rewrite);
@@ -319,8 +324,8 @@ static sc_status compare_json(FILE *out, const sc_corpus *c, const sc_pair *p, c
   sc_json_string(out, da.name);
   fputs(",\n  \"b\": ", out);
   sc_json_string(out, db.name);
-  fprintf(out, ",\n  \"verdict\": \"%s\",\n  \"summary\": %s,\n  \"reasons\": [", sc_verdict_name(p->verdict),
-          p->summary ? "true" : "false");
+  fprintf(out, ",\n  \"verdict\": \"%s\",\n  \"summary\": %s,\n  \"within\": %s,\n  \"reasons\": [",
+          sc_verdict_name(p->verdict), p->summary ? "true" : "false", p->within ? "true" : "false");
   /* Reasons as the text lines, through a memory stream. */
   char *buf = NULL;
   size_t blen = 0;

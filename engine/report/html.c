@@ -307,8 +307,9 @@ static sc_status write_pair(FILE *out, const sc_corpus *c, maps *m, const sc_pai
   char vtext[32];
   sc_verdict_text(p, vtext, sizeof vtext);
   fprintf(out, "{\"a\": %u, \"b\": %u, \"verdict\": %d, \"verdict_text\": \"%s\", \"summary\": %d, "
-               "\"b_in_a\": %d,\n \"figures\": {",
-          p->a, p->b, (int)p->verdict, vtext, p->summary ? 1 : 0, p->containment_ba >= p->containment_ab);
+               "\"within\": %d, \"b_in_a\": %d,\n \"figures\": {",
+          p->a, p->b, (int)p->verdict, vtext, p->summary ? 1 : 0, p->within ? 1 : 0,
+          p->containment_ba >= p->containment_ab);
   for (unsigned k = 0; k < SC_METRIC_COUNT; k++)
     fprintf(out, "\"%s\": %.4g, ", sc_metric_name((sc_metric)k), fin(sc_pair_metric(p, (sc_metric)k)));
   fprintf(out, "\"coverage_ab\": %.4g, \"coverage_ba\": %.4g, \"order\": %.4g, \"shared_shingles\": %u},\n",

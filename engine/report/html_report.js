@@ -501,6 +501,7 @@
     var v = p.verdict;
     if (v === CONTAINS) return 'contains: ' + label(p.b_in_a ? p.a : p.b) + ' holds ' + label(p.b_in_a ? p.b : p.a);
     if (v === REWRITE && p.summary) return 'rewrite (summary)';
+    if (v === REWRITE && p.within) return 'rewrite (within)';
     return VERDICTS[v];
   }
 

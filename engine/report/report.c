@@ -93,8 +93,8 @@ void sc_verdict_text(const sc_pair *p, char *buf, size_t cap) {
   const char *name = sc_verdict_name(p->verdict);
   if (p->verdict == SC_VERDICT_CONTAINS)
     snprintf(buf, cap, "%s (%s)", name, p->containment_ba >= p->containment_ab ? "b in a" : "a in b");
-  else if (p->verdict == SC_VERDICT_REWRITE && p->summary)
-    snprintf(buf, cap, "%s (summary)", name);
+  else if (p->verdict == SC_VERDICT_REWRITE && (p->summary || p->within))
+    snprintf(buf, cap, "%s (%s)", name, p->summary ? "summary" : "within");
   else
     snprintf(buf, cap, "%s", name);
 }
