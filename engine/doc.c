@@ -164,7 +164,7 @@ static sc_status analyze_terms(sc_analyzer *az, sc_doc *d, const char *text) {
       const uint32_t t = az->word_term.items[k];
       if (t != NOT_A_TERM) SC_VEC_PUSH(&az->scratch, t, fail_sent);
     }
-    qsort(az->scratch.items, az->scratch.len, sizeof(uint32_t), cmp_u32);
+    if (az->scratch.len > 1) qsort(az->scratch.items, az->scratch.len, sizeof(uint32_t), cmp_u32);
     d->sent[s].first = (uint32_t)ids.len;
     d->sent[s].words = se.last - se.first;
     for (size_t k = 0; k < az->scratch.len; k++) {

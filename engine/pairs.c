@@ -186,7 +186,7 @@ sc_status sc_corpus_pairs(const sc_corpus *c, const sc_pairs_options *po, sc_pai
     for (size_t r = 0; r < n; r++)
       for (uint32_t k = 0; k < cl.heap.len[r]; k++) SC_VEC_PUSH(&cl.all, cl.heap.items[r * cl.heap.cap + k], done);
     if ((st = add_gram_partners(c, po->top_k < n - 1 ? po->top_k : n - 1, po->threads, &cl)) != SC_OK) goto done;
-    qsort(cl.all.items, cl.all.len, sizeof(candidate), cmp_candidate_ids);
+    if (cl.all.len > 1) qsort(cl.all.items, cl.all.len, sizeof(candidate), cmp_candidate_ids);
     size_t m = 0;
     for (size_t i = 0; i < cl.all.len; i++)
       if (m == 0 || !same_pair(&cl.all.items[m - 1], &cl.all.items[i])) cl.all.items[m++] = cl.all.items[i];
@@ -215,7 +215,7 @@ sc_status sc_corpus_pairs(const sc_corpus *c, const sc_pairs_options *po, sc_pai
   size_t m = 0;
   for (size_t i = 0; i < cl.all.len; i++)
     if (pairs[i].score >= po->min_score) pairs[m++] = pairs[i];
-  qsort(pairs, m, sizeof(sc_pair), cmp_pair_rank);
+  if (m > 1) qsort(pairs, m, sizeof(sc_pair), cmp_pair_rank);
   if (po->top_k && (st = keep_top_k(pairs, m, n, po->top_k, &m)) != SC_OK) {
     sc__free(pairs);
     goto done;

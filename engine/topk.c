@@ -35,4 +35,6 @@ static int cmp_best_first(const void *x, const void *y) {
   return sc_topk_worse(*q, *p) ? -1 : sc_topk_worse(*p, *q) ? 1 : 0;
 }
 
-void sc_topk_sort(sc_scored *heap, size_t n) { qsort(heap, n, sizeof(sc_scored), cmp_best_first); }
+void sc_topk_sort(sc_scored *heap, size_t n) {
+  if (n > 1) qsort(heap, n, sizeof(sc_scored), cmp_best_first);
+}
