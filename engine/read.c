@@ -43,7 +43,9 @@ static sc_status deliver(const walk *w, const char *path, const char *data, size
   return w->on_doc(w->user, path, data, len);
 }
 
-/* Reads all of @p fd into a heap buffer (for stdin and files mmap refuses). */
+/* Reads all of @p fd into a heap buffer (for stdin and files mmap refuses),
+ * stopping at the first NUL byte (the text is binary, and /dev/zero never
+ * ends) or at 4 GiB (SC_E_TOO_LARGE: more than a document may hold). */
 static sc_status slurp(int fd, char **out, size_t *len) {
   size_t cap = 1 << 16, n = 0;
   char *buf = sc__malloc(cap);
@@ -65,7 +67,13 @@ static sc_status slurp(int fd, char **out, size_t *len) {
       sc__free(buf);
       return SC_E_IO;
     }
+    const int nul = memchr(buf + n, '\0', (size_t)r) != NULL;
     n += (size_t)r;
+    if (nul) break;
+    if (n >= (size_t)UINT32_MAX) {
+      sc__free(buf);
+      return SC_E_TOO_LARGE;
+    }
   }
   *out = buf;
   *len = n;
@@ -88,8 +96,8 @@ static sc_status read_file(const walk *w, const char *path, const struct stat *s
     char *buf = NULL;
     size_t len = 0;
     st = slurp(fd, &buf, &len);
-    if (st == SC_E_IO) {
-      skip(w, path, SC_E_IO, strerror(errno));
+    if (st == SC_E_IO || st == SC_E_TOO_LARGE) {
+      skip(w, path, st, st == SC_E_IO ? strerror(errno) : "over 4 GiB");
       st = SC_OK;
     } else if (st == SC_OK) {
       st = deliver(w, path, buf ? buf : "", len);
@@ -244,9 +252,9 @@ sc_status sc_read_path(const char *path, sc_read_doc_fn on_doc, sc_read_skip_fn 
     char *buf = NULL;
     size_t len = 0;
     const sc_status st = slurp(STDIN_FILENO, &buf, &len);
-    if (st == SC_E_IO) {
-      skip(&w, path, SC_E_IO, strerror(errno));
-      return SC_E_IO;
+    if (st == SC_E_IO || st == SC_E_TOO_LARGE) {
+      skip(&w, path, st, st == SC_E_IO ? strerror(errno) : "over 4 GiB");
+      return st;
     }
     SC_TRY(st);
     const sc_status r = deliver(&w, path, buf, len);

@@ -341,6 +341,14 @@ printf 'ab\0cd' >"$TMP/nul.bin"
 run_stdin "$TMP/nul.bin" matrix --format csv - "$G1" "$G2"
 expect_rc 0 "binary stdin"
 expect_err_line "simcheck: warning: -: skipped: binary file (NUL byte at offset 2)" "binary stdin"
+# A device that never ends is read up to its first NUL, not to memory's end
+# (a timeout, so that the old behaviour fails instead of hanging the suite).
+cmd="simcheck matrix --format csv /dev/zero $G1 $G2"
+timeout 30 "$SIMCHECK" matrix --format csv /dev/zero "$G1" "$G2" >"$TMP/out" 2>"$TMP/err"
+rc=$?
+expect_rc 0 "/dev/zero"
+expect_err_line "simcheck: warning: /dev/zero: skipped: binary file (NUL byte at offset 0)" "/dev/zero"
+expect_eq "$(csv_rows)" 1 "/dev/zero: rows"
 
 # Directories: hidden entries skipped, files in byte order of names,
 # recursion into subfolders.
