@@ -301,7 +301,21 @@ expect_err_prefix "$SUMMARY" "dedup -o /dev/null: summary"
 # An output that cannot be written: exit 2, the message names it.
 run dedup "$C" -o "$TMP/no/such/dir/kept.jsonl"
 expect_rc 2 "dedup -o into a missing folder"
-expect_err_line "simcheck dedup: $TMP/no/such/dir/kept.jsonl: cannot write the kept documents" "dedup -o into a missing folder"
+expect_err_line "simcheck dedup: $TMP/no/such/dir/kept.jsonl: cannot write the kept documents: No such file or directory" "dedup -o into a missing folder"
+
+# A write that fails half-way (a file size limit of 20 KiB: room for the
+# sketch store's spill file, not for the 27 KB of kept seeds): exit 2, the
+# reason named, no temporary file left, and no list of removed documents
+# beside kept ones that were never written.
+mkdir "$TMP/limited"
+cmd="simcheck dedup SEEDS -o $TMP/limited/kept.jsonl --removed $TMP/limited/removed.csv (ulimit -f 20)"
+(trap '' XFSZ; ulimit -f 20; "$SIMCHECK" dedup "$SEEDS" -o "$TMP/limited/kept.jsonl" --removed "$TMP/limited/removed.csv" -q) \
+  >"$TMP/out" 2>"$TMP/err"
+rc=$?
+expect_rc 2 "dedup -o past the file size limit"
+expect_err_line "simcheck dedup: $TMP/limited/kept.jsonl: cannot write the kept documents: File too large" \
+  "dedup -o past the file size limit"
+expect_eq "$(ls -A "$TMP/limited" | tr '\n' ' ')" "" "dedup -o past the file size limit: nothing left in the folder"
 
 # ---------------------------------------------------------------------------
 usage_error "simcheck dedup: --threshold: '1.5' is not a number from 0 to 1" "--threshold 1.5" \

@@ -5,6 +5,7 @@
  * why each other one was dropped; cluster lists the clusters.
  */
 #define _POSIX_C_SOURCE 200809L
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -190,9 +191,21 @@ static int commit_temp(FILE *f, char *tmp, const char *path) {
     free(tmp);
     return 1;
   }
+  const int why = errno;
   unlink(tmp);
   free(tmp);
+  errno = why;
   return 0;
+}
+
+/* Gives up an output open_temp opened: closes it and removes the temporary
+ * file, so that a failed write leaves nothing behind. */
+static void discard_temp(FILE *f, char *tmp) {
+  const int why = errno;  /* the write's error, for the message */
+  if (f != stdout) fclose(f);
+  if (tmp) unlink(tmp);
+  free(tmp);
+  errno = why;
 }
 
 static int write_removed(const sc_dedup *d, const char *path) {
@@ -270,15 +283,23 @@ static int run_scale(int argc, char **argv, const char *cmd) {
     if (s.out_path) {
       char *tmp;
       FILE *f = open_temp(s.out_path, &tmp);
-      if (!f || stream_write_kept(d, s.paths, s.npaths, &s.so, &res, f) != SC_OK || !commit_temp(f, tmp, s.out_path)) {
-        fprintf(stderr, "simcheck dedup: %s: cannot write the kept documents\n", s.out_path);
+      int written = f != NULL;
+      if (written && stream_write_kept(d, s.paths, s.npaths, &s.so, &res, f) != SC_OK) {
+        discard_temp(f, tmp);
+        written = 0;
+      } else if (written) {
+        written = commit_temp(f, tmp, s.out_path);
+      }
+      if (!written) {
+        fprintf(stderr, "simcheck dedup: %s: cannot write the kept documents: %s\n", s.out_path, strerror(errno));
         rc = EXIT_INPUT;
       }
     } else if (stream_write_kept(d, s.paths, s.npaths, &s.so, &res, stdout) != SC_OK) {
       fprintf(stderr, "simcheck dedup: cannot write the kept documents to standard output\n");
       rc = EXIT_INPUT;
     }
-    if (s.removed_path && !write_removed(d, s.removed_path)) rc = EXIT_INPUT;
+    /* No list of what was removed beside kept documents that were not written. */
+    if (rc == 0 && s.removed_path && !write_removed(d, s.removed_path)) rc = EXIT_INPUT;
   } else {
     const sc_report_options ro = {s.format, SC_METRIC_SCORE, 0, NULL, terminal_rows()};
     if (sc_report_clusters(stdout, d, &ro) != SC_OK) {
