@@ -151,6 +151,17 @@ expect_eq "$names" "art1 art2 art3 art4 art5 " "jsonl: documents named by their 
 by_record=$(awk -F, 'NR > 1 { print $3, $4 }' "$TMP/out" | sort | tr '\n' ' ')
 expect_eq "$by_record" "$by_file" "jsonl: the same scores and verdicts as the files"
 expect_err_has "$JL:3: skipped" "jsonl: the malformed line is reported with its number"
+# A folder holding a JSONL shard: its records are documents, as when it is
+# named itself; with --jsonl every file of a folder is read as JSON Lines.
+mkdir "$TMP/shards" && cp "$JL" "$TMP/shards/" && printf 'Zebra stripes run fast today.\n' > "$TMP/shards/z.txt"
+run matrix --format csv "$TMP/shards"
+expect_rc 0 "jsonl in a folder: matrix"
+expect_eq "$(awk -F, 'NR > 1 { print $1; print $2 }' "$TMP/out" | sed 's|.*/||' | sort -u | tr '\n' ' ')" \
+  "art1 art2 art3 art4 art5 z.txt " "jsonl in a folder: the records and the text file"
+run matrix --format csv --jsonl "$TMP/shards"
+expect_rc 0 "--jsonl DIR: matrix"
+expect_eq "$(csv_rows)" 10 "--jsonl DIR: the records' 10 pairs"
+expect_err_line "simcheck: warning: $TMP/shards/z.txt:1: skipped: not a JSON object" "--jsonl DIR: the text file is no JSON"
 
 # HTML: a page and the same text written plainly are one text (markup,
 # script, style and comment dropped, references decoded) unless --html no.
@@ -480,6 +491,14 @@ if [ "${#line}" -le 100 ] && [ -n "$more" ] && [ $((shown + more)) -eq "$listed"
 usage_error "simcheck compare: compare takes two documents, A and B" "compare with one file" compare "$G1"
 usage_error "simcheck compare: more than two documents given" "compare with three files" compare "$G1" "$G2" "$G1"
 usage_error "simcheck compare: --format: 'csv' is not one of text, json, html" "compare --format csv" compare --format csv "$G1" "$G2"
+# "--" ends the options, as in the other commands: a file named like one.
+cp "$G1" "$TMP/-dash.txt"
+(cd "$TMP" && "$SIMCHECK" compare --format json -- -dash.txt "$G1" >"$TMP/out" 2>"$TMP/err")
+rc=$?
+cmd="simcheck compare --format json -- -dash.txt G1"
+expect_rc 0 "compare -- -dash.txt"
+expect_eq "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["a"], d["verdict"])' "$TMP/out")" "-dash.txt duplicate" "compare -- -dash.txt: the file is read"
+usage_error "simcheck compare: more than two documents given" "compare -- with three files" compare -- "$G1" "$G2" "$G1"
 run compare "$IN/missing.txt" "$G1"
 expect_rc 2 "compare with a missing file"
 expect_err_line "simcheck compare: $IN/missing.txt: no document could be read" "compare with a missing file"

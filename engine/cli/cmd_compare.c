@@ -38,6 +38,14 @@ int cmd_compare(int argc, char **argv) {
   int npaths = 0;
   while (a.i < a.argc) {
     const char *name, *iv, *v;
+    const int after_dashes = strcmp(a.argv[a.i], "--") == 0;
+    if (after_dashes) a.i++;  /* "--" ends the options: the rest are paths */
+    while (after_dashes && a.i < a.argc && npaths < 2) paths[npaths++] = a.argv[a.i++];
+    if (after_dashes && a.i < a.argc) {
+      usage_error(&a, "more than two documents given");
+      return EXIT_USAGE;
+    }
+    if (after_dashes) break;
     if (!args_next_option(&a, &name, &iv)) {
       if (npaths == 2) {
         usage_error(&a, "more than two documents given");

@@ -28,7 +28,9 @@ const char common_options_help[] =
     "  --threads N        worker threads (default: one per core)\n"
     "  -q, --quiet        no warnings, and no progress line at a terminal\n"
     "  --version          print the version\n"
-    "  -h, --help         this help\n";
+    "  -h, --help         this help\n"
+    "  --                 ends the options: what follows are paths, even\n"
+    "                     those that start with '-'\n";
 
 int parse_common_option(cli_args *a, const char *name, const char *iv, common_opts *co) {
   unsigned long u;

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* Documents analysed per batch: large enough to keep every core busy,
@@ -72,9 +73,10 @@ static void on_skip(void *user, const char *path, sc_status why, const char *det
 void input_format_init(input_format *f) { *f = (input_format){0, "id", "text"}; }
 
 const char input_options_help[] =
-    "  --jsonl            read every input as JSON Lines (default: files named\n"
-    "                     *.jsonl or *.ndjson): one object per line, a document\n"
-    "                     per record, named by its id\n"
+    "  --jsonl            read every input file, also those in a directory, as\n"
+    "                     JSON Lines (default: files named *.jsonl or *.ndjson):\n"
+    "                     one object per line, a document per record, named by\n"
+    "                     its id\n"
     "  --id-field F       the record's id field (default id)\n"
     "  --text-field F     the record's text field (default text)\n";
 
@@ -96,6 +98,37 @@ int reads_as_jsonl(const input_format *f, const char *path) {
   return (n > 6 && strcmp(path + n - 6, ".jsonl") == 0) || (n > 7 && strcmp(path + n - 7, ".ndjson") == 0);
 }
 
+typedef struct input_walk {
+  const input_format *f;
+  sc_read_doc_fn on_doc;
+  sc_record_fn on_record;
+  sc_read_skip_fn on_skip;
+  void *user;
+} input_walk;
+
+/* A file found in a directory walk: JSON Lines read as records (by name,
+ * streaming; an unreadable one is reported through on_skip), else a text. */
+static sc_status walk_file(void *user, const char *path, const char *data, size_t len) {
+  const input_walk *w = user;
+  if (!reads_as_jsonl(w->f, path)) return w->on_doc(w->user, path, data, len);
+  const sc_status st = sc_read_jsonl(path, w->f->id_field, w->f->text_field, w->on_record, w->on_skip, w->user);
+  return st == SC_E_IO ? SC_OK : st;
+}
+
+static void walk_skip(void *user, const char *path, sc_status why, const char *detail) {
+  const input_walk *w = user;
+  w->on_skip(w->user, path, why, detail);
+}
+
+sc_status read_input(const input_format *f, const char *path, sc_read_doc_fn doc_fn, sc_record_fn record_fn,
+                     sc_read_skip_fn skip_fn, void *user) {
+  struct stat sb;
+  const int dir = strcmp(path, "-") != 0 && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
+  if (!dir && reads_as_jsonl(f, path)) return sc_read_jsonl(path, f->id_field, f->text_field, record_fn, skip_fn, user);
+  input_walk w = {f, doc_fn, record_fn, skip_fn, user};
+  return sc_read_path(path, walk_file, skip_fn ? walk_skip : NULL, &w);
+}
+
 sc_status load_inputs(sc_corpus *c, char *const *paths, int npaths, const input_format *format, unsigned threads,
                       int quiet, input_stats *stats) {
   loaded l = {.quiet = quiet};
@@ -103,8 +136,7 @@ sc_status load_inputs(sc_corpus *c, char *const *paths, int npaths, const input_
   for (int i = 0; i < npaths && st == SC_OK; i++) {
     const size_t docs_before = l.n, skips_before = l.skipped;
     const int jsonl = format && reads_as_jsonl(format, paths[i]);
-    st = jsonl ? sc_read_jsonl(paths[i], format->id_field, format->text_field, on_record, on_skip, &l)
-               : sc_read_path(paths[i], on_doc, on_skip, &l);
+    st = format ? read_input(format, paths[i], on_doc, on_record, on_skip, &l) : sc_read_path(paths[i], on_doc, on_skip, &l);
     if (st == SC_E_IO) st = SC_OK;  /* reported through on_skip */
     if (st == SC_OK && l.n == docs_before && l.skipped == skips_before && !quiet)
       fprintf(stderr, "simcheck: warning: %s: %s\n", paths[i],

@@ -25,6 +25,14 @@ int parse_input_option(cli_args *a, const char *name, const char *inline_value, 
 /* Whether @p path is read as JSONL under @p f. */
 int reads_as_jsonl(const input_format *f, const char *path);
 
+/* Reads input @p path: as JSON Lines if reads_as_jsonl says so and it is
+ * not a directory; else through sc_read_path, each file found read as JSON
+ * Lines by the same rule (a folder of .jsonl shards, or any folder with
+ * --jsonl). Plain files go to @p on_doc, records to @p on_record, skips to
+ * @p on_skip (may be NULL). @return as sc_read_path / sc_read_jsonl. */
+sc_status read_input(const input_format *f, const char *path, sc_read_doc_fn on_doc, sc_record_fn on_record,
+                     sc_read_skip_fn on_skip, void *user);
+
 /* Help lines for the three options above. */
 extern const char input_options_help[];
 

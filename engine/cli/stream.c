@@ -218,10 +218,7 @@ sc_status stream_into(sc_dedup *d, char *const *paths, int npaths, const stream_
   for (int i = 0; i < npaths && st == SC_OK; i++) {
     const size_t before = out->records, skipped_before = out->skipped;
     const char *path = input_path(so, paths[i]);
-    if (reads_as_jsonl(&so->format, paths[i]))
-      st = sc_read_jsonl(path, so->format.id_field, so->format.text_field, on_record, on_skip, &f);
-    else
-      st = sc_read_path(path, on_doc, on_skip, &f);
+    st = read_input(&so->format, path, on_doc, on_record, on_skip, &f);
     if (st == SC_E_IO) st = SC_OK;  /* reported through on_skip */
     if (st == SC_OK && out->records == before && out->skipped == skipped_before && !so->quiet)
       fprintf(stderr, "simcheck: warning: %s: nothing to read\n", paths[i]);
@@ -288,10 +285,7 @@ sc_status stream_write_kept(const sc_dedup *d, char *const *paths, int npaths, c
   sc_status st = SC_OK;
   for (int i = 0; i < npaths && st == SC_OK; i++) {
     const char *path = input_path(so, paths[i]);
-    if (reads_as_jsonl(&so->format, paths[i]))
-      st = sc_read_jsonl(path, so->format.id_field, so->format.text_field, write_record, NULL, &w);
-    else
-      st = sc_read_path(path, write_doc, NULL, &w);
+    st = read_input(&so->format, path, write_doc, write_record, NULL, &w);
     if (st == SC_E_IO && !ferror(out)) st = SC_OK;  /* unreadable now as before: skipped both times */
   }
   if (st == SC_OK && (fflush(out) != 0 || ferror(out))) st = SC_E_IO;
