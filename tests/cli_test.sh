@@ -361,6 +361,21 @@ expect_rc 0 "/dev/zero"
 expect_err_line "simcheck: warning: /dev/zero: skipped: binary file (NUL byte at offset 0)" "/dev/zero"
 expect_eq "$(csv_rows)" 1 "/dev/zero: rows"
 
+# Table labels in terminal columns: names in two-byte and wide characters
+# are not cut inside a character, pad to the same columns as ASCII ones, and
+# 8-column labels keep a space between them in the grid.
+L=$TMP/labels
+mkdir "$L"
+for n in abcdefgh abcdefgz ééé 日本語; do printf 'Notes on the harbour, the boats and the storms of %s.\n' "$n" >"$L/$n.txt"; done
+printf 'Notes on the harbour, the boats and the storms in the long winter.\n' >"$L/日本語日本語.txt"
+run matrix "$L"
+expect_rc 0 "labels: matrix"
+if python3 -c 'import sys; open(sys.argv[1], "rb").read().decode("utf-8")' "$TMP/out" 2>/dev/null; then ok; else
+  ko "labels: the table is not valid UTF-8"; show; fi
+expect_out_line "score      abcdefgh abcdefgz      ééé   日本語 日本語日" "labels: grid header"
+expect_out_line "  日本語日     13 words    1 sentence   $L/日本語日本語.txt" "labels: a wide name cut at 8 columns"
+expect_out_line "  ééé          11 words    1 sentence   $L/ééé.txt" "labels: two-byte characters count one column"
+
 # Directories: hidden entries skipped, files in byte order of names,
 # recursion into subfolders.
 D=$TMP/tree

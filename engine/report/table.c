@@ -4,24 +4,54 @@
  * pairs by score with their verdicts and the figures behind them.
  */
 #include <string.h>
+#include <utf8proc.h>
 
 #include "report.h"
 
-enum { LABEL_MAX = 8, CELL_W = 7, GRID_MAX_DOCS = 12 };
+/* Labels are at most LABEL_MAX terminal columns (of up to 4 bytes each);
+ * grid cells are CELL_W columns, wider when a label needs it. */
+enum { LABEL_MAX = 8, LABEL_BYTES = 4 * LABEL_MAX + 1, CELL_W = 7, GRID_MAX_DOCS = 12 };
 
-typedef char label[LABEL_MAX + 1];
+typedef char label[LABEL_BYTES];
 
 static const char *basename_of(const char *path) {
   const char *slash = strrchr(path, '/');
   return slash && slash[1] ? slash + 1 : path;
 }
 
+/* Terminal columns of the UTF-8 text @p s (labels are valid UTF-8). */
+static int text_cols(const char *s) {
+  int cols = 0;
+  utf8proc_int32_t cp;
+  for (utf8proc_ssize_t n; *s && (n = utf8proc_iterate((const utf8proc_uint8_t *)s, -1, &cp)) > 0; s += n)
+    cols += utf8proc_charwidth(cp);
+  return cols;
+}
+
+/* Prints @p s padded with spaces to @p cols columns, on the left if @p right. */
+static void put_padded(FILE *out, const char *s, int cols, int right) {
+  const int pad = cols - text_cols(s);
+  if (right) fprintf(out, "%*s", pad > 0 ? pad : 0, "");
+  fputs(s, out);
+  if (!right) fprintf(out, "%*s", pad > 0 ? pad : 0, "");
+}
+
 /* Candidate label: the file name up to the first '_', ' ' or '.', cut to
- * LABEL_MAX; or all of it up to the extension if @p whole. */
+ * LABEL_MAX columns at a character's end; or all of it up to the extension
+ * if @p whole. A name that is not valid UTF-8 there gives no label. */
 static void make_label(const char *name, int whole, label out) {
   const char *b = basename_of(name);
   size_t n = 0;
-  while (b[n] && n < LABEL_MAX && b[n] != '.' && (whole || (b[n] != '_' && b[n] != ' '))) n++;
+  int cols = 0;
+  utf8proc_int32_t cp;
+  for (utf8proc_ssize_t len; b[n] && (len = utf8proc_iterate((const utf8proc_uint8_t *)b + n, -1, &cp)) > 0;) {
+    if (cp == '.' || (!whole && (cp == '_' || cp == ' '))) break;
+    const int w = utf8proc_charwidth(cp);
+    if (cols + w > LABEL_MAX) break;
+    cols += w;
+    n += (size_t)len;
+  }
+  if (b[n] && utf8proc_iterate((const utf8proc_uint8_t *)b + n, -1, &cp) < 0) n = 0;
   memcpy(out, b, n);
   out[n] = '\0';
 }
@@ -48,30 +78,40 @@ static sc_status make_labels(const sc_corpus *c, label *l, size_t n) {
   return SC_OK;
 }
 
+/* Grid cell width: CELL_W, or one more than the widest label. */
+static int cell_width(label *l, size_t n) {
+  int w = CELL_W;
+  for (size_t i = 0; i < n; i++)
+    if (text_cols(l[i]) + 1 > w) w = text_cols(l[i]) + 1;
+  return w;
+}
+
 static void print_grid(FILE *out, const sc_pair *p, size_t np, label *l, size_t n, sc_metric m) {
   /* Values default to "not listed" (filtered out by --top / --min-score). */
+  const int cw = cell_width(l, n);
   fprintf(out, "%-*s", LABEL_MAX + 2, sc_metric_name(m));
-  for (size_t j = 0; j < n; j++) fprintf(out, "%*s", CELL_W, l[j]);
+  for (size_t j = 0; j < n; j++) put_padded(out, l[j], cw, 1);
   fputc('\n', out);
   for (size_t i = 0; i < n; i++) {
-    fprintf(out, "  %-*s", LABEL_MAX, l[i]);
+    fputs("  ", out);
+    put_padded(out, l[i], LABEL_MAX, 0);
     for (size_t j = 0; j < n; j++) {
       if (i == j) {
-        fprintf(out, "%*s", CELL_W, "-");
+        fprintf(out, "%*s", cw, "-");
         continue;
       }
       const sc_pair *hit = NULL;
       for (size_t k = 0; k < np && !hit; k++)
         if ((p[k].a == i && p[k].b == j) || (p[k].a == j && p[k].b == i)) hit = &p[k];
       if (!hit) {
-        fprintf(out, "%*s", CELL_W, ".");
+        fprintf(out, "%*s", cw, ".");
         continue;
       }
       /* Directed metrics read from the row's document. */
       double v = sc_pair_metric(hit, m);
       if (hit->a != i && m == SC_METRIC_CONTAINMENT_AB) v = hit->containment_ba;
       if (hit->a != i && m == SC_METRIC_CONTAINMENT_BA) v = hit->containment_ab;
-      fprintf(out, "%*.2f", CELL_W, v);
+      fprintf(out, "%*.2f", cw, v);
     }
     fputc('\n', out);
   }
@@ -102,7 +142,7 @@ sc_status sc_report_table(FILE *out, const sc_corpus *c, const sc_pair *p, size_
   sc_status st = make_labels(c, l, n);
   if (st != SC_OK) goto done;
   const unsigned width = ro->width ? ro->width : 100;
-  const int grid = n >= 2 && n <= GRID_MAX_DOCS && LABEL_MAX + 2 + n * CELL_W <= width;
+  const int grid = n >= 2 && n <= GRID_MAX_DOCS && LABEL_MAX + 2 + n * (size_t)cell_width(l, n) <= width;
 
   fprintf(out, "%zu documents, %zu pair%s listed\n", n, np, sc_plural(np));
   print_tally(out, p, np);
@@ -114,8 +154,10 @@ sc_status sc_report_table(FILE *out, const sc_corpus *c, const sc_pair *p, size_
   for (uint32_t i = 0; i < max_docs; i++) {
     sc_doc_info d;
     if ((st = sc_corpus_doc_info(c, i, &d)) != SC_OK) goto done;
-    fprintf(out, "  %-*s %6zu word%-1s %4zu sentence%-1s  %s\n", LABEL_MAX, l[i], d.words, sc_plural(d.words),
-            d.sentences, sc_plural(d.sentences), d.name);
+    fputs("  ", out);
+    put_padded(out, l[i], LABEL_MAX, 0);
+    fprintf(out, " %6zu word%-1s %4zu sentence%-1s  %s\n", d.words, sc_plural(d.words), d.sentences,
+            sc_plural(d.sentences), d.name);
   }
   if (max_docs < n) fprintf(out, "  ... and %zu more documents\n", n - max_docs);
   fputc('\n', out);
@@ -129,9 +171,12 @@ sc_status sc_report_table(FILE *out, const sc_corpus *c, const sc_pair *p, size_
   for (size_t k = 0; k < shown; k++) {
     char verdict[32];
     sc_verdict_text(&p[k], verdict, sizeof verdict);
-    fprintf(out, "  %-*s %-*s %5.3f  %-19s %7.3f %7.3f %7.3f %7.3f %7.3f\n", LABEL_MAX, l[p[k].a], LABEL_MAX,
-            l[p[k].b], p[k].score, verdict, p[k].jaccard, p[k].containment_ab, p[k].containment_ba, p[k].cosine,
-            p[k].rewrite);
+    fputs("  ", out);
+    put_padded(out, l[p[k].a], LABEL_MAX, 0);
+    fputc(' ', out);
+    put_padded(out, l[p[k].b], LABEL_MAX, 0);
+    fprintf(out, " %5.3f  %-19s %7.3f %7.3f %7.3f %7.3f %7.3f\n", p[k].score, verdict, p[k].jaccard,
+            p[k].containment_ab, p[k].containment_ba, p[k].cosine, p[k].rewrite);
   }
   if (shown < np)
     fprintf(out, "  ... and %zu more pairs scoring %.3f or less (all of them: --format csv, or redirect the output)\n",
