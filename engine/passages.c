@@ -118,10 +118,27 @@ static int cmp_match(const void *x, const void *y) {
   return (p->len < q->len) - (p->len > q->len);
 }
 
-/* Maximal exact matches through seeds shared by the two fingerprint sets. */
+typedef struct seed {
+  uint32_t a, b;       /* word positions of a fingerprint shared by a and b */
+} seed;
+
+/* By diagonal (a - b), then a: the seeds of one maximal match are adjacent. */
+static int cmp_seed(const void *x, const void *y) {
+  const seed *p = x, *q = y;
+  const int64_t dp = (int64_t)p->a - p->b, dq = (int64_t)q->a - q->b;
+  if (dp != dq) return dp < dq ? -1 : 1;
+  return (p->a > q->a) - (p->a < q->a);
+}
+
+/* Maximal exact matches through seeds shared by the two fingerprint sets.
+ * Each match is extended once: a seed inside the match already found on its
+ * diagonal would extend to the same one, and extending every seed of a long
+ * shared run over all of it made a near-copy quadratic (two 1 MB texts
+ * differing in one word: 15 s). */
 static sc_status find_matches(const words *wa, const words *wb, fingerprint *fa, size_t na, fingerprint *fb,
                               size_t nb, match **out, size_t *n_out) {
   SC_VEC(match) m = {0};
+  SC_VEC(seed) sd = {0};
   if (nb) qsort(fb, nb, sizeof(fingerprint), cmp_fingerprint);
   for (size_t i = 0; i < na; i++) {
     /* Postings of fa[i].hash in b: binary search for the first. */
@@ -135,26 +152,36 @@ static sc_status find_matches(const words *wa, const words *wb, fingerprint *fa,
     while (end < nb && fb[end].hash == fa[i].hash) end++;
     if (end - lo > MAX_POSTINGS) continue;
     for (size_t k = lo; k < end; k++) {
-      uint32_t a = fa[i].pos, b = fb[k].pos;
+      const uint32_t a = fa[i].pos, b = fb[k].pos;
       if (memcmp(wa->hash + a, wb->hash + b, SC_PASSAGE_K * sizeof(uint64_t)) != 0) continue;  /* collision */
-      while (a > 0 && b > 0 && wa->hash[a - 1] == wb->hash[b - 1]) {
-        a--;
-        b--;
-      }
-      uint32_t len = 0;
-      while (a + len < wa->n && b + len < wb->n && wa->hash[a + len] == wb->hash[b + len]) len++;
-      SC_VEC_PUSH(&m, ((match){a, b, len}), nomem);
+      SC_VEC_PUSH(&sd, ((seed){a, b}), nomem);
     }
   }
-  /* Seeds inside one maximal match all extend to it: keep it once. */
-  if (m.len) qsort(m.items, m.len, sizeof(match), cmp_match);
-  size_t u = 0;
-  for (size_t i = 0; i < m.len; i++)
-    if (u == 0 || m.items[u - 1].a != m.items[i].a || m.items[u - 1].b != m.items[i].b) m.items[u++] = m.items[i];
+  if (sd.len > 1) qsort(sd.items, sd.len, sizeof(seed), cmp_seed);
+  int64_t diag = 0;
+  uint32_t covered = 0;  /* end in a of the last match on diagonal diag */
+  for (size_t i = 0; i < sd.len; i++) {
+    uint32_t a = sd.items[i].a, b = sd.items[i].b;
+    const int64_t d = (int64_t)a - b;
+    if (m.len && d == diag && a < covered) continue;
+    while (a > 0 && b > 0 && wa->hash[a - 1] == wb->hash[b - 1]) {
+      a--;
+      b--;
+    }
+    uint32_t len = 0;
+    while (a + len < wa->n && b + len < wb->n && wa->hash[a + len] == wb->hash[b + len]) len++;
+    SC_VEC_PUSH(&m, ((match){a, b, len}), nomem);
+    diag = d;
+    covered = a + len;
+  }
+  SC_VEC_FREE(&sd);
+  /* In a's order for chaining. */
+  if (m.len > 1) qsort(m.items, m.len, sizeof(match), cmp_match);
   *out = m.items;
-  *n_out = u;
+  *n_out = m.len;
   return SC_OK;
 nomem:
+  SC_VEC_FREE(&sd);
   SC_VEC_FREE(&m);
   return SC_E_NOMEM;
 }
@@ -162,7 +189,6 @@ nomem:
 typedef struct chain {
   uint32_t a0, a1, b0, b1;  /* word ranges                               */
   uint32_t matched;         /* words inside exact matches                */
-  int open;
 } chain;
 
 sc_status sc_find_passages(const sc_doc *a, const sc_doc *b, const sc_keys *keys, uint32_t min_words,
@@ -188,22 +214,23 @@ sc_status sc_find_passages(const sc_doc *a, const sc_doc *b, const sc_keys *keys
    * starts within SC_PASSAGE_GAP words after the chain's end in both texts
    * (or overlaps it on the same diagonal). */
   st = SC_E_NOMEM;
+  /* The open chains, in the order they were made: a closed one is dropped
+   * from this list (scanning every chain ever made was quadratic). */
+  SC_VEC(uint32_t) open = {0};
   for (size_t i = 0; i < nm; i++) {
     const match x = m[i];
     chain *best = NULL;
-    for (size_t c = 0; c < ch.len; c++) {
-      chain *k = &ch.items[c];
-      if (!k->open) continue;
-      if (x.a > k->a1 + SC_PASSAGE_GAP) {
-        k->open = 0;  /* a's order: nothing later can join it */
-        continue;
-      }
-      if (x.b < k->b0 || x.b > k->b1 + SC_PASSAGE_GAP) continue;  /* another region of b */
-      best = k;
-      break;
+    size_t kept = 0;
+    for (size_t o = 0; o < open.len; o++) {
+      chain *k = &ch.items[open.items[o]];
+      if (x.a > k->a1 + SC_PASSAGE_GAP) continue;  /* a's order: nothing later can join it */
+      open.items[kept++] = open.items[o];
+      if (!best && x.b >= k->b0 && x.b <= k->b1 + SC_PASSAGE_GAP) best = k;  /* else another region of b */
     }
+    open.len = kept;
     if (!best) {
-      SC_VEC_PUSH(&ch, ((chain){x.a, x.a + x.len, x.b, x.b + x.len, x.len, 1}), done);
+      SC_VEC_PUSH(&open, (uint32_t)ch.len, done_open);
+      SC_VEC_PUSH(&ch, ((chain){x.a, x.a + x.len, x.b, x.b + x.len, x.len}), done_open);
       continue;
     }
     const uint32_t overlap = x.a < best->a1 ? best->a1 - x.a : 0;
@@ -211,6 +238,7 @@ sc_status sc_find_passages(const sc_doc *a, const sc_doc *b, const sc_keys *keys
     if (x.a + x.len > best->a1) best->a1 = x.a + x.len;
     if (x.b + x.len > best->b1) best->b1 = x.b + x.len;
   }
+  SC_VEC_FREE(&open);
 
   const uint32_t min_len = min_words ? min_words : 8;
   sc_passage *p = sc__calloc(ch.len ? ch.len : 1, sizeof(sc_passage));
@@ -227,6 +255,9 @@ sc_status sc_find_passages(const sc_doc *a, const sc_doc *b, const sc_keys *keys
   *out = p;
   *n_out = n;
   st = SC_OK;
+  goto done;
+done_open:
+  SC_VEC_FREE(&open);
 done:
   SC_VEC_FREE(&ch);
   sc__free(m);
