@@ -421,3 +421,22 @@ void sc_normtext_free(sc_normtext *t) {
   sc__free(t->src);
   memset(t, 0, sizeof(*t));
 }
+
+size_t sc_utf8_invalid_count(const char *s, size_t len) {
+  const uint8_t *u = (const uint8_t *)s;
+  size_t invalid = 0;
+  for (size_t i = 0; i < len;) {
+    if (u[i] < 0x80) {
+      i++;
+      continue;
+    }
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate(u + i, (utf8proc_ssize_t)(len - i), &cp);
+    if (n < 0) {  /* as sc_normalize: one U+FFFD for the maximal subpart */
+      n = (utf8proc_ssize_t)maximal_subpart(u + i, len - i);
+      invalid++;
+    }
+    i += (size_t)n;
+  }
+  return invalid;
+}

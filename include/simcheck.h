@@ -72,6 +72,11 @@ SC_API const char *sc_strerror(sc_status s);
  *  header/library mismatch). */
 SC_API unsigned sc_version_number(void);
 
+/** @return the invalid UTF-8 sequences in @p len bytes at @p s, counted as
+ *  analysis replaces them (one U+FFFD per maximal subpart, as
+ *  sc_doc_info.invalid_utf8): for callers that warn before analysing. */
+SC_API size_t sc_utf8_invalid_count(const char *s, size_t len);
+
 /* ------------------------------------------------------------------------ */
 /* Verdicts and metrics.                                                   */
 

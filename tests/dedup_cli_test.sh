@@ -303,6 +303,14 @@ run dedup "$C" -o "$TMP/no/such/dir/kept.jsonl"
 expect_rc 2 "dedup -o into a missing folder"
 expect_err_line "simcheck dedup: $TMP/no/such/dir/kept.jsonl: cannot write the kept documents: No such file or directory" "dedup -o into a missing folder"
 
+# Invalid UTF-8 is reported by cluster and dedup as by matrix, once.
+printf 'caf\xe9 au lait, with more words here to read \xff\n' >"$TMP/latin1.txt"
+run cluster "$TMP/latin1.txt" "$SEEDS"
+expect_rc 0 "cluster: invalid UTF-8"
+expect_err_line "simcheck: warning: $TMP/latin1.txt: 2 invalid UTF-8 sequences replaced by U+FFFD" "cluster: invalid UTF-8"
+run dedup "$TMP/latin1.txt" "$SEEDS" -o "$TMP/latin1-kept.jsonl"
+expect_eq "$(grep -c 'invalid UTF-8' "$TMP/err")" 1 "dedup: invalid UTF-8 reported once (two passes over the inputs)"
+
 # A write that fails half-way (a file size limit of 20 KiB: room for the
 # sketch store's spill file, not for the 27 KB of kept seeds): exit 2, the
 # reason named, no temporary file left, and no list of removed documents

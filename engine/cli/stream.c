@@ -147,6 +147,10 @@ static sc_status add_text(feeder *f, const char *name, const char *text, size_t 
   }
   char *shown = display_name(f->so, name);
   if (!shown) return SC_E_NOMEM;
+  const size_t invalid = f->so->quiet ? 0 : sc_utf8_invalid_count(text, len);
+  if (invalid)
+    fprintf(stderr, "%ssimcheck: warning: %s: %zu invalid UTF-8 sequence%s replaced by U+FFFD\n",
+            f->progress ? "\r\033[K" : "", shown, invalid, invalid == 1 ? "" : "s");
   const size_t name_len = strlen(shown) + 1, need = name_len + len + 1;
   batch *b = &f->b[f->cur];
   if (b->arena_used + need > b->arena_cap) {
