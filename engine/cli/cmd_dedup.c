@@ -35,7 +35,8 @@ static const char dedup_help[] =
     "                     as {\"id\": PATH, \"text\": TEXT}\n"
     "  --removed FILE     CSV of the removed documents: id,cluster,representative,\n"
     "                     similarity\n"
-    "  --threshold T      Jaccard that makes two documents duplicates (default 0.8)\n"
+    "  --threshold T      Jaccard that makes two documents duplicates, above 0\n"
+    "                     and below 1 (default 0.8)\n"
     "  --keep first|longest  which document of a cluster to keep (default first)\n";
 
 static const char dedup_help_tail[] =
@@ -56,7 +57,8 @@ static const char cluster_help[] =
     "  --format F         table (default), csv, json or html; CSV has one row\n"
     "                     per clustered document: id,cluster,size,representative;\n"
     "                     html is one self-contained page\n"
-    "  --threshold T      Jaccard that links two documents (default 0.8)\n"
+    "  --threshold T      Jaccard that links two documents, above 0 and below 1\n"
+    "                     (default 0.8)\n"
     "  --keep first|longest  the representative named per cluster (default first)\n";
 
 static const char cluster_help_tail[] =
@@ -64,7 +66,8 @@ static const char cluster_help_tail[] =
     "At a terminal the table lists the first 50 clusters and counts the rest;\n"
     "redirected, or in the other formats, every cluster.\n"
     "\n"
-    "Exit status: 0 success, 1 usage error, 2 no input could be read.\n"
+    "Exit status: 0 success, 1 usage error, 2 no input could be read or an output\n"
+    "could not be written.\n"
     "\n";
 
 typedef struct scale_args {

@@ -43,7 +43,8 @@ static const char matrix_help[] =
 
 static const char matrix_help_tail[] =
     "\n"
-    "Exit status: 0 success, 1 usage error, 2 no input could be read.\n"
+    "Exit status: 0 success, 1 usage error, 2 no input could be read or an output\n"
+    "could not be written.\n"
     "\n";
 
 /* Beyond this many documents all pairs would not fit a report (or memory):

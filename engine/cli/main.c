@@ -15,7 +15,7 @@ static const char main_help[] =
     "or only the same topic.\n"
     "\n"
     "Commands:\n"
-    "  matrix PATH...   score every pair of documents (table, CSV or JSON)\n"
+    "  matrix PATH...   score every pair of documents (table, CSV, JSON or HTML)\n"
     "  compare A B      one pair in detail: figures, reasons, aligned sentences\n"
     "  cluster PATH...  near-duplicate clusters of a large corpus (LSH, verified)\n"
     "  dedup PATH...    keep one document per near-duplicate cluster\n"
