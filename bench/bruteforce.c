@@ -610,9 +610,10 @@ typedef struct reader {
 } reader;
 
 static sc_status on_record(void *user, const char *id, const char *text, size_t len, const char *line,
-                           size_t line_len) {
+                           size_t line_len, const char *where) {
   (void)line;
   (void)line_len;
+  (void)where;
   reader *r = user;
   if (r->records >= r->limit) return LIMIT_REACHED;
   r->records++;

@@ -244,7 +244,7 @@ static int skip_value(parser *p) {
 /* The reader's buffers, reused from line to line (the text and the id were
  * a malloc and a free per record). */
 typedef struct buffers {
-  strbuf name, id, text;
+  strbuf name, id, text, where;
 } buffers;
 
 typedef struct record {
@@ -376,14 +376,13 @@ static sc_status handle_line(reader *rd, const char *line, size_t len) {
     }
     return SC_OK;
   }
-  if (!r.id) {  /* FILE:LINE */
-    snprintf(where, sizeof where, ":%zu", rd->line_no);
-    const size_t pl = strlen(rd->path), wl = strlen(where);
-    SC_CHECK(!set_bytes(&rd->bufs.id, rd->path, pl) || !reserve(&rd->bufs.id, wl), SC_E_NOMEM);
-    memcpy(rd->bufs.id.s + pl, where, wl + 1);
-    r.id = rd->bufs.id.s;
-  }
-  return rd->on_record(rd->user, r.id, r.text, r.text_len, line, len);
+  /* FILE:LINE: where the record is, and its id when it has none. */
+  snprintf(where, sizeof where, ":%zu", rd->line_no);
+  const size_t pl = strlen(rd->path), wl = strlen(where);
+  SC_CHECK(!set_bytes(&rd->bufs.where, rd->path, pl) || !reserve(&rd->bufs.where, wl), SC_E_NOMEM);
+  memcpy(rd->bufs.where.s + pl, where, wl + 1);
+  if (!r.id) r.id = rd->bufs.where.s;
+  return rd->on_record(rd->user, r.id, r.text, r.text_len, line, len, rd->bufs.where.s);
 }
 
 /* Reads the lines of @p fd (standard input, a pipe, a file mmap refuses)
@@ -498,6 +497,7 @@ sc_status sc__read_jsonl_window(const char *path, const char *id_field, const ch
   if (fallback) st = read_lines(&rd, fd);
   sc__free(rd.bufs.name.s);
   sc__free(rd.bufs.id.s);
+  sc__free(rd.bufs.where.s);
   sc__free(rd.bufs.text.s);
   if (!is_stdin) close(fd);
   return st;

@@ -112,8 +112,8 @@ $C:12,3,4" "dedup"
 expect_err_prefix "$SUMMARY" "dedup: summary"
 expect_err_line "simcheck: warning: $C:5: skipped: \"text\" is not a string" "dedup: non-string text"
 expect_err_line "simcheck: warning: $C:9: skipped: not a JSON object" "dedup: not JSON"
-expect_err_prefix "simcheck: warning: empty: skipped: " "dedup: empty text"
-expect_err_line "simcheck: warning: punct: skipped: no words in the text" "dedup: text without words"
+expect_err_line "simcheck: warning: $C:10 (id empty): skipped: empty text" "dedup: empty text"
+expect_err_line "simcheck: warning: $C:11 (id punct): skipped: no words in the text" "dedup: text without words"
 expect_eq "$(awk 'index($0, "simcheck: warning: ") == 1' "$TMP/err" | wc -l | tr -d ' ')" 4 "dedup: four warnings"
 expect_eq "$(awk 'END { print NR }' "$TMP/err")" 5 "dedup: four warnings and the summary, nothing else"
 summary=$(awk 'index($0, "simcheck dedup: ") == 1' "$TMP/err")
@@ -310,6 +310,17 @@ expect_rc 0 "cluster: invalid UTF-8"
 expect_err_line "simcheck: warning: $TMP/latin1.txt: 2 invalid UTF-8 sequences replaced by U+FFFD" "cluster: invalid UTF-8"
 run dedup "$TMP/latin1.txt" "$SEEDS" -o "$TMP/latin1-kept.jsonl"
 expect_eq "$(grep -c 'invalid UTF-8' "$TMP/err")" 1 "dedup: invalid UTF-8 reported once (two passes over the inputs)"
+
+# A repeated JSONL id: the second record is named by where it is, with a
+# warning, so that the removed list and the reports stay unambiguous.
+{ sed -n 1p "$C"; sed -n 1p "$C" | sed 's/"id": "s0"/"id": "s1"/'; sed -n 2p "$C"; } >"$TMP/repeat.jsonl"
+run dedup "$TMP/repeat.jsonl" -o "$TMP/repeat-kept.jsonl" --removed "$TMP/repeat-removed.csv"
+expect_rc 0 "dedup: repeated id"
+expect_err_line "simcheck: warning: $TMP/repeat.jsonl:3: id \"s1\" is used before; named $TMP/repeat.jsonl:3" "dedup: repeated id"
+expect_eq "$(awk -F, 'NR > 1 { print $1 "," $3 }' "$TMP/repeat-removed.csv")" "s1,s0" "dedup: repeated id: the copy s1 removed for s0"
+run matrix --format csv "$TMP/repeat.jsonl"
+expect_err_line "simcheck: warning: $TMP/repeat.jsonl:3: id \"s1\" is used before; named $TMP/repeat.jsonl:3" "matrix: repeated id"
+expect_eq "$(awk -F, 'NR > 1 { print $1 " " $2 }' "$TMP/out" | sort | tr '\n' ';')" "s0 $TMP/repeat.jsonl:3;s0 s1;s1 $TMP/repeat.jsonl:3;" "matrix: repeated id: three names"
 
 # A write that fails half-way (a file size limit of 20 KiB: room for the
 # sketch store's spill file, not for the 27 KB of kept seeds): exit 2, the

@@ -19,7 +19,7 @@
 #include "simcheck.h"
 
 typedef struct item {
-  char *id, *text, *line;
+  char *id, *text, *line, *where;
   size_t text_len, line_len;
 } item;
 
@@ -45,7 +45,7 @@ static char *dup_mem(const char *s, size_t n) {
 }
 
 static sc_status on_record(void *user, const char *id, const char *text, size_t len, const char *line,
-                           size_t line_len) {
+                           size_t line_len, const char *where) {
   sink *s = user;
   if (s->n == s->cap) {
     s->cap = s->cap ? 2 * s->cap : 16;
@@ -57,6 +57,7 @@ static sc_status on_record(void *user, const char *id, const char *text, size_t 
   it->text_len = len;
   it->line = dup_mem(line, line_len);
   it->line_len = line_len;
+  it->where = dup_mem(where, strlen(where));
   if (s->stop_after && s->n == s->stop_after) return s->stop_status;
   return SC_OK;
 }
@@ -78,6 +79,7 @@ static void sink_free(sink *s) {
     free(s->items[i].id);
     free(s->items[i].text);
     free(s->items[i].line);
+    free(s->items[i].where);
   }
   for (size_t i = 0; i < s->n_skips; i++) {
     free(s->skips[i].label);
@@ -216,6 +218,12 @@ static void test_malformed(void) {
   CHECK_EQ_INT(s.n, 2);
   CHECK_ITEM(&s, 0, "ok1", "first good", 10, "{\"id\": \"ok1\", \"text\": \"first good\"}");
   CHECK_ITEM(&s, 1, "ok2", "last good", 9, "{\"id\": \"ok2\", \"text\": \"last good\"}");
+  /* Where each record is, past the 19 skipped lines: for messages. */
+  char where[600];
+  snprintf(where, sizeof where, "%s:1", path);
+  CHECK_STR(s.items[0].where, where);
+  snprintf(where, sizeof where, "%s:21", path);
+  CHECK_STR(s.items[1].where, where);
   static const struct {
     int line;
     const char *reason;

@@ -13,6 +13,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "nameset.h"
+
 /* Documents analysed per batch: large enough to keep every core busy,
  * small enough for the progress count to move every second or so. */
 #define ANALYSIS_CHUNK 2048
@@ -20,14 +22,14 @@
 typedef struct loaded {
   sc_text *texts;     /* names and data point into names[] / data[]   */
   char **names, **data;
+  char **where;       /* FILE:LINE of a JSONL record (NULL: a file)    */
   size_t n, cap;
   int quiet;
   size_t skipped;
-  int oom;
+  name_set seen;      /* record ids so far, to catch repeats           */
 } loaded;
 
-static sc_status on_doc(void *user, const char *path, const char *data, size_t len) {
-  loaded *l = user;
+static sc_status add_loaded(loaded *l, const char *name, const char *data, size_t len, const char *where) {
   if (l->n == l->cap) {
     const size_t cap = l->cap ? l->cap * 2 : 64;
     sc_text *t = realloc(l->texts, cap * sizeof(sc_text));
@@ -35,29 +37,52 @@ static sc_status on_doc(void *user, const char *path, const char *data, size_t l
     char **nm = t ? realloc(l->names, cap * sizeof(char *)) : NULL;
     if (nm) l->names = nm;
     char **dt = nm ? realloc(l->data, cap * sizeof(char *)) : NULL;
-    if (!dt) return SC_E_NOMEM;
-    l->data = dt;
+    if (dt) l->data = dt;
+    char **wh = dt ? realloc(l->where, cap * sizeof(char *)) : NULL;
+    if (!wh) return SC_E_NOMEM;
+    l->where = wh;
     l->cap = cap;
   }
-  char *name = strdup(path);
+  char *name_copy = strdup(name), *where_copy = where ? strdup(where) : NULL;
   char *copy = malloc(len + 1);
-  if (!name || !copy) {
-    free(name);
+  if (!name_copy || !copy || (where && !where_copy)) {
+    free(name_copy);
+    free(where_copy);
     free(copy);
     return SC_E_NOMEM;
   }
   memcpy(copy, data, len);
-  l->names[l->n] = name;
+  l->names[l->n] = name_copy;
   l->data[l->n] = copy;
-  l->texts[l->n++] = (sc_text){name, copy, len};
+  l->where[l->n] = where_copy;
+  l->texts[l->n++] = (sc_text){name_copy, copy, len};
   return SC_OK;
 }
 
+static sc_status on_doc(void *user, const char *path, const char *data, size_t len) {
+  return add_loaded(user, path, data, len, NULL);
+}
+
 static sc_status on_record(void *user, const char *id, const char *text, size_t len, const char *line,
-                           size_t line_len) {
+                           size_t line_len, const char *where) {
   (void)line;
   (void)line_len;
-  return on_doc(user, id, text, len);
+  loaded *l = user;
+  const int fresh = name_set_add(&l->seen, id);
+  if (fresh < 0) return SC_E_NOMEM;
+  if (!fresh) {  /* a repeated id: the record is named by where it is */
+    if (!l->quiet) fprintf(stderr, "simcheck: warning: %s: id \"%s\" is used before; named %s\n", where, id, where);
+    id = where;
+  }
+  return add_loaded(l, id, text, len, where);
+}
+
+/* How a warning names text @p i: a record by where it is and its id. */
+static void warn_about(const loaded *l, size_t i, const char *fmt_tail, const char *detail) {
+  const char *where = l->where[i], *name = l->texts[i].name;
+  if (where && strcmp(where, name) != 0) fprintf(stderr, "simcheck: warning: %s (id %s): ", where, name);
+  else fprintf(stderr, "simcheck: warning: %s: ", name);
+  fprintf(stderr, fmt_tail, detail);
 }
 
 static void on_skip(void *user, const char *path, sc_status why, const char *detail) {
@@ -162,22 +187,27 @@ sc_status load_inputs(sc_corpus *c, char *const *paths, int npaths, const input_
     if (status[i] != SC_OK) {
       l.skipped++;
       if (!quiet)
-        fprintf(stderr, "simcheck: warning: %s: skipped: %s\n", l.texts[i].name,
-                l.texts[i].len == 0 ? "empty file" : sc_strerror(status[i]));
+        warn_about(&l, i, "skipped: %s\n",
+                   l.texts[i].len == 0 ? (l.where[i] ? "empty text" : "empty file") : sc_strerror(status[i]));
       continue;
     }
     sc_doc_info d;
-    if (sc_corpus_doc_info(c, (uint32_t)(first_id + added++), &d) == SC_OK && d.invalid_utf8 && !quiet)
-      fprintf(stderr, "simcheck: warning: %s: %zu invalid UTF-8 sequence%s replaced by U+FFFD\n", d.name,
-              d.invalid_utf8, d.invalid_utf8 == 1 ? "" : "s");
+    if (sc_corpus_doc_info(c, (uint32_t)(first_id + added++), &d) == SC_OK && d.invalid_utf8 && !quiet) {
+      char count[96];
+      snprintf(count, sizeof count, "%zu invalid UTF-8 sequence%s", d.invalid_utf8, d.invalid_utf8 == 1 ? "" : "s");
+      warn_about(&l, i, "%s replaced by U+FFFD\n", count);
+    }
   }
   for (size_t i = 0; i < l.n; i++) {
     free(l.names[i]);
     free(l.data[i]);
+    free(l.where[i]);
   }
   free(l.texts);
   free(l.names);
   free(l.data);
+  free(l.where);
+  name_set_free(&l.seen);
   free(status);
   stats->read = added;
   stats->skipped = l.skipped;

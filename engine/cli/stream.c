@@ -9,6 +9,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "nameset.h"
+
 enum { BATCH_DOCS = 1024, BATCH_BYTES = 16 << 20, ARENA_BYTES = 8 << 20, FIRST_BATCH_DOCS = 128 };
 
 /* One batch of texts. Names and texts are copied back to back into the
@@ -18,6 +20,7 @@ enum { BATCH_DOCS = 1024, BATCH_BYTES = 16 << 20, ARENA_BYTES = 8 << 20, FIRST_B
 typedef struct batch {
   sc_dedup *d;
   sc_text *texts;               /* names and data point into arena          */
+  const char **where;           /* FILE:LINE of a record, in arena; or NULL */
   char *arena;
   size_t arena_used, arena_cap;
   size_t n, bytes;
@@ -42,6 +45,7 @@ typedef struct feeder {
   pthread_t helper;
   size_t used_cap;
   int progress;
+  name_set seen;                /* record ids so far, to catch repeats      */
 } feeder;
 
 /* Where to read @p path from: "-" is the spool when there is one. */
@@ -70,9 +74,13 @@ static sc_status report_batch(feeder *f, batch *b) {
       continue;
     }
     f->res->skipped++;
-    if (!f->so->quiet)
-      fprintf(stderr, "%ssimcheck: warning: %s: skipped: %s\n", f->progress ? "\r\033[K" : "", b->texts[i].name,
-              b->texts[i].len == 0 ? "empty" : sc_strerror(b->status[i]));
+    if (f->so->quiet) continue;
+    const char *where = b->where[i], *name = b->texts[i].name;
+    fprintf(stderr, "%ssimcheck: warning: ", f->progress ? "\r\033[K" : "");
+    if (where && strcmp(where, name) != 0) fprintf(stderr, "%s (id %s)", where, name);
+    else fputs(name, stderr);
+    fprintf(stderr, ": skipped: %s\n",
+            b->texts[i].len == 0 ? (where ? "empty text" : "empty file") : sc_strerror(b->status[i]));
   }
   if (f->progress)
     fprintf(stderr, "\r\033[Ksimcheck %s: %zu documents read (%.0f MB)", f->so->cmd, b->first + b->n,
@@ -136,7 +144,7 @@ static size_t batch_limit(size_t before) {
   return limit;
 }
 
-static sc_status add_text(feeder *f, const char *name, const char *text, size_t len) {
+static sc_status add_text(feeder *f, const char *name, const char *text, size_t len, const char *where) {
   if (f->res->records == f->used_cap) {
     const size_t cap = f->used_cap ? f->used_cap * 2 : 1 << 16;
     unsigned char *u = realloc(f->res->used, cap);
@@ -148,10 +156,14 @@ static sc_status add_text(feeder *f, const char *name, const char *text, size_t 
   char *shown = display_name(f->so, name);
   if (!shown) return SC_E_NOMEM;
   const size_t invalid = f->so->quiet ? 0 : sc_utf8_invalid_count(text, len);
-  if (invalid)
-    fprintf(stderr, "%ssimcheck: warning: %s: %zu invalid UTF-8 sequence%s replaced by U+FFFD\n",
-            f->progress ? "\r\033[K" : "", shown, invalid, invalid == 1 ? "" : "s");
-  const size_t name_len = strlen(shown) + 1, need = name_len + len + 1;
+  if (invalid) {
+    fprintf(stderr, "%ssimcheck: warning: ", f->progress ? "\r\033[K" : "");
+    if (where && strcmp(where, shown) != 0) fprintf(stderr, "%s (id %s)", where, shown);
+    else fputs(shown, stderr);
+    fprintf(stderr, ": %zu invalid UTF-8 sequence%s replaced by U+FFFD\n", invalid, invalid == 1 ? "" : "s");
+  }
+  const size_t where_len = where ? strlen(where) + 1 : 0;
+  const size_t name_len = strlen(shown) + 1, need = name_len + where_len + len + 1;
   batch *b = &f->b[f->cur];
   if (b->arena_used + need > b->arena_cap) {
     sc_status st = SC_OK;
@@ -173,12 +185,14 @@ static sc_status add_text(feeder *f, const char *name, const char *text, size_t 
       return st;
     }
   }
-  char *n = b->arena + b->arena_used, *t = n + name_len;
+  char *n = b->arena + b->arena_used, *w = n + name_len, *t = w + where_len;
   memcpy(n, shown, name_len);
   free(shown);
+  if (where) memcpy(w, where, where_len);
   memcpy(t, text, len);
   t[len] = '\0';
   b->arena_used += need;
+  b->where[b->n] = where ? w : NULL;
   b->texts[b->n++] = (sc_text){n, t, len};
   b->bytes += len;
   f->res->records++;
@@ -188,14 +202,23 @@ static sc_status add_text(feeder *f, const char *name, const char *text, size_t 
 }
 
 static sc_status on_record(void *user, const char *id, const char *text, size_t len, const char *line,
-                           size_t line_len) {
+                           size_t line_len, const char *where) {
   (void)line;
   (void)line_len;
-  return add_text(user, id, text, len);
+  feeder *f = user;
+  const int fresh = name_set_add(&f->seen, id);
+  if (fresh < 0) return SC_E_NOMEM;
+  if (!fresh) {  /* a repeated id: the record is named by where it is */
+    if (!f->so->quiet)
+      fprintf(stderr, "%ssimcheck: warning: %s: id \"%s\" is used before; named %s\n",
+              f->progress ? "\r\033[K" : "", where, id, where);
+    id = where;
+  }
+  return add_text(f, id, text, len, where);
 }
 
 static sc_status on_doc(void *user, const char *path, const char *data, size_t len) {
-  return add_text(user, path, data, len);
+  return add_text(user, path, data, len, NULL);
 }
 
 static void on_skip(void *user, const char *path, sc_status why, const char *detail) {
@@ -216,7 +239,8 @@ sc_status stream_into(sc_dedup *d, char *const *paths, int npaths, const stream_
     f.b[k].d = d;
     f.b[k].texts = calloc(BATCH_DOCS, sizeof(sc_text));
     f.b[k].status = calloc(BATCH_DOCS, sizeof(sc_status));
-    if (!f.b[k].texts || !f.b[k].status) st = SC_E_NOMEM;
+    f.b[k].where = calloc(BATCH_DOCS, sizeof(const char *));
+    if (!f.b[k].texts || !f.b[k].status || !f.b[k].where) st = SC_E_NOMEM;
   }
   f.progress = !so->quiet && isatty(STDERR_FILENO);
   for (int i = 0; i < npaths && st == SC_OK; i++) {
@@ -235,7 +259,9 @@ sc_status stream_into(sc_dedup *d, char *const *paths, int npaths, const stream_
     free(f.b[k].arena);
     free(f.b[k].texts);
     free(f.b[k].status);
+    free((void *)f.b[k].where);
   }
+  name_set_free(&f.seen);
   return st;
 }
 
@@ -258,10 +284,11 @@ static int next_is_kept(writer *w) {
 }
 
 static sc_status write_record(void *user, const char *id, const char *text, size_t len, const char *line,
-                              size_t line_len) {
+                              size_t line_len, const char *where) {
   (void)id;
   (void)text;
   (void)len;
+  (void)where;
   writer *w = user;
   if (!next_is_kept(w)) return SC_OK;
   fwrite(line, 1, line_len, w->out);

@@ -1,0 +1,50 @@
+/*
+ * nameset.c: see nameset.h.
+ */
+#include "nameset.h"
+
+#include <stdlib.h>
+
+/* FNV-1a, then a 64-bit finalizer (splitmix64's) so that the low bits that
+ * pick the slot mix every byte; 0 is reserved for free slots. */
+static uint64_t name_hash(const char *s) {
+  uint64_t h = 0xcbf29ce484222325ULL;
+  for (; *s; s++) h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
+  h ^= h >> 30;
+  h *= 0xbf58476d1ce4e5b9ULL;
+  h ^= h >> 27;
+  h *= 0x94d049bb133111ebULL;
+  h ^= h >> 31;
+  return h ? h : 1;
+}
+
+static int insert(uint64_t *slots, size_t cap, uint64_t h) {
+  for (size_t i = (size_t)h & (cap - 1);; i = (i + 1) & (cap - 1)) {
+    if (slots[i] == h) return 0;
+    if (slots[i] == 0) {
+      slots[i] = h;
+      return 1;
+    }
+  }
+}
+
+int name_set_add(name_set *s, const char *name) {
+  if ((s->n + 1) * 2 > s->cap) {  /* at most half full */
+    const size_t cap = s->cap ? s->cap * 2 : 1024;
+    uint64_t *slots = calloc(cap, sizeof *slots);
+    if (!slots) return -1;
+    for (size_t i = 0; i < s->cap; i++)
+      if (s->slots[i]) insert(slots, cap, s->slots[i]);
+    free(s->slots);
+    s->slots = slots;
+    s->cap = cap;
+  }
+  const int added = insert(s->slots, s->cap, name_hash(name));
+  s->n += (size_t)added;
+  return added;
+}
+
+void name_set_free(name_set *s) {
+  free(s->slots);
+  *s = (name_set){0};
+}
