@@ -77,11 +77,16 @@ static sc_status on_record(void *user, const char *id, const char *text, size_t 
   return add_loaded(l, id, text, len, where);
 }
 
-/* How a warning names text @p i: a record by where it is and its id. */
+void print_doc_label(FILE *out, const char *name, const char *where) {
+  if (where && strcmp(where, name) != 0) fprintf(out, "%s (id %s)", where, name);
+  else fputs(name, out);
+}
+
+/* Warns about text @p i: "simcheck: warning: LABEL: " then @p fmt_tail. */
 static void warn_about(const loaded *l, size_t i, const char *fmt_tail, const char *detail) {
-  const char *where = l->where[i], *name = l->texts[i].name;
-  if (where && strcmp(where, name) != 0) fprintf(stderr, "simcheck: warning: %s (id %s): ", where, name);
-  else fprintf(stderr, "simcheck: warning: %s: ", name);
+  fputs("simcheck: warning: ", stderr);
+  print_doc_label(stderr, l->texts[i].name, l->where[i]);
+  fputs(": ", stderr);
   fprintf(stderr, fmt_tail, detail);
 }
 

@@ -5,6 +5,8 @@
 #ifndef SC_CLI_INPUTS_H
 #define SC_CLI_INPUTS_H
 
+#include <stdio.h>
+
 #include "args.h"
 #include "simcheck.h"
 
@@ -32,6 +34,10 @@ int reads_as_jsonl(const input_format *f, const char *path);
  * @p on_skip (may be NULL). @return as sc_read_path / sc_read_jsonl. */
 sc_status read_input(const input_format *f, const char *path, sc_read_doc_fn on_doc, sc_record_fn on_record,
                      sc_read_skip_fn on_skip, void *user);
+
+/* Prints how a warning names a document: a JSONL record as "FILE:LINE
+ * (id ID)" (@p where, or NULL for a file), a file by its name. */
+void print_doc_label(FILE *out, const char *name, const char *where);
 
 /* Help lines for the three options above. */
 extern const char input_options_help[];

@@ -75,10 +75,9 @@ static sc_status report_batch(feeder *f, batch *b) {
     }
     f->res->skipped++;
     if (f->so->quiet) continue;
-    const char *where = b->where[i], *name = b->texts[i].name;
+    const char *where = b->where[i];
     fprintf(stderr, "%ssimcheck: warning: ", f->progress ? "\r\033[K" : "");
-    if (where && strcmp(where, name) != 0) fprintf(stderr, "%s (id %s)", where, name);
-    else fputs(name, stderr);
+    print_doc_label(stderr, b->texts[i].name, where);
     fprintf(stderr, ": skipped: %s\n",
             b->texts[i].len == 0 ? (where ? "empty text" : "empty file") : sc_strerror(b->status[i]));
   }
@@ -158,8 +157,7 @@ static sc_status add_text(feeder *f, const char *name, const char *text, size_t 
   const size_t invalid = f->so->quiet ? 0 : sc_utf8_invalid_count(text, len);
   if (invalid) {
     fprintf(stderr, "%ssimcheck: warning: ", f->progress ? "\r\033[K" : "");
-    if (where && strcmp(where, shown) != 0) fprintf(stderr, "%s (id %s)", where, shown);
-    else fputs(shown, stderr);
+    print_doc_label(stderr, shown, where);
     fprintf(stderr, ": %zu invalid UTF-8 sequence%s replaced by U+FFFD\n", invalid, invalid == 1 ? "" : "s");
   }
   const size_t where_len = where ? strlen(where) + 1 : 0;
