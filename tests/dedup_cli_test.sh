@@ -322,6 +322,17 @@ run matrix --format csv "$TMP/repeat.jsonl"
 expect_err_line "simcheck: warning: $TMP/repeat.jsonl:3: id \"s1\" is used before; named $TMP/repeat.jsonl:3" "matrix: repeated id"
 expect_eq "$(awk -F, 'NR > 1 { print $1 " " $2 }' "$TMP/out" | sort | tr '\n' ';')" "s0 $TMP/repeat.jsonl:3;s0 s1;s1 $TMP/repeat.jsonl:3;" "matrix: repeated id: three names"
 
+# 2,000 distinct ids (the set of ids seen grows past its first size) and
+# one repeat at the end: one warning, for that one.
+python3 -c '
+import json
+for i in range(2000): print(json.dumps({"id": "r%d" % i, "text": "record %d of the many, with words %d" % (i, i * 7)}))
+print(json.dumps({"id": "r5", "text": "the repeat, a text of its own"}))' >"$TMP/many.jsonl"
+run cluster "$TMP/many.jsonl"
+expect_rc 0 "cluster: 2,001 records"
+expect_eq "$(grep -c 'is used before' "$TMP/err")" 1 "cluster: 2,001 records: one repeated id"
+expect_err_line "simcheck: warning: $TMP/many.jsonl:2001: id \"r5\" is used before; named $TMP/many.jsonl:2001" "cluster: 2,001 records: the repeat"
+
 # A write that fails half-way (a file size limit of 20 KiB: room for the
 # sketch store's spill file, not for the 27 KB of kept seeds): exit 2, the
 # reason named, no temporary file left, and no list of removed documents
