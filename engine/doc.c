@@ -465,7 +465,7 @@ sc_status sc_doc_missing_facts(sc_analyzer *az, const sc_keys *keys, const sc_do
     if (seen) continue;
     st = SC_E_NOMEM;
     SC_VEC_PUSH(&reported, h, done);
-    const size_t start = nt.src[where.items[i].start], end = nt.src[where.items[i].end];
+    const size_t start = nt.src[where.items[i].start], end = sc_src_end(&nt, d->text, where.items[i].end);
     SC_VEC_PUSH(out, ((sc_byte_span){start, end - start}), done);
     st = SC_OK;
   }
@@ -523,12 +523,7 @@ sc_status sc_doc_analyze(sc_analyzer *az, const sc_options *o, const sc_keys *ke
   if ((st = analyze_terms(az, d, modern_txt)) != SC_OK) goto done;
   for (size_t s = 0; s < d->n_sent; s++) {
     d->sent[s].src_start = nt.src[az->sents.items[s].start];
-    uint32_t end = nt.src[az->sents.items[s].end];
-    /* The last sentence ends at the sentinel, the source length: leave out
-     * the trailing whitespace that normalization dropped. */
-    while (end > d->sent[s].src_start && (text[end - 1] == ' ' || (text[end - 1] >= '\t' && text[end - 1] <= '\r')))
-      end--;
-    d->sent[s].src_end = end;
+    d->sent[s].src_end = (uint32_t)sc_src_end(&nt, text, az->sents.items[s].end);
   }
   if ((st = word_set(az, d, modern_txt, keys)) != SC_OK) goto done;
   if ((st = fact_set(az, d, text, &nt, keys)) != SC_OK) goto done;

@@ -42,7 +42,7 @@ static int capitalized_word(const char *original, size_t len, const sc_normtext 
 /* Whether the word is written in capitals: two letters or more, none of
  * them lower case ("LORD", "NATO", "SOFTWARE"). */
 static int all_capitals(const char *original, const sc_normtext *nt, sc_span w) {
-  const size_t end = nt->src[w.end];
+  const size_t end = sc_src_end(nt, original, w.end);
   size_t letters = 0;
   for (size_t off = nt->src[w.start]; off < end;) {
     utf8proc_int32_t cp;

@@ -440,3 +440,15 @@ size_t sc_utf8_invalid_count(const char *s, size_t len) {
   }
   return invalid;
 }
+
+size_t sc_src_end(const sc_normtext *t, const char *original, size_t i) {
+  const size_t next = t->src[i];
+  if (i == 0) return next;
+  /* The character's own bytes are never '<' or ASCII whitespace (those
+   * are characters of their own, kept or folded): the first such byte
+   * after its start is where markup or dropped whitespace begins. */
+  size_t end = t->src[i - 1] + 1;
+  while (end < next && original[end] != '<' && !(original[end] == ' ' || (original[end] >= '\t' && original[end] <= '\r')))
+    end++;
+  return end;
+}

@@ -41,4 +41,11 @@ sc_status sc_normalize_text_reuse(const char *s, size_t len, sc_normtext *out);
 
 void sc_normtext_free(sc_normtext *t);
 
+/** The source offset where the text up to normalized position @p i ends
+ *  (@p i exclusive, 0 < i <= t->len; t->src required): the end of the
+ *  source character behind text[i - 1], not src[i], which lies past
+ *  whatever normalization dropped after it (a closing tag in HTML, the
+ *  trailing whitespace at the end). @p original is the source text. */
+size_t sc_src_end(const sc_normtext *t, const char *original, size_t i);
+
 #endif

@@ -31,8 +31,6 @@ static void words_free(words *w) {
   sc__free(w->end);
 }
 
-static int is_ascii_space(char ch) { return ch == ' ' || (ch >= '\t' && ch <= '\r'); }
-
 static sc_status load_words(const sc_doc *d, const sc_keys *keys, words *w) {
   memset(w, 0, sizeof(*w));
   sc_normtext nt;
@@ -49,10 +47,7 @@ static sc_status load_words(const sc_doc *d, const sc_keys *keys, words *w) {
     const sc_span s = spans.items[i];
     w->hash[i] = sc_hash_word(nt.text + s.start, s.end - s.start, keys->token);
     w->start[i] = nt.src[s.start];
-    w->end[i] = nt.src[s.end];
-    /* The last word's end is the sentinel src[len], the source length:
-     * leave out the trailing whitespace normalization dropped. */
-    while (s.end == nt.len && w->end[i] > w->start[i] && is_ascii_space(d->text[w->end[i] - 1])) w->end[i]--;
+    w->end[i] = (uint32_t)sc_src_end(&nt, d->text, s.end);
   }
   w->n = spans.len;
   st = SC_OK;

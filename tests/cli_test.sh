@@ -491,6 +491,11 @@ if grep -q "names and numbers only in" "$TMP/out"; then ko "compare: a copy lack
 printf '<html><body><p>The crew met <b>Jos&eacute;</b> at the pier.</p></body></html>\n' > "$TMP/facts-c.html"
 run compare "$TMP/facts-c.html" "$TMP/facts-b.txt"
 expect_out_line "  names and numbers only in a: José" "compare: an HTML side's missing facts as visible text"
+# Their offsets in the JSON end with the name, not after the closing tag;
+# a sentence's slice ends with its full stop, not after "</p>".
+run compare --format json "$TMP/facts-c.html" "$TMP/facts-b.txt"
+expect_out_line '  "missing_facts": {"a": [{"offset": 31, "length": 11, "text": "Jos&eacute;"}], "b": [{"offset": 9, "length": 3, "text": "Ham"}, {"offset": 16, "length": 6, "text": "London"}, {"offset": 32, "length": 16, "text": "seventy thousand"}, {"offset": 58, "length": 5, "text": "Jacob"}]},' "compare json: an HTML fact's slice ends with the name"
+expect_eq "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["sentences"][0]["a_text"] if d["sentences"] else "none")' "$TMP/out")" "The crew met <b>Jos&eacute;</b> at the pier." "compare json: an HTML sentence's slice ends with its full stop"
 run compare --format json "$TMP/facts-a.txt" "$TMP/facts-b.txt"
 expect_out_line '  "missing_facts": {"a": [{"offset": 9, "length": 4, "text": "Shem"}, {"offset": 17, "length": 5, "text": "Paris"}], "b": [{"offset": 9, "length": 3, "text": "Ham"}, {"offset": 16, "length": 6, "text": "London"}]},' "compare json: missing facts with offsets"
 # A long list is cut to the width (100 columns off a terminal) and counts
