@@ -117,39 +117,28 @@ static int cmp_match_first(const void *x, const void *y) {
 }
 
 /* The share of @p longer's sentences that hold the middle 80% (by weight)
- * of the counterparts @p shorter's sentences find there. A summary draws on
- * the whole of its source; a passage rewritten inside a longer text on one
- * part of it. 1 when nothing matches. */
-static sc_status matched_extent(const sc_doc *shorter, const sc_doc *longer, double *out) {
-  *out = 1;
-  if (shorter->n_sent == 0 || longer->n_sent == 0) return SC_OK;
-  sc_sentence_match *m = sc__mallocarray(shorter->n_sent, sizeof *m);
-  if (!m) return SC_E_NOMEM;
-  sc_alignment al;
-  sc_status st = sc_align_sentences(shorter, longer, &al, m, NULL);
-  if (st == SC_OK) {
-    size_t n = 0;
-    double total = 0;
-    for (size_t i = 0; i < shorter->n_sent; i++) {
-      const double w = match_weight(shorter, &m[i]);
-      if (w > 0) m[n++] = m[i], total += w;
-    }
-    if (n > 0 && total > 0) {
-      qsort(m, n, sizeof *m, cmp_match_first);
-      size_t lo = 0, hi = n - 1;
-      double seen = 0;
-      for (size_t i = 0; i < n; i++) {
-        const double before = seen;
-        seen += match_weight(shorter, &m[i]);
-        if (before <= 0.1 * total) lo = i;
-        if (before < 0.9 * total) hi = i;
-      }
-      const size_t last = m[hi].first + m[hi].span;
-      *out = (double)(last - m[lo].first) / (double)longer->n_sent;
-    }
+ * of the counterparts @p m (one per sentence of @p shorter, reordered here)
+ * finds there. A summary draws on the whole of its source; a passage
+ * rewritten inside a longer text on one part of it. 1 when nothing
+ * matches. */
+static double matched_extent(const sc_doc *shorter, const sc_doc *longer, sc_sentence_match *m) {
+  size_t n = 0;
+  double total = 0;
+  for (size_t i = 0; i < shorter->n_sent; i++) {
+    const double w = match_weight(shorter, &m[i]);
+    if (w > 0) m[n++] = m[i], total += w;
   }
-  sc__free(m);
-  return st;
+  if (n == 0 || longer->n_sent == 0) return 1;
+  qsort(m, n, sizeof *m, cmp_match_first);
+  size_t lo = 0, hi = n - 1;
+  double seen = 0;
+  for (size_t i = 0; i < n; i++) {
+    const double before = seen;
+    seen += match_weight(shorter, &m[i]);
+    if (before <= 0.1 * total) lo = i;
+    if (before < 0.9 * total) hi = i;
+  }
+  return (double)(m[hi].first + m[hi].span - m[lo].first) / (double)longer->n_sent;
 }
 
 sc_status sc_score_pair(const sc_doc *a, const sc_doc *b, const sc_options *o, double cosine, double chars,
@@ -174,24 +163,31 @@ sc_status sc_score_pair(const sc_doc *a, const sc_doc *b, const sc_options *o, d
   const sc_fact_sets fa = sc_doc_facts(a), fb = sc_doc_facts(b);
   out->facts = sc_facts_agreement(&fa, &fb);
 
+  /* A much shorter side may be a summary or a passage rewritten within the
+   * other: keep its sentences' counterparts from the one alignment. */
+  const sc_doc *shorter = a->words < b->words ? a : b, *longer = shorter == a ? b : a;
+  const int much_shorter = shorter->words * 10 < longer->words * 6;
+  sc_sentence_match *m = much_shorter && shorter->n_sent ? sc__mallocarray(shorter->n_sent, sizeof *m) : NULL;
+  SC_CHECK(much_shorter && shorter->n_sent && !m, SC_E_NOMEM);
   sc_alignment al;
-  SC_TRY(sc_align_sentences(a, b, &al, NULL, NULL));
+  const sc_status st = sc_align_sentences(a, b, &al, shorter == a ? m : NULL, shorter == b ? m : NULL);
+  if (st != SC_OK) {
+    sc__free(m);
+    return st;
+  }
   out->coverage_ab = al.coverage_ab;
   out->coverage_ba = al.coverage_ba;
   out->rewrite = rewrite_score(&al, out, a, b);
-  const size_t short_words = a->words < b->words ? a->words : b->words;
-  const size_t long_words = a->words < b->words ? b->words : a->words;
 
   const int same = memcmp(a->digest, b->digest, sizeof a->digest) == 0;
   out->score = sc_combine(out, same);
   out->verdict = sc_decide(out, same, &o->th);
   out->extent = 1;
-  if (out->verdict == SC_VERDICT_REWRITE && short_words * 10 < long_words * 6) {
-    /* Much shorter: a summary, unless its counterparts lie in one part of
-     * the other (a rewritten passage of it, as a paraphrased quotation). */
-    SC_TRY(matched_extent(a->words < b->words ? a : b, a->words < b->words ? b : a, &out->extent));
+  if (out->verdict == SC_VERDICT_REWRITE && much_shorter) {
+    out->extent = m ? matched_extent(shorter, longer, m) : 1;
     out->within = out->extent < SC_WITHIN_EXTENT;
     out->summary = !out->within;
   }
+  sc__free(m);
   return SC_OK;
 }
