@@ -264,6 +264,7 @@ typedef struct batch_job {
   size_t n;
   sketched *out;
   sc_status *status;            /* the caller's, or NULL                    */
+  size_t *invalid_utf8;         /* the caller's, or NULL                    */
   atomic_uchar *sketched_flag;  /* per text: out[i] is complete            */
   atomic_size_t claimed;        /* texts handed to workers so far          */
   atomic_int error;             /* first sketching failure                 */
@@ -306,6 +307,7 @@ static sc_status sketch_range(void *user, size_t begin, size_t end, unsigned wor
     s->status = sc_sketch_text_high(d->analyzers[worker], &d->opt, &d->keys, j->texts[i].data, j->texts[i].len,
                                     d->sigs[worker], &sk);
     if (j->status) j->status[i] = s->status;
+    if (j->invalid_utf8) j->invalid_utf8[i] = s->status == SC_OK ? sk.invalid : 0;
     if (s->status == SC_E_NOMEM) return SC_E_NOMEM;
     if (s->status == SC_OK) {
       memcpy(s->digest, sk.digest, DIGEST_PREFIX);
@@ -366,7 +368,8 @@ sc_status sc_dedup_help(sc_dedup *d) {
   return SC_OK;
 }
 
-sc_status sc_dedup_add_batch(sc_dedup *d, const sc_text *texts, size_t n, sc_status *status) {
+sc_status sc_dedup_add_batch(sc_dedup *d, const sc_text *texts, size_t n, sc_status *status,
+                             size_t *invalid_utf8) {
   SC_CHECK(!d || (!texts && n), SC_E_INVALID_ARG);
   SC_CHECK(d->ran, SC_E_STATE);
   if (n == 0) return SC_OK;
@@ -385,7 +388,8 @@ sc_status sc_dedup_add_batch(sc_dedup *d, const sc_text *texts, size_t n, sc_sta
     atomic_init(&flags[i], 0);
   }
   for (unsigned t = 0; t <= d->threads; t++) set_arena_reset(&d->arenas[t]);  /* the last batch is committed */
-  batch_job j = {.d = d, .texts = texts, .n = n, .out = out, .status = status, .sketched_flag = flags,
+  batch_job j = {.d = d, .texts = texts, .n = n, .out = out, .status = status, .invalid_utf8 = invalid_utf8,
+                 .sketched_flag = flags,
                  .next = 0, .commit_status = SC_OK};
   atomic_init(&j.claimed, 0);
   atomic_init(&j.error, SC_OK);

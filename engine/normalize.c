@@ -422,25 +422,6 @@ void sc_normtext_free(sc_normtext *t) {
   memset(t, 0, sizeof(*t));
 }
 
-size_t sc_utf8_invalid_count(const char *s, size_t len) {
-  const uint8_t *u = (const uint8_t *)s;
-  size_t invalid = 0;
-  for (size_t i = 0; i < len;) {
-    if (u[i] < 0x80) {
-      i++;
-      continue;
-    }
-    utf8proc_int32_t cp;
-    utf8proc_ssize_t n = utf8proc_iterate(u + i, (utf8proc_ssize_t)(len - i), &cp);
-    if (n < 0) {  /* as sc_normalize: one U+FFFD for the maximal subpart */
-      n = (utf8proc_ssize_t)maximal_subpart(u + i, len - i);
-      invalid++;
-    }
-    i += (size_t)n;
-  }
-  return invalid;
-}
-
 size_t sc_src_end(const sc_normtext *t, const char *original, size_t i) {
   const size_t next = t->src[i];
   if (i == 0) return next;

@@ -72,11 +72,6 @@ SC_API const char *sc_strerror(sc_status s);
  *  header/library mismatch). */
 SC_API unsigned sc_version_number(void);
 
-/** @return the invalid UTF-8 sequences in @p len bytes at @p s, counted as
- *  analysis replaces them (one U+FFFD per maximal subpart, as
- *  sc_doc_info.invalid_utf8): for callers that warn before analysing. */
-SC_API size_t sc_utf8_invalid_count(const char *s, size_t len);
-
 /* ------------------------------------------------------------------------ */
 /* Verdicts and metrics.                                                   */
 
@@ -446,10 +441,13 @@ SC_API void sc_dedup_free(sc_dedup *d);
 
 /** Sketches @p n texts in parallel and adds the usable ones in input order
  *  (copies names; texts are not kept). @p status[i] (may be NULL) tells why
- *  a text was skipped (SC_E_EMPTY, SC_E_TOO_LARGE).
+ *  a text was skipped (SC_E_EMPTY, SC_E_TOO_LARGE); @p invalid_utf8[i] (may
+ *  be NULL) counts the invalid UTF-8 sequences replaced by U+FFFD in a
+ *  text added (as sc_doc_info.invalid_utf8).
  *  @return SC_OK, SC_E_NOMEM, SC_E_IO (the store cannot be written),
  *  SC_E_STATE (after sc_dedup_run). */
-SC_API sc_status sc_dedup_add_batch(sc_dedup *d, const sc_text *texts, size_t n, sc_status *status);
+SC_API sc_status sc_dedup_add_batch(sc_dedup *d, const sc_text *texts, size_t n, sc_status *status,
+                                    size_t *invalid_utf8);
 
 /** Lets the calling thread sketch texts of the batch that another thread
  *  is adding with sc_dedup_add_batch, if any, until all its texts are

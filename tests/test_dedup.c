@@ -382,7 +382,7 @@ static void *add_batches(void *p) {
   adder *a = p;
   a->st = SC_OK;
   for (size_t i = 0, k = 0; a->sizes[k] && a->st == SC_OK; i += a->sizes[k++])
-    a->st = sc_dedup_add_batch(a->dd, a->texts + i, a->sizes[k], a->status + i);
+    a->st = sc_dedup_add_batch(a->dd, a->texts + i, a->sizes[k], a->status + i, NULL);
   atomic_store(&a->done, 1);
   return NULL;
 }
@@ -456,7 +456,7 @@ static result run_dedup_ex(const gdoc *g, size_t n, double t, int keep_longest, 
   CHECK_EQ_INT(sc_dedup_get_stats(dd, &r.st), SC_OK);
   /* Once only; the results stay readable; no more adds. */
   CHECK_EQ_INT(sc_dedup_run(dd), SC_E_STATE);
-  CHECK_EQ_INT(sc_dedup_add_batch(dd, texts, 1, NULL), SC_E_STATE);
+  CHECK_EQ_INT(sc_dedup_add_batch(dd, texts, 1, NULL, NULL), SC_E_STATE);
   CHECK_EQ_INT(sc_dedup_size(dd), n);
   sc_dedup_stats again;
   CHECK_EQ_INT(sc_dedup_get_stats(dd, &again), SC_OK);
@@ -790,7 +790,7 @@ static void test_at_threshold(void) {
     d.threads = 1;
     sc_dedup *dd;
     CHECK_EQ_INT(sc_dedup_create(&o, &d, &dd), SC_OK);
-    CHECK_EQ_INT(sc_dedup_add_batch(dd, texts, 2 * PAIRS, NULL), SC_OK);
+    CHECK_EQ_INT(sc_dedup_add_batch(dd, texts, 2 * PAIRS, NULL, NULL), SC_OK);
     CHECK_EQ_INT(sc_dedup_run(dd), SC_OK);
     sc_dedup_stats st;
     sc_dedup_get_stats(dd, &st);
@@ -878,7 +878,7 @@ static void test_api(void) {
       {"spaces", " \t\n  ", 5}, {NULL, t2, sizeof t2 - 1}, {"copy", t1, sizeof t1 - 1},
   };
   sc_status status[6];
-  CHECK_EQ_INT(sc_dedup_add_batch(dd, texts, 6, status), SC_OK);
+  CHECK_EQ_INT(sc_dedup_add_batch(dd, texts, 6, status, NULL), SC_OK);
   CHECK_EQ_INT(status[0], SC_E_EMPTY);
   CHECK_EQ_INT(status[1], SC_OK);
   CHECK_EQ_INT(status[2], SC_E_EMPTY);
@@ -886,8 +886,8 @@ static void test_api(void) {
   CHECK_EQ_INT(status[4], SC_OK);
   CHECK_EQ_INT(status[5], SC_OK);
   CHECK_EQ_INT(sc_dedup_size(dd), 3);
-  CHECK_EQ_INT(sc_dedup_add_batch(dd, NULL, 0, NULL), SC_OK);
-  CHECK_EQ_INT(sc_dedup_add_batch(dd, NULL, 1, NULL), SC_E_INVALID_ARG);
+  CHECK_EQ_INT(sc_dedup_add_batch(dd, NULL, 0, NULL, NULL), SC_OK);
+  CHECK_EQ_INT(sc_dedup_add_batch(dd, NULL, 1, NULL, NULL), SC_E_INVALID_ARG);
   CHECK_EQ_INT(sc_dedup_help(NULL), SC_E_INVALID_ARG);
   CHECK_EQ_INT(sc_dedup_help(dd), SC_OK);  /* no batch being added: returns at once */
   CHECK_EQ_INT(dir_entries(dir), 0);
@@ -916,7 +916,7 @@ static void test_api(void) {
   CHECK_EQ_INT(st.clusters, 1);
   CHECK_EQ_INT(st.removed, 1);
   CHECK_EQ_INT(sc_dedup_run(dd), SC_E_STATE);
-  CHECK_EQ_INT(sc_dedup_add_batch(dd, texts, 1, status), SC_E_STATE);
+  CHECK_EQ_INT(sc_dedup_add_batch(dd, texts, 1, status, NULL), SC_E_STATE);
   sc_dedup_free(dd);
   CHECK_EQ_INT(dir_entries(dir), 0);
   rmdir(dir);
@@ -924,7 +924,7 @@ static void test_api(void) {
   /* No documents at all: run works, nothing to describe. */
   d.tmp_dir = NULL;
   CHECK_EQ_INT(sc_dedup_create(&o, &d, &dd), SC_OK);
-  CHECK_EQ_INT(sc_dedup_add_batch(dd, texts, 1, status), SC_OK);
+  CHECK_EQ_INT(sc_dedup_add_batch(dd, texts, 1, status, NULL), SC_OK);
   CHECK_EQ_INT(status[0], SC_E_EMPTY);
   CHECK_EQ_INT(sc_dedup_run(dd), SC_OK);
   CHECK_EQ_INT(sc_dedup_get_stats(dd, &st), SC_OK);
@@ -962,9 +962,32 @@ static void test_create_oom(void) {
   CHECK(failures >= 10);
 }
 
+/* Invalid UTF-8 replaced in each text added, counted as analysis counts
+ * it (one U+FFFD per maximal subpart: "\xe9" and "\xff"); 0 for a clean
+ * text and for one skipped. */
+static void test_invalid_utf8(void) {
+  sc_options o;
+  sc_options_init(&o);
+  sc_dedup_options d;
+  sc_dedup_options_init(&d);
+  sc_dedup *dd;
+  CHECK_EQ_INT(sc_dedup_create(&o, &d, &dd), SC_OK);
+  static const char bad[] = "caf\xe9 au lait, more words \xff to read here in this text.";
+  static const char clean[] = "An entirely different sentence about winter roads, salt and snow ploughs.";
+  const sc_text texts[] = {{"latin", bad, sizeof bad - 1}, {"clean", clean, sizeof clean - 1}, {"empty", "\xff", 1}};
+  size_t invalid[3] = {99, 99, 99};
+  CHECK_EQ_INT(sc_dedup_add_batch(dd, texts, 3, NULL, invalid), SC_OK);
+  CHECK_EQ_INT(invalid[0], 2);
+  CHECK_EQ_INT(invalid[1], 0);
+  CHECK_EQ_INT(invalid[2], 0);
+  CHECK_EQ_INT(sc_dedup_size(dd), 2);
+  sc_dedup_free(dd);
+}
+
 int main(int argc, char **argv) {
   sc_test_init(argc, argv, 20240614);
   test_api();
+  test_invalid_utf8();
   test_create_oom();
   test_at_threshold();
   test_corpus();

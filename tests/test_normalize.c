@@ -35,8 +35,6 @@ static void check_norm_(int line, const char *s, size_t len, const char *want, s
     sc_test_dump_("want", want, want_len);
   }
   CHECK_MSG(t.invalid == invalid_want, "line %d: invalid = %zu, want %zu", line, t.invalid, invalid_want);
-  CHECK_MSG(sc_utf8_invalid_count(s, len) == invalid_want, "line %d: sc_utf8_invalid_count = %zu, want %zu", line,
-            sc_utf8_invalid_count(s, len), invalid_want);
   check_map_invariants(s, len, &t, line);
   if (src_want && t.len == want_len)
     for (size_t i = 0; i <= want_len; i++)
@@ -281,26 +279,11 @@ static void test_oom(void) {
   CHECK(ok);
 }
 
-/* Random bytes, mostly high ones: the public count is normalization's. */
-static void test_invalid_count_random(void) {
-  char buf[64];
-  for (int iter = 0; iter < 20000; iter++) {
-    const size_t len = sc_test_below(sizeof buf);
-    for (size_t i = 0; i < len; i++) buf[i] = (char)(sc_test_below(4) ? 0x80 + sc_test_below(0x80) : sc_test_below(0x80));
-    sc_normtext t;
-    if (sc_normalize(buf, len, &t) != SC_OK) continue;
-    CHECK_MSG(sc_utf8_invalid_count(buf, len) == t.invalid, "iteration %d: %zu, normalization %zu", iter,
-              sc_utf8_invalid_count(buf, len), t.invalid);
-    sc_normtext_free(&t);
-  }
-}
-
 int main(int argc, char **argv) {
   sc_test_init(argc, argv, 20250214);
   test_unicode();
   test_whitespace();
   test_invalid();
-  test_invalid_count_random();
   test_ascii_reference();
   test_unicode_random();
   test_oom();

@@ -26,6 +26,7 @@ typedef struct batch {
   size_t n, bytes;
   size_t first;                 /* record index of texts[0]                 */
   sc_status *status;            /* per text, filled by sc_dedup_add_batch   */
+  size_t *invalid;              /* per text: invalid UTF-8 replaced, too    */
   sc_status result;             /* of sc_dedup_add_batch                    */
 } batch;
 
@@ -61,7 +62,7 @@ static void free_batch(batch *b) {
 
 static void *add_batch_thread(void *p) {
   batch *b = p;
-  b->result = sc_dedup_add_batch(b->d, b->texts, b->n, b->status);
+  b->result = sc_dedup_add_batch(b->d, b->texts, b->n, b->status, b->invalid);
   return NULL;
 }
 
@@ -69,17 +70,19 @@ static void *add_batch_thread(void *p) {
 static sc_status report_batch(feeder *f, batch *b) {
   const sc_status st = b->result;
   for (size_t i = 0; i < b->n && st == SC_OK; i++) {
-    if (b->status[i] == SC_OK) {
-      f->res->used[b->first + i] = 1;
-      continue;
-    }
-    f->res->skipped++;
-    if (f->so->quiet) continue;
+    const int used = b->status[i] == SC_OK;
+    if (used) f->res->used[b->first + i] = 1;
+    else f->res->skipped++;
+    if (f->so->quiet || (used && !b->invalid[i])) continue;
     const char *where = b->where[i];
     fprintf(stderr, "%ssimcheck: warning: ", f->progress ? "\r\033[K" : "");
     print_doc_label(stderr, b->texts[i].name, where);
-    fprintf(stderr, ": skipped: %s\n",
-            b->texts[i].len == 0 ? (where ? "empty text" : "empty file") : sc_strerror(b->status[i]));
+    if (used)
+      fprintf(stderr, ": %zu invalid UTF-8 sequence%s replaced by U+FFFD\n", b->invalid[i],
+              b->invalid[i] == 1 ? "" : "s");
+    else
+      fprintf(stderr, ": skipped: %s\n",
+              b->texts[i].len == 0 ? (where ? "empty text" : "empty file") : sc_strerror(b->status[i]));
   }
   if (f->progress)
     fprintf(stderr, "\r\033[Ksimcheck %s: %zu documents read (%.0f MB)", f->so->cmd, b->first + b->n,
@@ -154,12 +157,6 @@ static sc_status add_text(feeder *f, const char *name, const char *text, size_t 
   }
   char *shown = display_name(f->so, name);
   if (!shown) return SC_E_NOMEM;
-  const size_t invalid = f->so->quiet ? 0 : sc_utf8_invalid_count(text, len);
-  if (invalid) {
-    fprintf(stderr, "%ssimcheck: warning: ", f->progress ? "\r\033[K" : "");
-    print_doc_label(stderr, shown, where);
-    fprintf(stderr, ": %zu invalid UTF-8 sequence%s replaced by U+FFFD\n", invalid, invalid == 1 ? "" : "s");
-  }
   const size_t where_len = where ? strlen(where) + 1 : 0;
   const size_t name_len = strlen(shown) + 1, need = name_len + where_len + len + 1;
   batch *b = &f->b[f->cur];
@@ -238,7 +235,8 @@ sc_status stream_into(sc_dedup *d, char *const *paths, int npaths, const stream_
     f.b[k].texts = calloc(BATCH_DOCS, sizeof(sc_text));
     f.b[k].status = calloc(BATCH_DOCS, sizeof(sc_status));
     f.b[k].where = calloc(BATCH_DOCS, sizeof(const char *));
-    if (!f.b[k].texts || !f.b[k].status || !f.b[k].where) st = SC_E_NOMEM;
+    f.b[k].invalid = calloc(BATCH_DOCS, sizeof(size_t));
+    if (!f.b[k].texts || !f.b[k].status || !f.b[k].where || !f.b[k].invalid) st = SC_E_NOMEM;
   }
   f.progress = !so->quiet && isatty(STDERR_FILENO);
   for (int i = 0; i < npaths && st == SC_OK; i++) {
@@ -258,6 +256,7 @@ sc_status stream_into(sc_dedup *d, char *const *paths, int npaths, const stream_
     free(f.b[k].texts);
     free(f.b[k].status);
     free((void *)f.b[k].where);
+    free(f.b[k].invalid);
   }
   name_set_free(&f.seen);
   return st;
