@@ -13,8 +13,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "nameset.h"
-
 /* Documents analysed per batch: large enough to keep every core busy,
  * small enough for the progress count to move every second or so. */
 #define ANALYSIS_CHUNK 2048
@@ -68,13 +66,16 @@ static sc_status on_record(void *user, const char *id, const char *text, size_t 
   (void)line;
   (void)line_len;
   loaded *l = user;
-  const int fresh = name_set_add(&l->seen, id);
-  if (fresh < 0) return SC_E_NOMEM;
-  if (!fresh) {  /* a repeated id: the record is named by where it is */
-    if (!l->quiet) fprintf(stderr, "simcheck: warning: %s: id \"%s\" is used before; named %s\n", where, id, where);
-    id = where;
-  }
-  return add_loaded(l, id, text, len, where);
+  const char *name = record_name(&l->seen, id, where, "", l->quiet);
+  return name ? add_loaded(l, name, text, len, where) : SC_E_NOMEM;
+}
+
+const char *record_name(name_set *seen, const char *id, const char *where, const char *prefix, int quiet) {
+  const int fresh = name_set_add(seen, id);
+  if (fresh < 0) return NULL;
+  if (fresh) return id;
+  if (!quiet) fprintf(stderr, "%ssimcheck: warning: %s: id \"%s\" is used before; named %s\n", prefix, where, id, where);
+  return where;
 }
 
 void print_doc_label(FILE *out, const char *name, const char *where) {

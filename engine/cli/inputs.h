@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "args.h"
+#include "nameset.h"
 #include "simcheck.h"
 
 /* How input files are read: whole files, or JSONL records (one document per
@@ -34,6 +35,11 @@ int reads_as_jsonl(const input_format *f, const char *path);
  * @p on_skip (may be NULL). @return as sc_read_path / sc_read_jsonl. */
 sc_status read_input(const input_format *f, const char *path, sc_read_doc_fn on_doc, sc_record_fn on_record,
                      sc_read_skip_fn on_skip, void *user);
+
+/* The name JSONL record @p id at @p where goes by: its id, or where it is
+ * when the id was seen before in @p seen (warned about on stderr, after
+ * @p prefix, unless @p quiet). NULL when out of memory. */
+const char *record_name(name_set *seen, const char *id, const char *where, const char *prefix, int quiet);
 
 /* Prints how a warning names a document: a JSONL record as "FILE:LINE
  * (id ID)" (@p where, or NULL for a file), a file by its name. */

@@ -9,8 +9,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "nameset.h"
-
 enum { BATCH_DOCS = 1024, BATCH_BYTES = 16 << 20, ARENA_BYTES = 8 << 20, FIRST_BATCH_DOCS = 128 };
 
 /* One batch of texts. Names and texts are copied back to back into the
@@ -201,15 +199,8 @@ static sc_status on_record(void *user, const char *id, const char *text, size_t 
   (void)line;
   (void)line_len;
   feeder *f = user;
-  const int fresh = name_set_add(&f->seen, id);
-  if (fresh < 0) return SC_E_NOMEM;
-  if (!fresh) {  /* a repeated id: the record is named by where it is */
-    if (!f->so->quiet)
-      fprintf(stderr, "%ssimcheck: warning: %s: id \"%s\" is used before; named %s\n",
-              f->progress ? "\r\033[K" : "", where, id, where);
-    id = where;
-  }
-  return add_text(f, id, text, len, where);
+  const char *name = record_name(&f->seen, id, where, f->progress ? "\r\033[K" : "", f->so->quiet);
+  return name ? add_text(f, name, text, len, where) : SC_E_NOMEM;
 }
 
 static sc_status on_doc(void *user, const char *path, const char *data, size_t len) {
