@@ -80,6 +80,14 @@ static sc_status slurp(int fd, char **out, size_t *len) {
   return SC_OK;
 }
 
+/* Reports a stream slurp could not read (SC_E_IO, errno set) or that was
+ * too large; @return whether @p st was one of those. */
+static int skipped_stream(const walk *w, const char *path, sc_status st) {
+  if (st != SC_E_IO && st != SC_E_TOO_LARGE) return 0;
+  skip(w, path, st, st == SC_E_IO ? strerror(errno) : "over 4 GiB");
+  return 1;
+}
+
 static sc_status read_file(const walk *w, const char *path, const struct stat *sb) {
   const int fd = open(path, O_RDONLY);
   if (fd < 0) {
@@ -96,8 +104,7 @@ static sc_status read_file(const walk *w, const char *path, const struct stat *s
     char *buf = NULL;
     size_t len = 0;
     st = slurp(fd, &buf, &len);
-    if (st == SC_E_IO || st == SC_E_TOO_LARGE) {
-      skip(w, path, st, st == SC_E_IO ? strerror(errno) : "over 4 GiB");
+    if (skipped_stream(w, path, st)) {
       st = SC_OK;
     } else if (st == SC_OK) {
       st = deliver(w, path, buf ? buf : "", len);
@@ -252,10 +259,7 @@ sc_status sc_read_path(const char *path, sc_read_doc_fn on_doc, sc_read_skip_fn 
     char *buf = NULL;
     size_t len = 0;
     const sc_status st = slurp(STDIN_FILENO, &buf, &len);
-    if (st == SC_E_IO || st == SC_E_TOO_LARGE) {
-      skip(&w, path, st, st == SC_E_IO ? strerror(errno) : "over 4 GiB");
-      return st;
-    }
+    if (skipped_stream(&w, path, st)) return st;
     SC_TRY(st);
     const sc_status r = deliver(&w, path, buf, len);
     sc__free(buf);
