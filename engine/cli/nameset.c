@@ -4,17 +4,12 @@
 #include "nameset.h"
 
 #include <stdlib.h>
+#include <string.h>
+#include <xxhash.h>
 
-/* FNV-1a, then a 64-bit finalizer (splitmix64's) so that the low bits that
- * pick the slot mix every byte; 0 is reserved for free slots. */
+/* XXH3 (the project's hash for shingles too); 0 is reserved for free slots. */
 static uint64_t name_hash(const char *s) {
-  uint64_t h = 0xcbf29ce484222325ULL;
-  for (; *s; s++) h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
-  h ^= h >> 30;
-  h *= 0xbf58476d1ce4e5b9ULL;
-  h ^= h >> 27;
-  h *= 0x94d049bb133111ebULL;
-  h ^= h >> 31;
+  const uint64_t h = XXH3_64bits(s, strlen(s));
   return h ? h : 1;
 }
 
