@@ -195,6 +195,9 @@ sc_status sc_find_passages(const sc_doc *a, const sc_doc *b, const sc_keys *keys
   size_t na = 0, nb = 0, nm = 0;
   match *m = NULL;
   SC_VEC(chain) ch = {0};
+  /* The open chains, in the order they were made: a closed one is dropped
+   * from this list (scanning every chain ever made was quadratic). */
+  SC_VEC(uint32_t) open = {0};
   SC_TRY(load_words(a, keys, &wa));
   sc_status st = load_words(b, keys, &wb);
   if (st != SC_OK) {
@@ -209,9 +212,6 @@ sc_status sc_find_passages(const sc_doc *a, const sc_doc *b, const sc_keys *keys
    * starts within SC_PASSAGE_GAP words after the chain's end in both texts
    * (or overlaps it on the same diagonal). */
   st = SC_E_NOMEM;
-  /* The open chains, in the order they were made: a closed one is dropped
-   * from this list (scanning every chain ever made was quadratic). */
-  SC_VEC(uint32_t) open = {0};
   for (size_t i = 0; i < nm; i++) {
     const match x = m[i];
     chain *best = NULL;
@@ -224,8 +224,8 @@ sc_status sc_find_passages(const sc_doc *a, const sc_doc *b, const sc_keys *keys
     }
     open.len = kept;
     if (!best) {
-      SC_VEC_PUSH(&open, (uint32_t)ch.len, done_open);
-      SC_VEC_PUSH(&ch, ((chain){x.a, x.a + x.len, x.b, x.b + x.len, x.len}), done_open);
+      SC_VEC_PUSH(&open, (uint32_t)ch.len, done);
+      SC_VEC_PUSH(&ch, ((chain){x.a, x.a + x.len, x.b, x.b + x.len, x.len}), done);
       continue;
     }
     const uint32_t overlap = x.a < best->a1 ? best->a1 - x.a : 0;
@@ -233,7 +233,6 @@ sc_status sc_find_passages(const sc_doc *a, const sc_doc *b, const sc_keys *keys
     if (x.a + x.len > best->a1) best->a1 = x.a + x.len;
     if (x.b + x.len > best->b1) best->b1 = x.b + x.len;
   }
-  SC_VEC_FREE(&open);
 
   const uint32_t min_len = min_words ? min_words : 8;
   sc_passage *p = sc__calloc(ch.len ? ch.len : 1, sizeof(sc_passage));
@@ -250,10 +249,8 @@ sc_status sc_find_passages(const sc_doc *a, const sc_doc *b, const sc_keys *keys
   *out = p;
   *n_out = n;
   st = SC_OK;
-  goto done;
-done_open:
-  SC_VEC_FREE(&open);
 done:
+  SC_VEC_FREE(&open);
   SC_VEC_FREE(&ch);
   sc__free(m);
   sc__free(fa);
