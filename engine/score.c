@@ -41,7 +41,7 @@ static double short_side(double mass_a, double mass_b, double ab, double ba) {
  *    repeated sentences all claiming one counterpart, do not add up to a
  *    rewrite;
  *  - whole-text lexical similarity: the mean of character n-gram cosine and
- *    shared distinct words.
+ *    shared distinct words (moving to word cosine as the sizes part).
  * With one sentence on the shorter side alignment has nothing to align and
  * the whole-text view decides; its weight falls as 1/sentences. Names and
  * numbers of the shorter side missing from the other (facts.h) take off up
@@ -82,7 +82,18 @@ static double rewrite_score(const sc_alignment *al, sc_pair *p, const sc_doc *a,
   if (aligned > 1) aligned = 1;
   const size_t short_sentences = a->n_sent < b->n_sent ? a->n_sent : b->n_sent;
   const double w = short_sentences ? 1.0 / (double)short_sentences : 1.0;
-  const double lexical = 0.5 * (p->chars + p->words);
+  /* Shared distinct words over the larger vocabulary measure resemblance,
+   * the stronger figure for texts of one size (verses); for a much shorter
+   * text they mostly measure the size gap, and a one-line summary lost to
+   * any shorter text on its topic. The word TF-IDF cosine is normalized by
+   * length; where it is the higher, the lexical view moves to it by the
+   * square of the size gap. Chosen among seven forms on one sample of
+   * Debian package synopses against their descriptions, then on a second
+   * sample: P@1 0.764 -> 0.828, best F1 0.676 -> 0.744; verse best F1
+   * 0.9523 -> 0.9509 (bench/RESULTS.md section 5). */
+  const double gap = 1 - ratio;
+  const double words = p->words + gap * gap * max2(0, p->cosine - p->words);
+  const double lexical = 0.5 * (p->chars + words);
   return (w * lexical + (1 - w) * aligned) * (0.8 + 0.2 * p->facts);
 }
 

