@@ -2,8 +2,12 @@
  * main.c: the simcheck command-line tool: dispatches to a command. Uses only
  * the public API in simcheck.h.
  */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "commands.h"
 
@@ -24,7 +28,27 @@ static const char main_help[] =
     "  --version        print the version\n"
     "  --help           this help\n";
 
-int main(int argc, char **argv) {
+/* A standard stream closed by the caller (`>&-`) would hand its number to
+ * the next file opened, and a report would go into the shingle store.
+ * Each is reopened on /dev/null the wrong way round (input write-only,
+ * outputs read-only), so that using it fails as a closed one would. */
+static void hold_standard_fds(void) {
+  for (int fd = 0; fd <= 2; fd++)
+    if (fcntl(fd, F_GETFD) < 0 && errno == EBADF) {
+      const int got = open("/dev/null", fd == 0 ? O_WRONLY : O_RDONLY);
+      if (got >= 0 && got != fd) close(got);  /* a lower one was free: cannot be */
+    }
+}
+
+/* Output to standard output that failed at its end (a full disk, a closed
+ * pipe) fails the run, whichever command wrote it. */
+static int finish_stdout(int rc) {
+  if (fflush(stdout) == 0 && !ferror(stdout)) return rc;
+  if (rc == 0) fprintf(stderr, "simcheck: cannot write to standard output: %s\n", strerror(errno));
+  return rc ? rc : EXIT_INPUT;
+}
+
+static int run(int argc, char **argv) {
   if (argc < 2) {
     fputs(main_help, stderr);
     return EXIT_USAGE;
@@ -48,4 +72,9 @@ int main(int argc, char **argv) {
   if (strcmp(cmd, "dedup") == 0) return cmd_dedup(argc - 1, argv + 1);
   fprintf(stderr, "simcheck: unknown command '%s'\nTry 'simcheck --help'.\n", cmd);
   return EXIT_USAGE;
+}
+
+int main(int argc, char **argv) {
+  hold_standard_fds();
+  return finish_stdout(run(argc, argv));
 }
