@@ -529,6 +529,28 @@ run compare --help
 expect_rc 0 "compare --help"
 expect_out_line "Usage: simcheck compare [OPTIONS] A B" "compare --help"
 
+# One file given twice, or by name and inside its directory: read once.
+# Before, it became two documents of one name ("a,a,1.000000,duplicate").
+mkdir "$TMP/twice"
+cp "$SEEDS"/000_*.txt "$TMP/twice/a.txt"
+cp "$SEEDS"/001_*.txt "$TMP/twice/b.txt"
+run matrix --format csv "$TMP/twice/a.txt" "$TMP/twice" "$TMP/twice/a.txt"
+expect_rc 0 "matrix with a file given twice"
+expect_eq "$(tail -n +2 "$TMP/out" | cut -d, -f1,2 | tr '\n' ' ')" "$TMP/twice/a.txt,$TMP/twice/b.txt " \
+  "matrix with a file given twice: one pair"
+expect_err_line "simcheck: warning: $TMP/twice/a.txt: skipped: read before (given twice)" \
+  "matrix with a file given twice: warned"
+# Output that cannot be written fails the run, --help and --version too.
+cmd="simcheck --help >/dev/full"
+"$SIMCHECK" --help >/dev/full 2>"$TMP/err"
+rc=$?
+expect_rc 2 "--help to a full disk"
+expect_err_line "simcheck: cannot write to standard output: No space left on device" "--help to a full disk"
+cmd="simcheck matrix --help >/dev/full"
+"$SIMCHECK" matrix --help >/dev/full 2>"$TMP/err"
+rc=$?
+expect_rc 2 "matrix --help to a full disk"
+
 # ---------------------------------------------------------------------------
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -436,5 +436,68 @@ else
 fi
 
 # ---------------------------------------------------------------------------
+# Inputs read twice (the first pass sketches, the second writes the kept
+# ones). Pipes and FIFOs are copied once: before, the second pass found
+# them empty and wrote the kept records with no text (a FIFO hung).
+S1=$(ls "$SEEDS"/000_*.txt) S2=$(ls "$SEEDS"/001_*.txt)
+cmd="simcheck dedup <(cat 000) <(cat 001) -o kept.jsonl"
+"$SIMCHECK" dedup -q <(cat "$S1") <(cat "$S2") -o "$TMP/piped.jsonl" 2>"$TMP/err"
+rc=$?
+expect_rc 0 "dedup of two pipes"
+expect_eq "$(python3 -c 'import json,sys; print(" ".join(str(len(json.loads(l)["text"].encode())) for l in open(sys.argv[1])))' "$TMP/piped.jsonl")" \
+  "$(wc -c <"$S1") $(wc -c <"$S2")" "dedup of two pipes: each kept text whole"
+mkfifo "$TMP/fifo"
+(cat "$S1" >"$TMP/fifo" &)
+cmd="simcheck dedup FIFO 001 -o kept.jsonl"
+timeout 60 "$SIMCHECK" dedup -q "$TMP/fifo" "$S2" -o "$TMP/fifo.jsonl" 2>"$TMP/err"
+rc=$?
+expect_rc 0 "dedup of a FIFO"
+expect_eq "$(python3 -c 'import json,sys; print(" ".join(json.loads(l)["id"] for l in open(sys.argv[1])))' "$TMP/fifo.jsonl")" \
+  "$TMP/fifo $S2" "dedup of a FIFO: named as given"
+expect_eq "$(python3 -c 'import json,sys; print(len(json.loads(open(sys.argv[1]).readline())["text"].encode()))' "$TMP/fifo.jsonl")" \
+  "$(wc -c <"$S1")" "dedup of a FIFO: its text whole"
+cmd="simcheck dedup --jsonl <(cat corpus.jsonl) -o kept.jsonl"
+"$SIMCHECK" dedup -q --jsonl <(cat "$C") -o "$TMP/piped_records.jsonl" 2>"$TMP/err"
+rc=$?
+expect_rc 0 "dedup --jsonl of a pipe"
+expect_same_file "$TMP/piped_records.jsonl" "$TMP/want_first.jsonl" "dedup --jsonl of a pipe: the kept records"
+# Standard input's copy is unlinked at once: none is left, even when killed.
+mkdir "$TMP/tmpdir"
+(cat "$C"; sleep 3) | TMPDIR=$TMP/tmpdir "$SIMCHECK" dedup -q --jsonl - -o "$TMP/killed.jsonl" 2>/dev/null &
+pid=$! # the pipeline's last command: simcheck
+sleep 1
+kill "$pid" 2>/dev/null
+wait "$pid" 2>/dev/null
+expect_eq "$(ls -A "$TMP/tmpdir" | tr '\n' ' ')" "" "dedup -: no copy of standard input left behind"
+
+# The output inside a folder that is read: before, the second pass read
+# the output's temporary file as a document and every later kept document
+# shifted onto the next one's text.
+mkdir "$TMP/outside"
+cp "$SEEDS"/002_*.txt "$TMP/outside/a.txt"
+cp "$SEEDS"/002_*.txt "$TMP/outside/c.txt"
+cp "$SEEDS"/004_*.txt "$TMP/outside/d.txt"
+run dedup -q "$TMP/outside" -o "$TMP/outside/b.jsonl"
+expect_rc 0 "dedup DIR -o DIR/kept.jsonl"
+expect_eq "$(python3 -c 'import json,sys,os; print(" ".join(os.path.basename(json.loads(l)["id"]) for l in open(sys.argv[1])))' "$TMP/outside/b.jsonl")" \
+  "a.txt d.txt" "dedup DIR -o DIR/kept.jsonl: the kept documents, not the output"
+# One file for both outputs would lose the kept documents.
+usage_error "simcheck dedup: --removed: '$TMP/both' is where the kept documents go too (-o)" "dedup -o F --removed F" \
+  dedup "$C" -o "$TMP/both" --removed "$TMP/both"
+usage_error "simcheck dedup: --removed: '-' is where the kept documents go too (-o, standard output by default)" \
+  "dedup --removed - without -o" dedup "$C" --removed -
+# A closed standard output: before, the shingle store took descriptor 1 and
+# the report went into it, exit 0.
+cmd="simcheck cluster CORPUS >&-"
+"$SIMCHECK" cluster -q "$C" >&- 2>"$TMP/err"
+rc=$?
+expect_rc 2 "cluster with standard output closed"
+expect_err_line "simcheck cluster: cannot write the clusters to standard output" "cluster with standard output closed"
+cmd="simcheck dedup CORPUS >&-"
+"$SIMCHECK" dedup -q "$C" >&- 2>"$TMP/err"
+rc=$?
+expect_rc 2 "dedup with standard output closed"
+
+# ---------------------------------------------------------------------------
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -34,7 +34,7 @@ static const char dedup_help[] =
     "                     output): JSONL records as their original line, files\n"
     "                     as {\"id\": PATH, \"text\": TEXT}\n"
     "  --removed FILE     CSV of the removed documents: id,cluster,representative,\n"
-    "                     similarity\n"
+    "                     similarity (not the file of -o)\n"
     "  --threshold T      Jaccard that makes two documents duplicates, above 0\n"
     "                     and below 1 (default 0.8)\n"
     "  --keep first|longest  which document of a cluster to keep (default first)\n";
@@ -42,8 +42,10 @@ static const char dedup_help[] =
 static const char dedup_help_tail[] =
     "\n"
     "A summary goes to stderr at the end. Files are written under a temporary\n"
-    "name and renamed when complete. Exit status: 0 success, 1 usage error,\n"
-    "2 no input could be read or an output could not be written.\n"
+    "name and renamed when complete. dedup reads its inputs twice (standard\n"
+    "input, pipes and FIFOs from a copy made once). Exit status: 0 success,\n"
+    "1 usage error, 2 no input could be read, an output could not be written,\n"
+    "or (dedup) an input changed between the two readings.\n"
     "\n";
 
 static const char cluster_help[] =
@@ -79,6 +81,17 @@ typedef struct scale_args {
   char **paths;
   int npaths;
 } scale_args;
+
+/* Whether two output paths name one file, so that the second would
+ * overwrite the first: standard output ("-") twice, or one regular file
+ * (or one to be made) by one or two names. A device such as /dev/null
+ * may take both. */
+static int same_output(const char *a, const char *b) {
+  struct stat sa, sb;
+  const int a_exists = stat(a, &sa) == 0;
+  if (strcmp(a, b) == 0) return strcmp(a, "-") == 0 || !a_exists || S_ISREG(sa.st_mode);
+  return a_exists && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino && S_ISREG(sa.st_mode);
+}
 
 /* @return -1 to go on, or the exit status. */
 static int parse_scale(int argc, char **argv, const char *cmd, scale_args *s) {
@@ -147,6 +160,11 @@ static int parse_scale(int argc, char **argv, const char *cmd, scale_args *s) {
   }
   if (s->npaths == 0) {
     usage_error(&a, "no PATH given");
+    return EXIT_USAGE;
+  }
+  if (s->removed_path && same_output(s->out_path ? s->out_path : "-", s->removed_path)) {
+    usage_error(&a, "--removed: '%s' is where the kept documents go too (-o%s)", s->removed_path,
+                s->out_path ? "" : ", standard output by default");
     return EXIT_USAGE;
   }
   s->so.quiet = s->co.quiet;
@@ -236,6 +254,12 @@ static int write_removed(const sc_dedup *d, const char *path) {
   return 1;
 }
 
+static void changed_inputs(void) {
+  fputs("simcheck dedup: the inputs changed while they were read: a document is not where the first pass found "
+        "it; the kept documents are not written\n",
+        stderr);
+}
+
 static int run_scale(int argc, char **argv, const char *cmd) {
   scale_args s;
   memset(&s, 0, sizeof s);
@@ -246,15 +270,14 @@ static int run_scale(int argc, char **argv, const char *cmd) {
   clock_gettime(CLOCK_MONOTONIC, &t0);
 
   /* dedup reads its inputs twice (sketch, then write the kept ones): keep a
-   * copy of standard input. */
-  char spool[4096] = "";
-  for (int i = 0; dedup && i < s.npaths; i++) {
-    if (strcmp(s.paths[i], "-") != 0 || spool[0]) continue;
-    if (!stream_spool_stdin(spool, sizeof spool)) {
-      fprintf(stderr, "simcheck dedup: cannot keep a copy of standard input in a temporary file\n");
+   * copy of those that cannot be read again. */
+  spool copies = {0};
+  if (dedup) {
+    if (!spool_inputs(&copies, s.paths, s.npaths, cmd)) {
+      spool_free(&copies);
       return EXIT_INPUT;
     }
-    s.so.stdin_spool = spool;
+    s.so.spool = &copies;
   }
 
   sc_dedup *d = NULL;
@@ -287,19 +310,25 @@ static int run_scale(int argc, char **argv, const char *cmd) {
       char *tmp;
       FILE *f = open_temp(s.out_path, &tmp);
       int written = f != NULL;
-      if (written && stream_write_kept(d, s.paths, s.npaths, &s.so, &res, f) != SC_OK) {
+      sc_status wst = SC_OK;
+      if (written && (wst = stream_write_kept(d, s.paths, s.npaths, &s.so, &res, f)) != SC_OK) {
         discard_temp(f, tmp);
         written = 0;
       } else if (written) {
         written = commit_temp(f, tmp, s.out_path);
       }
-      if (!written) {
+      if (wst == SC_E_STATE) {
+        changed_inputs();
+        rc = EXIT_INPUT;
+      } else if (!written) {
         fprintf(stderr, "simcheck dedup: %s: cannot write the kept documents: %s\n", s.out_path, strerror(errno));
         rc = EXIT_INPUT;
       }
-    } else if (stream_write_kept(d, s.paths, s.npaths, &s.so, &res, stdout) != SC_OK) {
-      fprintf(stderr, "simcheck dedup: cannot write the kept documents to standard output\n");
-      rc = EXIT_INPUT;
+    } else {
+      const sc_status wst = stream_write_kept(d, s.paths, s.npaths, &s.so, &res, stdout);
+      if (wst == SC_E_STATE) changed_inputs();
+      else if (wst != SC_OK) fprintf(stderr, "simcheck dedup: cannot write the kept documents to standard output\n");
+      if (wst != SC_OK) rc = EXIT_INPUT;
     }
     /* No list of what was removed beside kept documents that were not written. */
     if (rc == 0 && s.removed_path && !write_removed(d, s.removed_path)) rc = EXIT_INPUT;
@@ -322,7 +351,7 @@ static int run_scale(int argc, char **argv, const char *cmd) {
 done:
   free(res.used);
   sc_dedup_free(d);
-  if (spool[0]) unlink(spool);
+  spool_free(&copies);
   return rc;
 }
 

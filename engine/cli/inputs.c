@@ -129,18 +129,43 @@ int reads_as_jsonl(const input_format *f, const char *path) {
   return (n > 6 && strcmp(path + n - 6, ".jsonl") == 0) || (n > 7 && strcmp(path + n - 7, ".ndjson") == 0);
 }
 
+static int file_set_add_stat(file_set *s, const struct stat *sb) {
+  if (!S_ISREG(sb->st_mode)) return 1;
+  char key[64];
+  snprintf(key, sizeof key, "%llx:%llx", (unsigned long long)sb->st_dev, (unsigned long long)sb->st_ino);
+  return name_set_add(s, key);
+}
+
+int file_set_add_fd(file_set *s, int fd) {
+  struct stat sb;
+  return fstat(fd, &sb) == 0 ? file_set_add_stat(s, &sb) : 1;
+}
+
 typedef struct input_walk {
   const input_format *f;
+  file_set *files;
   sc_read_doc_fn on_doc;
   sc_record_fn on_record;
   sc_read_skip_fn on_skip;
   void *user;
 } input_walk;
 
+/* Whether @p path is a file read before (reported through on_skip), or -1
+ * out of memory. */
+static int read_before(const input_walk *w, const char *path) {
+  struct stat sb;
+  if (!w->files || strcmp(path, "-") == 0 || stat(path, &sb) != 0) return 0;
+  const int fresh = file_set_add_stat(w->files, &sb);
+  if (fresh == 0 && w->on_skip) w->on_skip(w->user, path, SC_E_STATE, "read before (given twice)");
+  return fresh < 0 ? -1 : !fresh;
+}
+
 /* A file found in a directory walk: JSON Lines read as records (by name,
  * streaming; an unreadable one is reported through on_skip), else a text. */
 static sc_status walk_file(void *user, const char *path, const char *data, size_t len) {
   const input_walk *w = user;
+  const int seen = read_before(w, path);
+  if (seen) return seen < 0 ? SC_E_NOMEM : SC_OK;
   if (!reads_as_jsonl(w->f, path)) return w->on_doc(w->user, path, data, len);
   const sc_status st = sc_read_jsonl(path, w->f->id_field, w->f->text_field, w->on_record, w->on_skip, w->user);
   return st == SC_E_IO ? SC_OK : st;
@@ -151,23 +176,29 @@ static void walk_skip(void *user, const char *path, sc_status why, const char *d
   w->on_skip(w->user, path, why, detail);
 }
 
-sc_status read_input(const input_format *f, const char *path, sc_read_doc_fn doc_fn, sc_record_fn record_fn,
-                     sc_read_skip_fn skip_fn, void *user) {
+sc_status read_input(const input_format *f, file_set *files, const char *path, sc_read_doc_fn doc_fn,
+                     sc_record_fn record_fn, sc_read_skip_fn skip_fn, void *user) {
   struct stat sb;
   const int dir = strcmp(path, "-") != 0 && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
-  if (!dir && reads_as_jsonl(f, path)) return sc_read_jsonl(path, f->id_field, f->text_field, record_fn, skip_fn, user);
-  input_walk w = {f, doc_fn, record_fn, skip_fn, user};
+  input_walk w = {f, files, doc_fn, record_fn, skip_fn, user};
+  if (!dir && reads_as_jsonl(f, path)) {
+    const int seen = read_before(&w, path);
+    if (seen) return seen < 0 ? SC_E_NOMEM : SC_OK;
+    return sc_read_jsonl(path, f->id_field, f->text_field, record_fn, skip_fn, user);
+  }
   return sc_read_path(path, walk_file, skip_fn ? walk_skip : NULL, &w);
 }
 
 sc_status load_inputs(sc_corpus *c, char *const *paths, int npaths, const input_format *format, unsigned threads,
                       int quiet, input_stats *stats) {
   loaded l = {.quiet = quiet};
+  file_set files = {0};
   sc_status st = SC_OK;
   for (int i = 0; i < npaths && st == SC_OK; i++) {
     const size_t docs_before = l.n, skips_before = l.skipped;
     const int jsonl = format && reads_as_jsonl(format, paths[i]);
-    st = format ? read_input(format, paths[i], on_doc, on_record, on_skip, &l) : sc_read_path(paths[i], on_doc, on_skip, &l);
+    st = format ? read_input(format, &files, paths[i], on_doc, on_record, on_skip, &l)
+                : sc_read_path(paths[i], on_doc, on_skip, &l);
     if (st == SC_E_IO) st = SC_OK;  /* reported through on_skip */
     if (st == SC_OK && l.n == docs_before && l.skipped == skips_before && !quiet)
       fprintf(stderr, "simcheck: warning: %s: %s\n", paths[i],
@@ -214,6 +245,7 @@ sc_status load_inputs(sc_corpus *c, char *const *paths, int npaths, const input_
   free(l.data);
   free(l.where);
   name_set_free(&l.seen);
+  name_set_free(&files);
   free(status);
   stats->read = added;
   stats->skipped = l.skipped;

@@ -28,13 +28,23 @@ int parse_input_option(cli_args *a, const char *name, const char *inline_value, 
 /* Whether @p path is read as JSONL under @p f. */
 int reads_as_jsonl(const input_format *f, const char *path);
 
+/* The files read so far, by device and inode: a file given twice, or by
+ * name and inside a directory given too, is read once (two documents of
+ * one name would make every report about it ambiguous). */
+typedef name_set file_set;
+
+/* Adds the file open on @p fd; nothing if it is not a regular file.
+ * @return 1 if new or not a file, 0 if seen, -1 out of memory. */
+int file_set_add_fd(file_set *s, int fd);
+
 /* Reads input @p path: as JSON Lines if reads_as_jsonl says so and it is
  * not a directory; else through sc_read_path, each file found read as JSON
  * Lines by the same rule (a folder of .jsonl shards, or any folder with
  * --jsonl). Plain files go to @p on_doc, records to @p on_record, skips to
- * @p on_skip (may be NULL). @return as sc_read_path / sc_read_jsonl. */
-sc_status read_input(const input_format *f, const char *path, sc_read_doc_fn on_doc, sc_record_fn on_record,
-                     sc_read_skip_fn on_skip, void *user);
+ * @p on_skip (may be NULL); a file already in @p files (may be NULL) is
+ * skipped. @return as sc_read_path / sc_read_jsonl. */
+sc_status read_input(const input_format *f, file_set *files, const char *path, sc_read_doc_fn on_doc,
+                     sc_record_fn on_record, sc_read_skip_fn on_skip, void *user);
 
 /* The name JSONL record @p id at @p where goes by: its id, or where it is
  * when the id was seen before in @p seen (warned about on stderr, after

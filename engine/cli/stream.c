@@ -47,9 +47,9 @@ typedef struct feeder {
   name_set seen;                /* record ids so far, to catch repeats      */
 } feeder;
 
-/* Where to read @p path from: "-" is the spool when there is one. */
+/* Where to read @p path from: its copy when it has one. */
 static const char *input_path(const stream_opts *so, const char *path) {
-  return so->stdin_spool && strcmp(path, "-") == 0 ? so->stdin_spool : path;
+  return so->spool ? spool_path(so->spool, path) : path;
 }
 
 static void free_batch(batch *b) {
@@ -119,17 +119,10 @@ static sc_status flush_batch(feeder *f) {
   return report_batch(f, b);
 }
 
-/* Standard input spooled to a file is read under the file's path; names
- * shown to the user say "-" as they wrote. @return a malloc'd name. */
+/* A copied input is read under its copy's path; names shown to the user
+ * say what they wrote. @return a malloc'd name. */
 static char *display_name(const stream_opts *so, const char *name) {
-  const size_t sl = so->stdin_spool ? strlen(so->stdin_spool) : 0;
-  if (!sl || strncmp(name, so->stdin_spool, sl) != 0) return strdup(name);
-  char *n = malloc(strlen(name) - sl + 2);
-  if (n) {
-    n[0] = '-';
-    strcpy(n + 1, name + sl);
-  }
-  return n;
+  return so->spool ? spool_display(so->spool, name) : strdup(name);
 }
 
 /* Texts in the batch that starts after @p before records. The first batch
@@ -230,10 +223,11 @@ sc_status stream_into(sc_dedup *d, char *const *paths, int npaths, const stream_
     if (!f.b[k].texts || !f.b[k].status || !f.b[k].where || !f.b[k].invalid) st = SC_E_NOMEM;
   }
   f.progress = !so->quiet && isatty(STDERR_FILENO);
+  file_set files = {0};
   for (int i = 0; i < npaths && st == SC_OK; i++) {
     const size_t before = out->records, skipped_before = out->skipped;
     const char *path = input_path(so, paths[i]);
-    st = read_input(&so->format, path, on_doc, on_record, on_skip, &f);
+    st = read_input(&so->format, &files, path, on_doc, on_record, on_skip, &f);
     if (st == SC_E_IO) st = SC_OK;  /* reported through on_skip */
     if (st == SC_OK && out->records == before && out->skipped == skipped_before && !so->quiet)
       fprintf(stderr, "simcheck: warning: %s: nothing to read\n", paths[i]);
@@ -250,6 +244,7 @@ sc_status stream_into(sc_dedup *d, char *const *paths, int npaths, const stream_
     free(f.b[k].invalid);
   }
   name_set_free(&f.seen);
+  name_set_free(&files);
   return st;
 }
 
@@ -260,15 +255,27 @@ typedef struct writer {
   FILE *out;
   size_t record;                /* records seen in this pass               */
   size_t doc;                   /* documents seen (used records)           */
+  int changed;                  /* a name differs from the first pass's    */
 } writer;
 
-/* Is the next record kept? Advances the counters. */
-static int next_is_kept(writer *w) {
+/* Is the next record, named @p name or @p alias (a JSONL record's id, or
+ * its FILE:LINE when the id repeated), kept? Advances the counters. The
+ * pairing is by position, so each document's name is checked against the
+ * first pass's: a file that appeared or vanished in between would shift
+ * every later one onto another's text. */
+static int next_is_kept(writer *w, const char *name, const char *alias) {
   const size_t r = w->record++;
   if (r >= w->first->records || !w->first->used[r]) return 0;
   const uint32_t doc = (uint32_t)w->doc++;
   sc_dedup_doc info;
-  return sc_dedup_doc_info(w->d, doc, &info) == SC_OK && info.representative == doc;
+  if (sc_dedup_doc_info(w->d, doc, &info) != SC_OK) return 0;
+  char *shown = display_name(w->so, name), *shown_alias = alias ? display_name(w->so, alias) : NULL;
+  const int same = shown && strcmp(info.name, shown) == 0;
+  const int same_alias = shown_alias && strcmp(info.name, shown_alias) == 0;
+  free(shown);
+  free(shown_alias);
+  if (!same && !same_alias) w->changed = 1;
+  return !w->changed && info.representative == doc;
 }
 
 static sc_status write_record(void *user, const char *id, const char *text, size_t len, const char *line,
@@ -278,7 +285,7 @@ static sc_status write_record(void *user, const char *id, const char *text, size
   (void)len;
   (void)where;
   writer *w = user;
-  if (!next_is_kept(w)) return SC_OK;
+  if (!next_is_kept(w, id, where)) return w->changed ? SC_E_STATE : SC_OK;
   fwrite(line, 1, line_len, w->out);
   fputc('\n', w->out);
   return ferror(w->out) ? SC_E_IO : SC_OK;
@@ -286,7 +293,7 @@ static sc_status write_record(void *user, const char *id, const char *text, size
 
 static sc_status write_doc(void *user, const char *path, const char *data, size_t len) {
   writer *w = user;
-  if (!next_is_kept(w)) return SC_OK;
+  if (!next_is_kept(w, path, NULL)) return w->changed ? SC_E_STATE : SC_OK;
   char *shown = display_name(w->so, path);
   if (!shown) return SC_E_NOMEM;
   fputs("{\"id\": ", w->out);
@@ -300,32 +307,17 @@ static sc_status write_doc(void *user, const char *path, const char *data, size_
 
 sc_status stream_write_kept(const sc_dedup *d, char *const *paths, int npaths, const stream_opts *so,
                             const stream_result *first, FILE *out) {
-  writer w = {so, d, first, out, 0, 0};
-  sc_status st = SC_OK;
+  writer w = {so, d, first, out, 0, 0, 0};
+  file_set files = {0};
+  sc_status st = file_set_add_fd(&files, fileno(out)) < 0 ? SC_E_NOMEM : SC_OK;  /* the output is no input */
   for (int i = 0; i < npaths && st == SC_OK; i++) {
     const char *path = input_path(so, paths[i]);
-    st = read_input(&so->format, path, write_doc, write_record, NULL, &w);
+    st = read_input(&so->format, &files, path, write_doc, write_record, NULL, &w);
     if (st == SC_E_IO && !ferror(out)) st = SC_OK;  /* unreadable now as before: skipped both times */
   }
+  name_set_free(&files);
+  if (st == SC_OK && w.changed) st = SC_E_STATE;
+  if (st == SC_OK && w.record != first->records) st = SC_E_STATE;
   if (st == SC_OK && (fflush(out) != 0 || ferror(out))) st = SC_E_IO;
   return st;
-}
-
-int stream_spool_stdin(char *path, size_t cap) {
-  const char *dir = getenv("TMPDIR");
-  snprintf(path, cap, "%s/simcheck-stdin-XXXXXX", dir && *dir ? dir : "/tmp");
-  const int fd = mkstemp(path);
-  if (fd < 0) return 0;
-  char buf[1 << 16];
-  for (;;) {
-    const ssize_t r = read(STDIN_FILENO, buf, sizeof buf);
-    if (r == 0) break;
-    if (r < 0 || write(fd, buf, (size_t)r) != r) {
-      close(fd);
-      unlink(path);
-      return 0;
-    }
-  }
-  close(fd);
-  return 1;
 }

@@ -11,12 +11,13 @@
 
 #include "inputs.h"
 #include "simcheck.h"
+#include "spool.h"
 
 typedef struct stream_opts {
   input_format format;          /* JSONL or whole files                     */
   int quiet;
   const char *cmd;              /* for messages                             */
-  const char *stdin_spool;      /* file holding standard input, or NULL     */
+  const spool *spool;           /* copies of inputs read twice, or NULL     */
 } stream_opts;
 
 typedef struct stream_result {
@@ -33,14 +34,12 @@ sc_status stream_into(sc_dedup *d, char *const *paths, int npaths, const stream_
 
 /* Second pass: writes to @p out every record whose document was kept (the
  * representative of its cluster): JSONL records as their original line,
- * files as {"id": PATH, "text": TEXT}.
- * @return SC_OK, SC_E_IO (a write failed), SC_E_NOMEM. */
+ * files as {"id": PATH, "text": TEXT}. Inputs that cannot be read twice
+ * must come through so->spool; the file behind @p out, if it lies among
+ * the inputs (dedup DIR -o DIR/kept.jsonl), is not read.
+ * @return SC_OK, SC_E_IO (a write failed), SC_E_NOMEM, SC_E_STATE (the
+ * inputs are not what the first pass read: a document's name differs). */
 sc_status stream_write_kept(const sc_dedup *d, char *const *paths, int npaths, const stream_opts *so,
                             const stream_result *first, FILE *out);
-
-/* Copies standard input to a new temporary file whose path is written to
- * @p path (the caller unlinks it), so that it can be read twice.
- * @return 1, or 0 on failure. */
-int stream_spool_stdin(char *path, size_t cap);
 
 #endif
