@@ -540,6 +540,22 @@ expect_eq "$(tail -n +2 "$TMP/out" | cut -d, -f1,2 | tr '\n' ' ')" "$TMP/twice/a
   "matrix with a file given twice: one pair"
 expect_err_line "simcheck: warning: $TMP/twice/a.txt: skipped: read before (given twice)" \
   "matrix with a file given twice: warned"
+# Control characters in a file name reach no terminal raw: an escape
+# sequence there recoloured or rewrote the screen. Each is shown as '?'.
+mkdir "$TMP/ctl"
+cp "$SEEDS"/000_*.txt "$TMP/ctl/"$'x\e[31mRED\e[0m.txt'
+cp "$SEEDS"/001_*.txt "$TMP/ctl/plain.txt"
+run matrix -q "$TMP/ctl"
+expect_out_line "  x           491 words   24 sentences  $TMP/ctl/x?[31mRED?[0m.txt" "matrix table: control characters in a name"
+run cluster -q "$TMP/ctl" "$TMP/ctl/"$'x\e[31mRED\e[0m.txt' "$SEEDS"/000_*.txt
+if grep -q $'\e' "$TMP/out"; then ko "cluster table: an escape character in the output"; show; else ok; fi
+run compare "$TMP/ctl/plain.txt" "$TMP/ctl/"$'x\e[31mRED\e[0m.txt'
+expect_out_line "b  $TMP/ctl/x?[31mRED?[0m.txt  (491 words, 24 sentences)" "compare: control characters in a name"
+# cluster's HTML page stays valid UTF-8 whatever a name holds.
+cp "$SEEDS"/000_*.txt "$TMP/ctl/"$'j\xff\xfe.txt'
+run cluster -q --format html "$TMP/ctl"
+expect_eq "$(python3 -c 'import sys; d=open(sys.argv[1],"rb").read(); d.decode("utf-8"); print(d.count(b"&#xFFFD;"))' "$TMP/out")" "4" \
+  "cluster --format html: bytes that are not UTF-8 and control characters as U+FFFD"
 # Output that cannot be written fails the run, --help and --version too.
 cmd="simcheck --help >/dev/full"
 "$SIMCHECK" --help >/dev/full 2>"$TMP/err"

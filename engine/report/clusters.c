@@ -7,19 +7,6 @@
 
 #include "report.h"
 
-/* Writes @p s HTML-escaped. */
-static void html_text(FILE *out, const char *s) {
-  for (; *s; s++) {
-    switch (*s) {
-      case '<': fputs("&lt;", out); break;
-      case '>': fputs("&gt;", out); break;
-      case '&': fputs("&amp;", out); break;
-      case '"': fputs("&quot;", out); break;
-      default: fputc(*s, out);
-    }
-  }
-}
-
 static const char cluster_css[] =
     "body{font:15px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:2rem auto;max-width:60rem;"
     "padding:0 1rem;color:#1f2430;background:#f6f7f9}h1{font-size:1.6rem;margin:0}p.sub{color:#5b6270;"
@@ -85,7 +72,9 @@ sc_status sc_report_clusters(FILE *out, const sc_dedup *d, const sc_report_optio
     sc_dedup_doc_info(d, first.representative, &rep);
     switch (format) {
       case SC_FORMAT_TABLE:
-        fprintf(out, "cluster %zu: %u documents, representative %s\n", c, first.cluster_size, rep.name);
+        fprintf(out, "cluster %zu: %u documents, representative ", c, first.cluster_size);
+        sc_terminal_text(out, rep.name);
+        fputc('\n', out);
         break;
       case SC_FORMAT_JSON:
         fprintf(out, "%s\n  {\"cluster\": %zu, \"size\": %u, \"representative\": ", c > 1 ? "," : "", c,
@@ -120,14 +109,15 @@ sc_status sc_report_clusters(FILE *out, const sc_dedup *d, const sc_report_optio
           break;
         case SC_FORMAT_HTML:
           fprintf(out, "<tr><td%s>", kept ? " class=\"rep\"" : "");
-          html_text(out, x.name);
+          sc_html_text(out, x.name);
           fprintf(out, "%s</td><td class=\"n\"><span class=\"bar\" style=\"width:%.1fem\"></span>%.3f%s</td></tr>\n",
                   kept ? "<span class=\"tag\">kept</span>" : "", 4.0 * x.similarity, x.similarity,
                   x.exact_duplicate ? " (same text)" : "");
           break;
         default:
-          fprintf(out, "  %s %s  (similarity %.3f%s)\n", kept ? "*" : " ", x.name, x.similarity,
-                  x.exact_duplicate ? ", same text" : "");
+          fprintf(out, "  %s ", kept ? "*" : " ");
+          sc_terminal_text(out, x.name);
+          fprintf(out, "  (similarity %.3f%s)\n", x.similarity, x.exact_duplicate ? ", same text" : "");
       }
     }
     if (format == SC_FORMAT_JSON) fputs("]}", out);

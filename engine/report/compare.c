@@ -101,7 +101,7 @@ static void excerpt(FILE *out, const char *text, size_t off, size_t len, size_t 
       n++;
     }
     space = 0;
-    fputc(ch, out);
+    fputc(ch < 0x20 || ch == 0x7F ? '?' : ch, out);
     n++;
   }
 }
@@ -140,12 +140,12 @@ static size_t column_line(FILE *out, column *col, size_t width, int pad) {
         while (col->pos + bytes < w && ((unsigned char)col->text[col->pos + bytes] & 0xC0) == 0x80) bytes++;
         chars++;
       }
-      fwrite(col->text + col->pos, 1, bytes, out);
+      sc_terminal_bytes(out, col->text + col->pos, bytes);
       col->pos += bytes;
       used = chars;
       break;
     }
-    fwrite(col->text + col->pos, 1, w - col->pos, out);
+    sc_terminal_bytes(out, col->text + col->pos, w - col->pos);
     used += need;
     col->pos = w;
     while (col->pos < col->end && is_space(col->text[col->pos])) col->pos++;
@@ -269,9 +269,13 @@ static sc_status compare_text(FILE *out, const sc_corpus *c, const sc_pair *p, c
   const char *const ta = sd.text_a, *const tb = sd.text_b;
   char verdict[32];
   sc_verdict_text(p, verdict, sizeof verdict);
-  fprintf(out, "a  %s  (%zu word%s, %zu sentence%s)\nb  %s  (%zu word%s, %zu sentence%s)\n\n", da.name, da.words,
-          sc_plural(da.words), da.sentences, sc_plural(da.sentences), db.name, db.words, sc_plural(db.words),
-          db.sentences, sc_plural(db.sentences));
+  fputs("a  ", out);
+  sc_terminal_text(out, da.name);
+  fprintf(out, "  (%zu word%s, %zu sentence%s)\nb  ", da.words, sc_plural(da.words), da.sentences,
+          sc_plural(da.sentences));
+  sc_terminal_text(out, db.name);
+  fprintf(out, "  (%zu word%s, %zu sentence%s)\n\n", db.words, sc_plural(db.words), db.sentences,
+          sc_plural(db.sentences));
   fprintf(out, "verdict  %s, score %.3f\n", verdict, p->score);
   sc_write_reasons(out, p, th, d->passages, d->n_passages, "  - ");
   fprintf(out, "\nfigures\n  jaccard %.3f   containment a->b %.3f, b->a %.3f   minhash %.3f   simhash %.3f\n"

@@ -116,20 +116,6 @@ static uint32_t *utf16_map(const char *s, size_t len) {
   return map;
 }
 
-/* Writes s as HTML text (for the few strings outside the data block). */
-static void html_text(FILE *out, const char *s) {
-  for (; *s; s++) {
-    switch (*s) {
-      case '&': fputs("&amp;", out); break;
-      case '<': fputs("&lt;", out); break;
-      case '>': fputs("&gt;", out); break;
-      case '"': fputs("&quot;", out); break;
-      case '\'': fputs("&#39;", out); break;
-      default: fputc(*s, out);
-    }
-  }
-}
-
 /* Writes @p n bytes as base64 (RFC 4648, padded), 76 characters a line is
  * not needed inside a JSON string: one run. */
 static void base64(FILE *out, const unsigned char *b, size_t n) {
@@ -167,10 +153,10 @@ static void page_head(FILE *out, const char *title_a, const char *title_b) {
         "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n"
         "<meta name=\"generator\" content=\"simcheck " SC_VERSION_STRING "\">\n<title>",
         out);
-  html_text(out, title_a);
+  sc_html_text(out, title_a);
   if (title_b) {
     fputs(" vs ", out);
-    html_text(out, title_b);
+    sc_html_text(out, title_b);
   }
   fputs("</title>\n<style>\n", out);
   fwrite(sc_html_css, 1, sizeof sc_html_css - 1, out);

@@ -76,6 +76,45 @@ void sc_report_json_string(FILE *out, const char *s, size_t len) {
   fputc('"', out);
 }
 
+void sc_html_text(FILE *out, const char *s) {
+  const unsigned char *u = (const unsigned char *)s;
+  const size_t len = strlen(s);
+  for (size_t i = 0; i < len;) {
+    const size_t n = utf8_len(u + i, len - i);
+    const unsigned char c = u[i];
+    if (n == 0 || (c < 0x20 && c != '\t' && c != '\n') || c == 0x7F) {
+      fputs("&#xFFFD;", out);  /* no character HTML text may hold */
+      i += 1;
+      continue;
+    }
+    switch (c) {
+      case '&': fputs("&amp;", out); break;
+      case '<': fputs("&lt;", out); break;
+      case '>': fputs("&gt;", out); break;
+      case '"': fputs("&quot;", out); break;
+      case '\'': fputs("&#39;", out); break;
+      default: fwrite(u + i, 1, n, out);
+    }
+    i += n;
+  }
+}
+
+void sc_terminal_bytes(FILE *out, const char *s, size_t n) {
+  const unsigned char *u = (const unsigned char *)s;
+  size_t run = 0;  /* start of the bytes not yet written */
+  for (size_t i = 0; i < n; i++) {
+    const int c1 = u[i] == 0xC2 && i + 1 < n && u[i + 1] >= 0x80 && u[i + 1] <= 0x9F;
+    if (u[i] >= 0x20 && u[i] != 0x7F && !c1) continue;
+    fwrite(s + run, 1, i - run, out);
+    fputc('?', out);
+    i += (size_t)c1;
+    run = i + 1;
+  }
+  fwrite(s + run, 1, n - run, out);
+}
+
+void sc_terminal_text(FILE *out, const char *s) { sc_terminal_bytes(out, s, strlen(s)); }
+
 void sc_csv_field(FILE *out, const char *s) {
   if (!strpbrk(s, ",\"\r\n")) {
     fputs(s, out);

@@ -31,6 +31,17 @@ static inline const char *sc_plural(size_t n) { return n == 1 ? "" : "s"; }
 /* Writes @p s as a JSON string literal (quotes included). */
 void sc_json_string(FILE *out, const char *s);
 
+/* Writes @p s as HTML text: markup characters escaped, each byte that is
+ * not UTF-8 and each control character as U+FFFD, so that the page stays
+ * valid whatever a file name holds. */
+void sc_html_text(FILE *out, const char *s);
+
+/* Writes @p n bytes of @p s for a terminal: each control character (C0,
+ * DEL, C1; tabs and line breaks too) as '?', so that a file name or a text
+ * cannot move the cursor, recolour or rewrite the screen. */
+void sc_terminal_bytes(FILE *out, const char *s, size_t n);
+void sc_terminal_text(FILE *out, const char *s);
+
 /* Writes @p s as a CSV field, quoted when it holds , " CR or LF. */
 void sc_csv_field(FILE *out, const char *s);
 

@@ -46,6 +46,7 @@ static void make_label(const char *name, int whole, label out) {
   utf8proc_int32_t cp;
   for (utf8proc_ssize_t len; b[n] && (len = utf8proc_iterate((const utf8proc_uint8_t *)b + n, -1, &cp)) > 0;) {
     if (cp == '.' || (!whole && (cp == '_' || cp == ' '))) break;
+    if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) break;  /* no control character in the grid */
     const int w = utf8proc_charwidth(cp);
     if (cols + w > LABEL_MAX) break;
     cols += w;
@@ -156,8 +157,10 @@ sc_status sc_report_table(FILE *out, const sc_corpus *c, const sc_pair *p, size_
     if ((st = sc_corpus_doc_info(c, i, &d)) != SC_OK) goto done;
     fputs("  ", out);
     put_padded(out, l[i], LABEL_MAX, 0);
-    fprintf(out, " %6zu word%-1s %4zu sentence%-1s  %s\n", d.words, sc_plural(d.words), d.sentences,
-            sc_plural(d.sentences), d.name);
+    fprintf(out, " %6zu word%-1s %4zu sentence%-1s  ", d.words, sc_plural(d.words), d.sentences,
+            sc_plural(d.sentences));
+    sc_terminal_text(out, d.name);
+    fputc('\n', out);
   }
   if (max_docs < n) fprintf(out, "  ... and %zu more documents\n", n - max_docs);
   fputc('\n', out);
