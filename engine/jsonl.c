@@ -7,7 +7,8 @@
  *
  * A line that is not a JSON object, lacks the text field or holds a
  * non-string text is reported with its line number and skipped; blank lines
- * are skipped silently. A missing id becomes "FILE:LINE".
+ * are skipped silently. A missing or empty id, or one holding a NUL,
+ * becomes "FILE:LINE".
  */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
@@ -381,6 +382,9 @@ static sc_status handle_line(reader *rd, const char *line, size_t len) {
   const size_t pl = strlen(rd->path), wl = strlen(where);
   SC_CHECK(!set_bytes(&rd->bufs.where, rd->path, pl) || !reserve(&rd->bufs.where, wl), SC_E_NOMEM);
   memcpy(rd->bufs.where.s + pl, where, wl + 1);
+  /* An empty id names nothing, and one holding a NUL cannot be a name (its
+   * first part would pass for another id): both go by FILE:LINE. */
+  if (r.id && (rd->bufs.id.len == 0 || memchr(r.id, '\0', rd->bufs.id.len))) r.id = NULL;
   if (!r.id) r.id = rd->bufs.where.s;
   return rd->on_record(rd->user, r.id, r.text, r.text_len, line, len, rd->bufs.where.s);
 }

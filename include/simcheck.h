@@ -519,7 +519,7 @@ SC_API sc_status sc_read_path(const char *path, sc_read_doc_fn on_doc,
                               sc_read_skip_fn on_skip, void *user);
 
 /* Called once per JSONL record: its id (the id field, or "FILE:LINE" when
- * absent; a number keeps its literal text), its unescaped text, the raw
+ * absent, empty or holding a NUL; a number keeps its literal text), its unescaped text, the raw
  * line (without the newline) and where it is ("FILE:LINE", for messages),
  * all valid during the call only. Return SC_OK to go on. */
 typedef sc_status (*sc_record_fn)(void *user, const char *id, const char *text, size_t len,

@@ -281,6 +281,14 @@ usage_error "simcheck matrix: --format needs a value" "--format without value" m
 usage_error "simcheck matrix: --top: 'abc' is not a whole number from 1 to 1000000" "--top abc" matrix --top abc "$G1"
 usage_error "simcheck matrix: --top: '0' is not a whole number from 1 to 1000000" "--top=0" matrix --top=0 "$G1"
 usage_error "simcheck matrix: --top: '3x' is not a whole number from 1 to 1000000" "--top 3x" matrix --top 3x "$G1"
+usage_error "simcheck matrix: --top: ' 5' is not a whole number from 1 to 1000000" "--top ' 5'" matrix --top " 5" "$G1"
+usage_error "simcheck matrix: --top: '+5' is not a whole number from 1 to 1000000" "--top +5" matrix --top +5 "$G1"
+usage_error "simcheck matrix: --rewrite: ' 0.5' is not a number from 0 to 1" "--rewrite ' 0.5'" matrix --rewrite " 0.5" "$G1"
+usage_error "simcheck matrix: --jsonl takes no value" "--jsonl=1" matrix --jsonl=1 "$G1"
+usage_error "simcheck matrix: --help takes no value" "--help=3" matrix --help=3
+usage_error "simcheck cluster: --version takes no value" "--version=3" cluster --version=3
+run matrix --rewrite 1e-400 --format csv "$G1" "$G2"
+expect_rc 0 "--rewrite 1e-400: a number near 0 (underflow), not an error"
 usage_error "simcheck matrix: --min-score: '2' is not a number from 0 to 1" "--min-score 2" matrix --min-score 2 "$G1"
 usage_error "simcheck matrix: --metric: 'speed' is not a metric (see --help)" "--metric speed" matrix --metric speed "$G1"
 usage_error "simcheck matrix: --shingle: '17' is not a whole number from 1 to 16" "--shingle 17" matrix --shingle 17 "$G1"
@@ -519,6 +527,7 @@ cmd="simcheck compare --format json -- -dash.txt G1"
 expect_rc 0 "compare -- -dash.txt"
 expect_eq "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["a"], d["verdict"])' "$TMP/out")" "-dash.txt duplicate" "compare -- -dash.txt: the file is read"
 usage_error "simcheck compare: more than two documents given" "compare -- with three files" compare -- "$G1" "$G2" "$G1"
+usage_error "simcheck compare: standard input (-) can be only one of A and B" "compare - -" compare - -
 run compare "$IN/missing.txt" "$G1"
 expect_rc 2 "compare with a missing file"
 expect_err_line "simcheck compare: $IN/missing.txt: no document could be read" "compare with a missing file"

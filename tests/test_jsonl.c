@@ -147,11 +147,13 @@ static void test_fields_and_escapes(void) {
       "{\"do\\u0063_id\": \"escaped key\", \"bo\\u0064y\": \"escaped field names match\"}\n"
       "{\"doc_id\": \"nul\", \"body\": \"a\\u0000b\"}\n"
       "{\"doc_id\": \"empty\", \"body\": \"\"}\n"
-      "  {\"doc_id\": \"spaces\" ,\"body\" :\t\"around\"  }  \n";
+      "  {\"doc_id\": \"spaces\" ,\"body\" :\t\"around\"  }  \n"
+      "{\"doc_id\": \"\", \"body\": \"empty id\"}\n"
+      "{\"doc_id\": \"a\\u0000b\", \"body\": \"NUL in the id\"}\n";
   write_file(path, data, sizeof data - 1);
   sink s = {0};
   CHECK_EQ_INT(sc_read_jsonl(path, "doc_id", "body", on_record, on_skip, &s), SC_OK);
-  CHECK_EQ_INT(s.n, 11);
+  CHECK_EQ_INT(s.n, 13);
   CHECK_EQ_INT(s.n_skips, 0);
   CHECK_ITEM(&s, 0, "a1", "plain text", 10,
              "{\"doc_id\": \"a1\", \"body\": \"plain text\", \"id\": \"not me\", \"text\": \"nor me\"}");
@@ -174,6 +176,12 @@ static void test_fields_and_escapes(void) {
   CHECK_ITEM(&s, 8, "nul", "a\0b", 3, "{\"doc_id\": \"nul\", \"body\": \"a\\u0000b\"}");
   CHECK_ITEM(&s, 9, "empty", "", 0, "{\"doc_id\": \"empty\", \"body\": \"\"}");
   CHECK_ITEM(&s, 10, "spaces", "around", 6, "  {\"doc_id\": \"spaces\" ,\"body\" :\t\"around\"  }  ");
+  /* An empty id, or one with a NUL (no name can hold it, and "a" would
+   * pass for it), is no id: FILE:LINE. */
+  snprintf(want_id, sizeof want_id, "%s:12", path);
+  CHECK_ITEM(&s, 11, want_id, "empty id", 8, "{\"doc_id\": \"\", \"body\": \"empty id\"}");
+  snprintf(want_id, sizeof want_id, "%s:13", path);
+  CHECK_ITEM(&s, 12, want_id, "NUL in the id", 13, "{\"doc_id\": \"a\\u0000b\", \"body\": \"NUL in the id\"}");
   sink_free(&s);
 
   /* Default field names (NULL): "id" and "text". */
@@ -181,7 +189,7 @@ static void test_fields_and_escapes(void) {
   CHECK_EQ_INT(s.n, 1);
   CHECK_ITEM(&s, 0, "not me", "nor me", 6,
              "{\"doc_id\": \"a1\", \"body\": \"plain text\", \"id\": \"not me\", \"text\": \"nor me\"}");
-  CHECK_EQ_INT(s.n_skips, 10);  /* every other line lacks "text" */
+  CHECK_EQ_INT(s.n_skips, 12);  /* every other line lacks "text" */
   char label[600];
   snprintf(label, sizeof label, "%s:2", path);
   CHECK_SKIP(&s, 0, label, SC_E_FORMAT, "no \"text\" field");

@@ -3,6 +3,7 @@
  */
 #include "args.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -43,12 +44,19 @@ const char *args_value(cli_args *a, const char *name, const char *inline_value) 
   return a->argv[a->i++];
 }
 
+int args_flag(const cli_args *a, const char *name, const char *inline_value) {
+  if (!inline_value) return 1;
+  usage_error(a, "%s takes no value", name);
+  return 0;
+}
+
 int args_uint(const cli_args *a, const char *name, const char *v, unsigned long lo, unsigned long hi,
               unsigned long *out) {
   char *end;
   errno = 0;
   const unsigned long x = strtoul(v, &end, 10);
-  if (errno || end == v || *end || v[0] == '-' || x < lo || x > hi) {
+  /* strtoul would take " 5", "+5" and "-1" (as a huge number): digits only. */
+  if (errno || !isdigit((unsigned char)v[0]) || *end || x < lo || x > hi) {
     usage_error(a, "%s: '%s' is not a whole number from %lu to %lu", name, v, lo, hi);
     return 0;
   }
@@ -60,7 +68,10 @@ int args_unit(const cli_args *a, const char *name, const char *v, double *out) {
   char *end;
   errno = 0;
   const double x = strtod(v, &end);
-  if (errno || end == v || *end || !(x >= 0.0 && x <= 1.0)) {
+  /* Underflow ("1e-400") is a number near 0, not an error; a leading space
+   * is no number. */
+  const int range_error = errno == ERANGE && !(x > -1.0 && x < 1.0);
+  if (range_error || end == v || *end || isspace((unsigned char)v[0]) || !(x >= 0.0 && x <= 1.0)) {
     usage_error(a, "%s: '%s' is not a number from 0 to 1", name, v);
     return 0;
   }

@@ -27,6 +27,10 @@ int args_next_option(cli_args *a, const char **name, const char **inline_value);
  * a usage error and returns NULL if missing. */
 const char *args_value(cli_args *a, const char *name, const char *inline_value);
 
+/* A flag (an option without a value): 1, or 0 with a usage error printed
+ * when it was given one ("--jsonl=1"). */
+int args_flag(const cli_args *a, const char *name, const char *inline_value);
+
 /* Parse helpers: print "simcheck CMD: --name: ..." and return 0 on error. */
 int args_uint(const cli_args *a, const char *name, const char *v, unsigned long lo, unsigned long hi,
               unsigned long *out);

@@ -58,6 +58,7 @@ int cmd_compare(int argc, char **argv) {
     if (common_option_exit(r) >= 0) return common_option_exit(r);
     if (r == OPT_TAKEN) continue;
     if (strcmp(name, "-h") == 0 || strcmp(name, "--help") == 0) {
+      if (!args_flag(&a, name, iv)) return EXIT_USAGE;
       fputs(compare_help, stdout);
       fputs(common_options_help, stdout);
       return 0;
@@ -79,6 +80,10 @@ int cmd_compare(int argc, char **argv) {
   }
   if (npaths != 2) {
     usage_error(&a, "compare takes two documents, A and B");
+    return EXIT_USAGE;
+  }
+  if (strcmp(paths[0], "-") == 0 && strcmp(paths[1], "-") == 0) {
+    usage_error(&a, "standard input (-) can be only one of A and B");
     return EXIT_USAGE;
   }
 

@@ -118,6 +118,7 @@ static int parse_scale(int argc, char **argv, const char *cmd, scale_args *s) {
     if (common_option_exit(r) >= 0) return common_option_exit(r);
     if (r == OPT_TAKEN) continue;
     if (strcmp(name, "-h") == 0 || strcmp(name, "--help") == 0) {
+      if (!args_flag(&a, name, iv)) return EXIT_USAGE;
       fputs(dedup ? dedup_help : cluster_help, stdout);
       fputs(input_options_help, stdout);
       fputs(dedup ? dedup_help_tail : cluster_help_tail, stdout);

@@ -114,6 +114,7 @@ int cmd_matrix(int argc, char **argv) {
     if ((taken = parse_input_option(&a, name, iv, &format)) != 0) {
       if (taken < 0) return EXIT_USAGE;
     } else if (strcmp(name, "-h") == 0 || strcmp(name, "--help") == 0) {
+      if (!args_flag(&a, name, iv)) return EXIT_USAGE;
       fputs(matrix_help, stdout);
       fputs(input_options_help, stdout);
       fputs(matrix_help_tail, stdout);

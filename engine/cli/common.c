@@ -40,6 +40,7 @@ int parse_common_option(cli_args *a, const char *name, const char *iv, common_op
     if (!(v = args_value(a, name, iv))) return OPT_USAGE; \
   } while (0)
   if (strcmp(name, "--version") == 0) {
+    if (!args_flag(a, name, iv)) return OPT_USAGE;
     printf("simcheck %s\n", SC_VERSION_STRING);
     return OPT_EXIT_OK;
   }
@@ -84,10 +85,7 @@ int parse_common_option(cli_args *a, const char *name, const char *iv, common_op
     VALUE();
     if (!args_unit(a, name, v, &co->opt.th.related)) return OPT_USAGE;
   } else if (strcmp(name, "-q") == 0 || strcmp(name, "--quiet") == 0) {
-    if (iv) {
-      usage_error(a, "%s takes no value", name);
-      return OPT_USAGE;
-    }
+    if (!args_flag(a, name, iv)) return OPT_USAGE;
     co->quiet = 1;
   } else {
     return OPT_NOT_COMMON;

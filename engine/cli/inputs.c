@@ -113,6 +113,7 @@ const char input_options_help[] =
 
 int parse_input_option(cli_args *a, const char *name, const char *inline_value, input_format *f) {
   if (strcmp(name, "--jsonl") == 0) {
+    if (!args_flag(a, name, inline_value)) return -1;
     f->jsonl = 1;
     return 1;
   }
@@ -260,10 +261,10 @@ int load_key_file(const char *path, uint8_t key[SC_KEY_BYTES]) {
   }
   char buf[2 * SC_KEY_BYTES + 3];
   const size_t n = fread(buf, 1, sizeof buf, f);
-  const int err = ferror(f);
+  const int err = ferror(f) ? errno : 0;
   fclose(f);
   if (err) {
-    fprintf(stderr, "simcheck: %s: cannot read key file\n", path);
+    fprintf(stderr, "simcheck: %s: cannot read key file: %s\n", path, strerror(err));
     return 0;
   }
   if (sc_key_parse(buf, n, key) != SC_OK) {
