@@ -593,6 +593,11 @@ SC_API void sc_report_json_string(FILE *out, const char *s, size_t len);
  *  quote or a line break). */
 SC_API void sc_report_csv_field(FILE *out, const char *s);
 
+/** Writes @p s for a terminal: each control character (C0, DEL, C1; tabs
+ *  and line breaks too) as '?', so that a name cannot move the cursor,
+ *  recolour or rewrite the screen. */
+SC_API void sc_report_terminal_text(FILE *out, const char *s);
+
 /** Writes the pair list @p pairs (from sc_corpus_pairs) of @p c to @p out.
  *  @return SC_OK, SC_E_INVALID_ARG, SC_E_IO (a write failed). */
 SC_API sc_status sc_report_pairs(FILE *out, const sc_corpus *c,

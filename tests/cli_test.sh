@@ -560,6 +560,13 @@ run cluster -q "$TMP/ctl" "$TMP/ctl/"$'x\e[31mRED\e[0m.txt' "$SEEDS"/000_*.txt
 if grep -q $'\e' "$TMP/out"; then ko "cluster table: an escape character in the output"; show; else ok; fi
 run compare "$TMP/ctl/plain.txt" "$TMP/ctl/"$'x\e[31mRED\e[0m.txt'
 expect_out_line "b  $TMP/ctl/x?[31mRED?[0m.txt  (491 words, 24 sentences)" "compare: control characters in a name"
+# ... nor through a warning: a binary file whose name clears the screen.
+printf '\000binary' >"$TMP/ctl/"$'b\e[2Jin.txt'
+run matrix --format csv "$TMP/ctl"
+expect_err_line "simcheck: warning: $TMP/ctl/b?[2Jin.txt: skipped: binary file (NUL byte at offset 0)" "matrix: a warning names a file without its control characters"
+run dedup -o /dev/null "$TMP/ctl"
+expect_err_line "simcheck: warning: $TMP/ctl/b?[2Jin.txt: skipped: binary file, NUL byte at offset 0" "dedup: a warning names a file without its control characters"
+rm "$TMP/ctl/"$'b\e[2Jin.txt'
 # cluster's HTML page stays valid UTF-8 whatever a name holds.
 cp "$SEEDS"/000_*.txt "$TMP/ctl/"$'j\xff\xfe.txt'
 run cluster -q --format html "$TMP/ctl"

@@ -74,13 +74,27 @@ const char *record_name(name_set *seen, const char *id, const char *where, const
   const int fresh = name_set_add(seen, id);
   if (fresh < 0) return NULL;
   if (fresh) return id;
-  if (!quiet) fprintf(stderr, "%ssimcheck: warning: %s: id \"%s\" is used before; named %s\n", prefix, where, id, where);
+  if (!quiet) {
+    fprintf(stderr, "%ssimcheck: warning: ", prefix);
+    sc_report_terminal_text(stderr, where);
+    fputs(": id \"", stderr);
+    sc_report_terminal_text(stderr, id);
+    fputs("\" is used before; named ", stderr);
+    sc_report_terminal_text(stderr, where);
+    fputc('\n', stderr);
+  }
   return where;
 }
 
 void print_doc_label(FILE *out, const char *name, const char *where) {
-  if (where && strcmp(where, name) != 0) fprintf(out, "%s (id %s)", where, name);
-  else fputs(name, out);
+  if (where && strcmp(where, name) != 0) {
+    sc_report_terminal_text(out, where);
+    fputs(" (id ", out);
+    sc_report_terminal_text(out, name);
+    fputc(')', out);
+  } else {
+    sc_report_terminal_text(out, name);
+  }
 }
 
 /* Warns about text @p i: "simcheck: warning: LABEL: " then @p fmt_tail. */
@@ -95,10 +109,12 @@ static void on_skip(void *user, const char *path, sc_status why, const char *det
   loaded *l = user;
   l->skipped++;
   if (l->quiet) return;
+  fputs("simcheck: warning: ", stderr);
+  sc_report_terminal_text(stderr, path);
   if (why == SC_E_BINARY)
-    fprintf(stderr, "simcheck: warning: %s: skipped: binary file (%s)\n", path, detail);
+    fprintf(stderr, ": skipped: binary file (%s)\n", detail);
   else
-    fprintf(stderr, "simcheck: warning: %s: skipped: %s\n", path, detail);
+    fprintf(stderr, ": skipped: %s\n", detail);
 }
 
 void input_format_init(input_format *f) { *f = (input_format){0, "id", "text"}; }

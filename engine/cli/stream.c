@@ -205,8 +205,9 @@ static void on_skip(void *user, const char *path, sc_status why, const char *det
   f->res->skipped++;
   if (f->so->quiet) return;
   char *shown = display_name(f->so, path);
-  fprintf(stderr, "%ssimcheck: warning: %s: skipped: %s%s\n", f->progress ? "\r\033[K" : "", shown ? shown : path,
-          why == SC_E_BINARY ? "binary file, " : "", detail);
+  fprintf(stderr, "%ssimcheck: warning: ", f->progress ? "\r\033[K" : "");
+  sc_report_terminal_text(stderr, shown ? shown : path);
+  fprintf(stderr, ": skipped: %s%s\n", why == SC_E_BINARY ? "binary file, " : "", detail);
   free(shown);
 }
 

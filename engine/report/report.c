@@ -139,3 +139,5 @@ void sc_verdict_text(const sc_pair *p, char *buf, size_t cap) {
 }
 
 void sc_report_csv_field(FILE *out, const char *s) { sc_csv_field(out, s); }
+
+void sc_report_terminal_text(FILE *out, const char *s) { sc_terminal_text(out, s); }
