@@ -16,6 +16,7 @@
  *              -> union-find -> representatives -> similarity to them
  */
 #define _POSIX_C_SOURCE 200809L
+#include <math.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -120,6 +121,10 @@ struct sc_dedup {
   uint8_t *exact;               /* exact duplicate of the representative   */
   sc_dedup_stats stats;
 };
+
+double sc_dedup_min_threshold(uint32_t num_perm) {
+  return num_perm ? 1.0 - pow(0.05, 1.0 / (double)num_perm) : 1.0;
+}
 
 void sc_dedup_options_init(sc_dedup_options *d) {
   if (!d) return;
@@ -371,6 +376,7 @@ sc_status sc_dedup_help(sc_dedup *d) {
 sc_status sc_dedup_add_batch(sc_dedup *d, const sc_text *texts, size_t n, sc_status *status,
                              size_t *invalid_utf8) {
   SC_CHECK(!d || (!texts && n), SC_E_INVALID_ARG);
+  for (size_t i = 0; i < n; i++) SC_CHECK(!texts[i].data && texts[i].len, SC_E_INVALID_ARG);
   SC_CHECK(d->ran, SC_E_STATE);
   if (n == 0) return SC_OK;
   SC_TRY(reserve_docs(d, d->n + n));

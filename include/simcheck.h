@@ -160,7 +160,8 @@ typedef struct sc_pair {
                                 of the shorter side's counterparts; else 1 */
 } sc_pair;
 
-/** @return figure @p m of @p p (SC_METRIC_SCORE gives p->score). */
+/** @return figure @p m of @p p (SC_METRIC_SCORE gives p->score); 0 for
+ *  NULL or an unknown metric. */
 SC_API double sc_pair_metric(const sc_pair *p, sc_metric m);
 
 /* ------------------------------------------------------------------------ */
@@ -210,8 +211,8 @@ SC_API void sc_options_init(sc_options *o);
 SC_API sc_status sc_options_check(const sc_options *o);
 
 /** Parses a key file's contents: exactly 32 raw bytes, or 64 hex digits
- *  optionally followed by a newline.
- *  @return SC_OK or SC_E_FORMAT. */
+ *  optionally followed by a newline (LF or CR LF).
+ *  @return SC_OK, SC_E_INVALID_ARG (NULL) or SC_E_FORMAT. */
 SC_API sc_status sc_key_parse(const void *data, size_t len,
                               uint8_t key[SC_KEY_BYTES]);
 
@@ -432,9 +433,15 @@ SC_API void sc_dedup_options_init(sc_dedup_options *d);
 /** Creates a deduplicator. Copies @p o and @p d (not the tmp_dir string,
  *  used only here). Stops OpenBLAS's idle worker threads, which
  *  deduplication never uses (the next BLAS call starts them again).
- *  @return SC_OK, SC_E_INVALID_ARG, SC_E_RANGE (threshold not in (0,1)),
- *  SC_E_IO (no temporary file), SC_E_NOMEM, SC_E_DEPENDENCY. */
+ *  @return SC_OK, SC_E_INVALID_ARG, SC_E_RANGE (threshold not in (0,1), or
+ *  below sc_dedup_min_threshold(o->num_perm)), SC_E_IO (no temporary file),
+ *  SC_E_NOMEM, SC_E_DEPENDENCY. */
 SC_API sc_status sc_dedup_create(const sc_options *o, const sc_dedup_options *d, sc_dedup **out);
+
+/** The lowest threshold @p num_perm permutations can serve: LSH banding
+ *  must find a pair at the threshold with probability 0.95 or more, and
+ *  one band of one row does at 1 - 0.05^(1/num_perm) (0.023 at 128). */
+SC_API double sc_dedup_min_threshold(uint32_t num_perm);
 
 /** Frees @p d and its temporary store. NULL is a no-op. */
 SC_API void sc_dedup_free(sc_dedup *d);
@@ -444,8 +451,9 @@ SC_API void sc_dedup_free(sc_dedup *d);
  *  a text was skipped (SC_E_EMPTY, SC_E_TOO_LARGE); @p invalid_utf8[i] (may
  *  be NULL) counts the invalid UTF-8 sequences replaced by U+FFFD in a
  *  text added (as sc_doc_info.invalid_utf8).
- *  @return SC_OK, SC_E_NOMEM, SC_E_IO (the store cannot be written),
- *  SC_E_STATE (after sc_dedup_run). */
+ *  @return SC_OK, SC_E_INVALID_ARG (NULL, or a text with no data but a
+ *  length; nothing added), SC_E_NOMEM, SC_E_IO (the store cannot be
+ *  written), SC_E_STATE (after sc_dedup_run). */
 SC_API sc_status sc_dedup_add_batch(sc_dedup *d, const sc_text *texts, size_t n, sc_status *status,
                                     size_t *invalid_utf8);
 
@@ -473,7 +481,8 @@ typedef struct sc_dedup_doc {
                                 when kept or alone)                         */
   uint32_t cluster;          /* 1, 2, ... in order of first member; 0 alone  */
   uint32_t cluster_size;     /* 1 when alone                                */
-  double similarity;         /* exact shingle Jaccard with the representative */
+  double similarity;         /* exact shingle Jaccard with the representative,
+                                kept in single precision (7 digits)        */
   int exact_duplicate;       /* same normalized text as the representative  */
 } sc_dedup_doc;
 
@@ -509,7 +518,8 @@ typedef void (*sc_read_skip_fn)(void *user, const char *path, sc_status why,
                                 const char *detail);
 
 /** Reads @p path: a file, a directory (recursively, in byte order of names,
- *  hidden entries skipped, symbolic links followed) or "-" for standard
+ *  hidden entries and the names listed in a directory's .simcheckignore
+ *  skipped silently, symbolic links followed) or "-" for standard
  *  input. Binary files (a NUL byte), unreadable files and dangling links are
  *  reported through @p on_skip and skipped.
  *  @return SC_OK if the walk finished (even with skips), SC_E_IO if @p path
@@ -583,6 +593,8 @@ SC_API sc_status sc_report_compare(FILE *out, const sc_corpus *c, const sc_pair 
  *  @return SC_OK, SC_E_INVALID_ARG, SC_E_STATE (not run), SC_E_NOMEM,
  *  SC_E_IO. */
 SC_API sc_status sc_report_clusters(FILE *out, const sc_dedup *d, const sc_report_options *ro);
+
+/* The three writers below do nothing when @p out or @p s is NULL. */
 
 /** Writes @p len bytes at @p s as one JSON string literal: quotes and
  *  control characters escaped, bytes that are not UTF-8 as U+FFFD (so the

@@ -354,6 +354,11 @@ expect_err_line "Try 'simcheck dedup --help'." "--threshold 1.5: hint"
 if [ ! -e "$TMP/never.jsonl" ]; then ok; else ko "--threshold 1.5: the output file was created"; fi
 usage_error "simcheck dedup: --threshold: '1' must be above 0 and below 1" "--threshold 1" dedup --threshold 1 "$C"
 usage_error "simcheck dedup: --threshold: '0' must be above 0 and below 1" "--threshold 0" dedup --threshold 0 "$C"
+# Below what the permutations serve: it was "parameter out of range", exit 2.
+usage_error "simcheck cluster: --threshold: 0.02 is below 0.0232, the lowest 128 permutations find with probability 0.95 (more with --num-perm)" \
+  "--threshold 0.02" cluster --threshold 0.02 "$C"
+run cluster -q --format csv --threshold 0.02 --num-perm 256 "$C"
+expect_rc 0 "--threshold 0.02 with 256 permutations"
 usage_error "simcheck dedup: --threshold: 'abc' is not a number from 0 to 1" "--threshold abc" dedup --threshold abc "$C"
 usage_error "simcheck dedup: --threshold needs a value" "--threshold without value" dedup "$C" --threshold
 usage_error "simcheck dedup: --keep: 'x' is not one of first, longest" "--keep x" dedup --keep x "$C"

@@ -850,6 +850,17 @@ static void test_api(void) {
   o.num_perm = 7;
   CHECK_EQ_INT(sc_dedup_create(&o, &d, &dd), SC_E_RANGE);
   sc_options_init(&o);
+  /* The lowest threshold the permutations serve: one band of one row finds
+   * a pair at t with probability 1 - (1 - t)^128; 0.95 at 0.0231. */
+  const double lowest = sc_dedup_min_threshold(128);
+  CHECK_NEAR(lowest, 1 - pow(0.05, 1.0 / 128), 1e-15);
+  CHECK_NEAR(lowest, 0.02313, 1e-5);
+  d.threshold = lowest * 0.99;
+  CHECK_EQ_INT(sc_dedup_create(&o, &d, &dd), SC_E_RANGE);
+  d.threshold = lowest * 1.01;
+  CHECK_EQ_INT(sc_dedup_create(&o, &d, &dd), SC_OK);
+  sc_dedup_free(dd);
+  sc_dedup_options_init(&d);
   sc_dedup_free(NULL);
   CHECK_EQ_INT(sc_dedup_size(NULL), 0);
   CHECK_EQ_INT(sc_dedup_run(NULL), SC_E_INVALID_ARG);
@@ -888,6 +899,9 @@ static void test_api(void) {
   CHECK_EQ_INT(sc_dedup_size(dd), 3);
   CHECK_EQ_INT(sc_dedup_add_batch(dd, NULL, 0, NULL, NULL), SC_OK);
   CHECK_EQ_INT(sc_dedup_add_batch(dd, NULL, 1, NULL, NULL), SC_E_INVALID_ARG);
+  const sc_text no_data = {"x", NULL, 4};  /* a length but no data: read through NULL before */
+  CHECK_EQ_INT(sc_dedup_add_batch(dd, &no_data, 1, NULL, NULL), SC_E_INVALID_ARG);
+  CHECK_EQ_INT(sc_dedup_size(dd), 3);
   CHECK_EQ_INT(sc_dedup_help(NULL), SC_E_INVALID_ARG);
   CHECK_EQ_INT(sc_dedup_help(dd), SC_OK);  /* no batch being added: returns at once */
   CHECK_EQ_INT(dir_entries(dir), 0);
@@ -917,6 +931,13 @@ static void test_api(void) {
   CHECK_EQ_INT(st.removed, 1);
   CHECK_EQ_INT(sc_dedup_run(dd), SC_E_STATE);
   CHECK_EQ_INT(sc_dedup_add_batch(dd, texts, 1, status, NULL), SC_E_STATE);
+  sc_report_options bad = {(sc_format)9, SC_METRIC_SCORE, 80, NULL, 0};
+  FILE *devnull = fopen("/dev/null", "w");
+  CHECK(devnull != NULL);
+  if (devnull) {
+    CHECK_EQ_INT(sc_report_clusters(devnull, dd, &bad), SC_E_INVALID_ARG);  /* was SC_OK, as a table */
+    fclose(devnull);
+  }
   sc_dedup_free(dd);
   CHECK_EQ_INT(dir_entries(dir), 0);
   rmdir(dir);

@@ -71,6 +71,25 @@ int main(void) {
   sc_report_options ro = {SC_FORMAT_CSV, SC_METRIC_SCORE, 80, NULL, 0};
   FILE *f = tmpfile();
   EXPECT(f != NULL && sc_report_pairs(f, c, pairs, n, &ro) == SC_OK);
+  /* Every format refuses a pair naming an unknown document; the table read
+   * past its labels before. And an unknown metric. */
+  sc_pair stray = pairs[0];
+  stray.b = 3;
+  for (int fmt = SC_FORMAT_TABLE; fmt <= SC_FORMAT_HTML; fmt++) {
+    ro.format = (sc_format)fmt;
+    EXPECT(f != NULL && sc_report_pairs(f, c, &stray, 1, &ro) == SC_E_INVALID_ARG);
+  }
+  ro.format = SC_FORMAT_TABLE;
+  ro.metric = (sc_metric)99;
+  EXPECT(f != NULL && sc_report_pairs(f, c, pairs, n, &ro) == SC_E_INVALID_ARG);
+  ro.metric = SC_METRIC_SCORE;
+  /* The small writers and sc_pair_metric take NULL quietly. */
+  sc_report_json_string(NULL, "x", 1);
+  sc_report_json_string(f, NULL, 1);
+  sc_report_csv_field(f, NULL);
+  sc_report_csv_field(NULL, "x");
+  sc_report_terminal_text(NULL, "x");
+  EXPECT(sc_pair_metric(NULL, SC_METRIC_SCORE) == 0);
   if (f) fclose(f);
   EXPECT(sc_read_path("/nonexistent/simcheck/path", NULL, NULL, NULL) == SC_E_INVALID_ARG);
   const char *doc_text = NULL;

@@ -124,6 +124,8 @@ static void test_key_parse(void) {
   CHECK(memcmp(key, want, sizeof want) == 0);
 
   /* Malformed. */
+  CHECK(sc_key_parse(NULL, 32, key) == SC_E_INVALID_ARG);
+  CHECK(sc_key_parse(hex, 64, NULL) == SC_E_INVALID_ARG);
   CHECK(sc_key_parse(hex, 63, key) == SC_E_FORMAT);
   CHECK(sc_key_parse(hex, 31, key) == SC_E_FORMAT);
   CHECK(sc_key_parse(hex, 33, key) == SC_E_FORMAT);

@@ -35,8 +35,9 @@ static const char dedup_help[] =
     "                     as {\"id\": PATH, \"text\": TEXT}\n"
     "  --removed FILE     CSV of the removed documents: id,cluster,representative,\n"
     "                     similarity (not the file of -o)\n"
-    "  --threshold T      Jaccard that makes two documents duplicates, above 0\n"
-    "                     and below 1 (default 0.8)\n"
+    "  --threshold T      Jaccard that makes two documents duplicates, below 1\n"
+    "                     and at least 0.0232 (the lowest 128 permutations\n"
+    "                     serve; lower with more --num-perm) (default 0.8)\n"
     "  --keep first|longest  which document of a cluster to keep (default first)\n";
 
 static const char dedup_help_tail[] =
@@ -59,8 +60,9 @@ static const char cluster_help[] =
     "  --format F         table (default), csv, json or html; CSV has one row\n"
     "                     per clustered document: id,cluster,size,representative;\n"
     "                     html is one self-contained page\n"
-    "  --threshold T      Jaccard that links two documents, above 0 and below 1\n"
-    "                     (default 0.8)\n"
+    "  --threshold T      Jaccard that links two documents, below 1 and at least\n"
+    "                     0.0232 (the lowest 128 permutations serve; lower with\n"
+    "                     more --num-perm) (default 0.8)\n"
     "  --keep first|longest  the representative named per cluster (default first)\n";
 
 static const char cluster_help_tail[] =
@@ -161,6 +163,13 @@ static int parse_scale(int argc, char **argv, const char *cmd, scale_args *s) {
   }
   if (s->npaths == 0) {
     usage_error(&a, "no PATH given");
+    return EXIT_USAGE;
+  }
+  const double lowest = sc_dedup_min_threshold(s->co.opt.num_perm);
+  if (s->dopt.threshold < lowest) {
+    usage_error(&a, "--threshold: %g is below %.4f, the lowest %u permutations find with probability 0.95 "
+                "(more with --num-perm)",
+                s->dopt.threshold, lowest + 0.00005, (unsigned)s->co.opt.num_perm);
     return EXIT_USAGE;
   }
   if (s->removed_path && same_output(s->out_path ? s->out_path : "-", s->removed_path)) {

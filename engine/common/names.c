@@ -59,6 +59,7 @@ sc_status sc_metric_from_name(const char *name, sc_metric *out) {
 }
 
 double sc_pair_metric(const sc_pair *p, sc_metric m) {
+  if (!p) return 0;
   switch (m) {
     case SC_METRIC_SCORE: return p->score;
     case SC_METRIC_JACCARD: return p->jaccard;

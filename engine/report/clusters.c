@@ -21,6 +21,8 @@ static const char cluster_css[] =
 sc_status sc_report_clusters(FILE *out, const sc_dedup *d, const sc_report_options *ro) {
   SC_CHECK(!out || !d || !ro, SC_E_INVALID_ARG);
   const sc_format format = ro->format;
+  SC_CHECK(format != SC_FORMAT_TABLE && format != SC_FORMAT_CSV && format != SC_FORMAT_JSON && format != SC_FORMAT_HTML,
+           SC_E_INVALID_ARG);
   sc_dedup_stats st;
   SC_TRY(sc_dedup_get_stats(d, &st));
   const size_t n = sc_dedup_size(d);

@@ -46,6 +46,7 @@ static size_t utf8_len(const unsigned char *u, size_t left) {
 void sc_json_string(FILE *out, const char *s) { sc_report_json_string(out, s, strlen(s)); }
 
 void sc_report_json_string(FILE *out, const char *s, size_t len) {
+  if (!out || (!s && len)) return;
   fputc('"', out);
   const unsigned char *u = (const unsigned char *)s, *end = u + len;
   while (u < end) {
@@ -138,6 +139,10 @@ void sc_verdict_text(const sc_pair *p, char *buf, size_t cap) {
     snprintf(buf, cap, "%s", name);
 }
 
-void sc_report_csv_field(FILE *out, const char *s) { sc_csv_field(out, s); }
+void sc_report_csv_field(FILE *out, const char *s) {
+  if (out && s) sc_csv_field(out, s);
+}
 
-void sc_report_terminal_text(FILE *out, const char *s) { sc_terminal_text(out, s); }
+void sc_report_terminal_text(FILE *out, const char *s) {
+  if (out && s) sc_terminal_text(out, s);
+}

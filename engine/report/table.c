@@ -138,6 +138,8 @@ static void print_tally(FILE *out, const sc_pair *p, size_t np) {
 sc_status sc_report_table(FILE *out, const sc_corpus *c, const sc_pair *p, size_t np,
                           const sc_report_options *ro) {
   const size_t n = sc_corpus_size(c);
+  SC_CHECK((unsigned)ro->metric >= SC_METRIC_COUNT, SC_E_INVALID_ARG);
+  for (size_t k = 0; k < np; k++) SC_CHECK(p[k].a >= n || p[k].b >= n, SC_E_INVALID_ARG);  /* labels by id */
   label *l = sc__calloc(n ? n : 1, sizeof(label));
   SC_CHECK(!l, SC_E_NOMEM);
   sc_status st = make_labels(c, l, n);
