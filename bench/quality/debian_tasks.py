@@ -157,6 +157,12 @@ def write_csv(path, header, rows):
         w.writerows(rows)
 
 
+def write_task(t, spec):
+    with open(os.path.join(t, "task.json"), "w") as f:
+        json.dump(spec, f, indent=2)
+        f.write("\n")
+
+
 def write_lines(path, lines):
     with open(path, "w", encoding="utf-8") as f:
         for l in lines:
@@ -232,22 +238,20 @@ def main():
     write_csv(os.path.join(t, "truth", "retrieval_short2long.csv"), ["query", "target"], zip(S, L))
     write_csv(os.path.join(t, "truth", "retrieval_long2short.csv"), ["query", "target"], zip(L, S))
     write_csv(os.path.join(t, "truth", "pairs_same_pkg.csv"), ["a", "b"], zip(S, L))
-    with open(os.path.join(t, "task.json"), "w") as f:
-        json.dump({
-            "name": "deb-summary", "split": "generalization",
-            "description": "Debian bookworm main package descriptions: %d packages sampled (seed %r) whose long "
-                           "description has >= 3 sentences and does not contain the short one verbatim, at most "
-                           "one per source package and per name stem; short/<pkg>.txt is the one-line synopsis, "
-                           "long/<pkg>.txt the long description; truth short/X <-> long/X." % (len(chosen), SEED),
-            "docs_dir": "docs", "doc_list": "docs.txt",
-            "retrieval": [
-                {"name": "short->long", "truth": "truth/retrieval_short2long.csv", "pool": "truth/pool_long.txt",
-                 "primary": True},
-                {"name": "long->short", "truth": "truth/retrieval_long2short.csv", "pool": "truth/pool_short.txt"}],
-            "pairs": [{"name": "same-package", "truth": "truth/pairs_same_pkg.csv",
-                       "between": ["truth/pool_short.txt", "truth/pool_long.txt"]}],
-            "compare": {"between": ["truth/pool_short.txt", "truth/pool_long.txt"]}}, f, indent=2)
-        f.write("\n")
+    write_task(t, {
+        "name": "deb-summary", "split": "generalization",
+        "description": "Debian bookworm main package descriptions: %d packages sampled (seed %r) whose long "
+                       "description has >= 3 sentences and does not contain the short one verbatim, at most "
+                       "one per source package and per name stem; short/<pkg>.txt is the one-line synopsis, "
+                       "long/<pkg>.txt the long description; truth short/X <-> long/X." % (len(chosen), SEED),
+        "docs_dir": "docs", "doc_list": "docs.txt",
+        "retrieval": [
+            {"name": "short->long", "truth": "truth/retrieval_short2long.csv", "pool": "truth/pool_long.txt",
+             "primary": True},
+            {"name": "long->short", "truth": "truth/retrieval_long2short.csv", "pool": "truth/pool_short.txt"}],
+        "pairs": [{"name": "same-package", "truth": "truth/pairs_same_pkg.csv",
+                   "between": ["truth/pool_short.txt", "truth/pool_long.txt"]}],
+        "compare": {"between": ["truth/pool_short.txt", "truth/pool_long.txt"]}})
     stats["summary_docs_per_side"] = len(chosen)
 
     # ------------------------------------------------------------ deb-family
@@ -319,19 +323,17 @@ def main():
               ["source", "a", "b", "jaccard5", "cont_a", "cont_b", "shared_paragraphs"],
               [(f_[0], f_[1] + ".txt", f_[2] + ".txt", "%.4f" % f_[3], "%.4f" % f_[4], "%.4f" % f_[5], f_[6])
                for f_ in fam])
-    with open(os.path.join(t, "task.json"), "w") as f:
-        json.dump({
-            "name": "deb-family", "split": "generalization",
-            "description": "%d pairs of binary packages of one source package (one pair per source, seed %r) "
-                           "whose long descriptions differ but overlap (a shared paragraph of >= 5 words or >= 20%% "
-                           "of the smaller side's word 5-shingles), and %d distractor packages, one per other "
-                           "source; one folder; truth = the family pairs." % (len(fam), SEED, len(distract)),
-            "docs_dir": "docs", "doc_list": "docs.txt",
-            "retrieval": [{"name": "sibling", "truth": "truth/retrieval_family.csv", "pool": "truth/pool_all.txt",
-                           "primary": True}],
-            "pairs": [{"name": "family", "truth": "truth/pairs_family.csv", "primary": True}],
-            "compare": "all"}, f, indent=2)
-        f.write("\n")
+    write_task(t, {
+        "name": "deb-family", "split": "generalization",
+        "description": "%d pairs of binary packages of one source package (one pair per source, seed %r) "
+                       "whose long descriptions differ but overlap (a shared paragraph of >= 5 words or >= 20%% "
+                       "of the smaller side's word 5-shingles), and %d distractor packages, one per other "
+                       "source; one folder; truth = the family pairs." % (len(fam), SEED, len(distract)),
+        "docs_dir": "docs", "doc_list": "docs.txt",
+        "retrieval": [{"name": "sibling", "truth": "truth/retrieval_family.csv", "pool": "truth/pool_all.txt",
+                       "primary": True}],
+        "pairs": [{"name": "family", "truth": "truth/pairs_family.csv", "primary": True}],
+        "compare": "all"})
     stats["family_pairs"] = len(fam)
     stats["family_distractors"] = len(distract)
     with open(os.path.join(OUT, "build-stats.json"), "w") as f:
