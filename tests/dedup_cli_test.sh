@@ -461,6 +461,14 @@ expect_eq "$(python3 -c 'import json,sys; print(" ".join(json.loads(l)["id"] for
   "$TMP/fifo $S2" "dedup of a FIFO: named as given"
 expect_eq "$(python3 -c 'import json,sys; print(len(json.loads(open(sys.argv[1]).readline())["text"].encode()))' "$TMP/fifo.jsonl")" \
   "$(wc -c <"$S1")" "dedup of a FIFO: its text whole"
+# A FIFO named *.jsonl is read as JSON Lines by its name, copy or not.
+mkfifo "$TMP/records.jsonl"
+(cat "$C" >"$TMP/records.jsonl" &)
+cmd="simcheck dedup FIFO.jsonl -o kept.jsonl"
+timeout 60 "$SIMCHECK" dedup -q "$TMP/records.jsonl" -o "$TMP/fifo_records.jsonl" 2>"$TMP/err"
+rc=$?
+expect_rc 0 "dedup of a FIFO named *.jsonl"
+expect_same_file "$TMP/fifo_records.jsonl" "$TMP/want_first.jsonl" "dedup of a FIFO named *.jsonl: the kept records"
 cmd="simcheck dedup --jsonl <(cat corpus.jsonl) -o kept.jsonl"
 "$SIMCHECK" dedup -q --jsonl <(cat "$C") -o "$TMP/piped_records.jsonl" 2>"$TMP/err"
 rc=$?

@@ -52,6 +52,14 @@ static const char *input_path(const stream_opts *so, const char *path) {
   return so->spool ? spool_path(so->spool, path) : path;
 }
 
+/* How to read @p path: a copy (/dev/fd/N) has no name to tell JSON Lines
+ * by, so a FIFO named *.jsonl is read as JSON Lines by its own name. */
+static input_format input_format_of(const stream_opts *so, const char *path) {
+  input_format f = so->format;
+  if (input_path(so, path) != path && reads_as_jsonl(&f, path)) f.jsonl = 1;
+  return f;
+}
+
 static void free_batch(batch *b) {
   b->n = 0;
   b->bytes = 0;
@@ -228,7 +236,8 @@ sc_status stream_into(sc_dedup *d, char *const *paths, int npaths, const stream_
   for (int i = 0; i < npaths && st == SC_OK; i++) {
     const size_t before = out->records, skipped_before = out->skipped;
     const char *path = input_path(so, paths[i]);
-    st = read_input(&so->format, &files, path, on_doc, on_record, on_skip, &f);
+    const input_format format = input_format_of(so, paths[i]);
+    st = read_input(&format, &files, path, on_doc, on_record, on_skip, &f);
     if (st == SC_E_IO) st = SC_OK;  /* reported through on_skip */
     if (st == SC_OK && out->records == before && out->skipped == skipped_before && !so->quiet)
       fprintf(stderr, "simcheck: warning: %s: nothing to read\n", paths[i]);
@@ -313,7 +322,8 @@ sc_status stream_write_kept(const sc_dedup *d, char *const *paths, int npaths, c
   sc_status st = file_set_add_fd(&files, fileno(out)) < 0 ? SC_E_NOMEM : SC_OK;  /* the output is no input */
   for (int i = 0; i < npaths && st == SC_OK; i++) {
     const char *path = input_path(so, paths[i]);
-    st = read_input(&so->format, &files, path, write_doc, write_record, NULL, &w);
+    const input_format format = input_format_of(so, paths[i]);
+    st = read_input(&format, &files, path, write_doc, write_record, NULL, &w);
     if (st == SC_E_IO && !ferror(out)) st = SC_OK;  /* unreadable now as before: skipped both times */
   }
   name_set_free(&files);
