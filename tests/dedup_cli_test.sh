@@ -474,6 +474,11 @@ cmd="simcheck dedup --jsonl <(cat corpus.jsonl) -o kept.jsonl"
 rc=$?
 expect_rc 0 "dedup --jsonl of a pipe"
 expect_same_file "$TMP/piped_records.jsonl" "$TMP/want_first.jsonl" "dedup --jsonl of a pipe: the kept records"
+# Warnings about records read from a copy name the input as given.
+printf '{"id":"a","text":"one two three four five six"}\n{"id":"a","text":"seven eight nine ten eleven"}\n' >"$TMP/repeat.jsonl"
+run_stdin "$TMP/repeat.jsonl" dedup --jsonl - -o /dev/null
+expect_rc 0 "dedup of records on standard input with a repeated id"
+expect_err_line 'simcheck: warning: -:2: id "a" is used before; named -:2' "dedup -: the repeat named -:LINE"
 # Standard input's copy is unlinked at once: none is left, even when killed.
 mkdir "$TMP/tmpdir"
 (cat "$C"; sleep 3) | TMPDIR=$TMP/tmpdir "$SIMCHECK" dedup -q --jsonl - -o "$TMP/killed.jsonl" 2>/dev/null &

@@ -155,7 +155,13 @@ static sc_status add_text(feeder *f, const char *name, const char *text, size_t 
     f->used_cap = cap;
   }
   char *shown = display_name(f->so, name);
-  if (!shown) return SC_E_NOMEM;
+  char *shown_where = where ? display_name(f->so, where) : NULL;  /* FILE:LINE as the user named FILE */
+  if (!shown || (where && !shown_where)) {
+    free(shown);
+    free(shown_where);
+    return SC_E_NOMEM;
+  }
+  where = shown_where;
   const size_t where_len = where ? strlen(where) + 1 : 0;
   const size_t name_len = strlen(shown) + 1, need = name_len + where_len + len + 1;
   batch *b = &f->b[f->cur];
@@ -176,6 +182,7 @@ static sc_status add_text(feeder *f, const char *name, const char *text, size_t 
     }
     if (st != SC_OK) {
       free(shown);
+      free(shown_where);
       return st;
     }
   }
@@ -183,6 +190,7 @@ static sc_status add_text(feeder *f, const char *name, const char *text, size_t 
   memcpy(n, shown, name_len);
   free(shown);
   if (where) memcpy(w, where, where_len);
+  free(shown_where);
   memcpy(t, text, len);
   t[len] = '\0';
   b->arena_used += need;
@@ -200,8 +208,12 @@ static sc_status on_record(void *user, const char *id, const char *text, size_t 
   (void)line;
   (void)line_len;
   feeder *f = user;
-  const char *name = record_name(&f->seen, id, where, f->progress ? "\r\033[K" : "", f->so->quiet);
-  return name ? add_text(f, name, text, len, where) : SC_E_NOMEM;
+  char *shown_where = display_name(f->so, where);  /* FILE:LINE as the user named FILE */
+  if (!shown_where) return SC_E_NOMEM;
+  const char *name = record_name(&f->seen, id, shown_where, f->progress ? "\r\033[K" : "", f->so->quiet);
+  const sc_status st = name ? add_text(f, name, text, len, shown_where) : SC_E_NOMEM;
+  free(shown_where);
+  return st;
 }
 
 static sc_status on_doc(void *user, const char *path, const char *data, size_t len) {
