@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "commands.h"
+#include "output.h"
 #include "stream.h"
 
 static const char dedup_help[] =
@@ -188,64 +189,13 @@ static double seconds_since(const struct timespec *t0) {
   return (double)(t1.tv_sec - t0->tv_sec) + (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
 }
 
-/* Opens an output. A regular file (or a new one) is written as
- * PATH.tmp.PID and renamed by commit_temp, so that readers never see half a
- * file; anything else (a symbolic link such as /dev/stdout, a pipe,
- * /dev/null) is written in place (*tmp is NULL then): renaming over it
- * would replace the link or the device with a plain file. */
-static FILE *open_temp(const char *path, char **tmp) {
-  struct stat sb;
-  *tmp = NULL;
-  if (strcmp(path, "-") == 0) return stdout;
-  if (lstat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) return fopen(path, "w");  /* links too */
-  const size_t n = strlen(path) + 32;
-  *tmp = malloc(n);
-  if (!*tmp) return NULL;
-  snprintf(*tmp, n, "%s.tmp.%ld", path, (long)getpid());
-  FILE *f = fopen(*tmp, "w");
-  if (!f) {
-    free(*tmp);
-    *tmp = NULL;
-  }
-  return f;
-}
-
-/* Closes @p f and renames @p tmp to @p path; removes tmp on any failure. */
-static int commit_temp(FILE *f, char *tmp, const char *path) {
-  if (!tmp) {  /* written in place */
-    const int ok = fflush(f) == 0 && !ferror(f);
-    return (f == stdout ? 1 : fclose(f) == 0) && ok;
-  }
-  const int ok = fflush(f) == 0 && !ferror(f) && fsync(fileno(f)) == 0;
-  const int closed = fclose(f) == 0;
-  if (ok && closed && rename(tmp, path) == 0) {
-    free(tmp);
-    return 1;
-  }
-  const int why = errno;
-  unlink(tmp);
-  free(tmp);
-  errno = why;
-  return 0;
-}
-
-/* Gives up an output open_temp opened: closes it and removes the temporary
- * file, so that a failed write leaves nothing behind. */
-static void discard_temp(FILE *f, char *tmp) {
-  const int why = errno;  /* the write's error, for the message */
-  if (f != stdout) fclose(f);
-  if (tmp) unlink(tmp);
-  free(tmp);
-  errno = why;
-}
-
 static int write_removed(const sc_dedup *d, const char *path) {
-  char *tmp;
-  FILE *f = open_temp(path, &tmp);
-  if (!f) {
+  output o;
+  if (!output_open(&o, path)) {
     fprintf(stderr, "simcheck dedup: %s: cannot write\n", path);
     return 0;
   }
+  FILE *f = o.f;
   const size_t n = sc_dedup_size(d);
   fputs("id,cluster,representative,similarity\n", f);
   for (uint32_t i = 0; i < n; i++) {
@@ -257,7 +207,7 @@ static int write_removed(const sc_dedup *d, const char *path) {
     sc_report_csv_field(f, rep.name);
     fprintf(f, ",%.4f\n", info.similarity);
   }
-  if (!commit_temp(f, tmp, path)) {
+  if (!output_commit(&o)) {
     fprintf(stderr, "simcheck dedup: %s: cannot write\n", path);
     return 0;
   }
@@ -317,15 +267,14 @@ static int run_scale(int argc, char **argv, const char *cmd) {
   rc = 0;
   if (dedup) {
     if (s.out_path) {
-      char *tmp;
-      FILE *f = open_temp(s.out_path, &tmp);
-      int written = f != NULL;
+      output o;
+      int written = output_open(&o, s.out_path);
       sc_status wst = SC_OK;
-      if (written && (wst = stream_write_kept(d, s.paths, s.npaths, &s.so, &res, f)) != SC_OK) {
-        discard_temp(f, tmp);
+      if (written && (wst = stream_write_kept(d, s.paths, s.npaths, &s.so, &res, o.f)) != SC_OK) {
+        output_discard(&o);
         written = 0;
       } else if (written) {
-        written = commit_temp(f, tmp, s.out_path);
+        written = output_commit(&o);
       }
       if (wst == SC_E_STATE) {
         changed_inputs();
