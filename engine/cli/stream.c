@@ -154,14 +154,8 @@ static sc_status add_text(feeder *f, const char *name, const char *text, size_t 
     f->res->used = u;
     f->used_cap = cap;
   }
-  char *shown = display_name(f->so, name);
-  char *shown_where = where ? display_name(f->so, where) : NULL;  /* FILE:LINE as the user named FILE */
-  if (!shown || (where && !shown_where)) {
-    free(shown);
-    free(shown_where);
-    return SC_E_NOMEM;
-  }
-  where = shown_where;
+  char *shown = display_name(f->so, name);  /* @p where comes shown already (on_record) */
+  if (!shown) return SC_E_NOMEM;
   const size_t where_len = where ? strlen(where) + 1 : 0;
   const size_t name_len = strlen(shown) + 1, need = name_len + where_len + len + 1;
   batch *b = &f->b[f->cur];
@@ -182,7 +176,6 @@ static sc_status add_text(feeder *f, const char *name, const char *text, size_t 
     }
     if (st != SC_OK) {
       free(shown);
-      free(shown_where);
       return st;
     }
   }
@@ -190,7 +183,6 @@ static sc_status add_text(feeder *f, const char *name, const char *text, size_t 
   memcpy(n, shown, name_len);
   free(shown);
   if (where) memcpy(w, where, where_len);
-  free(shown_where);
   memcpy(t, text, len);
   t[len] = '\0';
   b->arena_used += need;
