@@ -77,6 +77,22 @@ static int list_marker(const sc_normtext *nt, const sc_span *words, uint32_t k, 
   return n <= 3;
 }
 
+/* A sentence's label of one or two words ending in a colon ("Note: ...",
+ * "Step 1: Water the plant"): the word after it opens the sentence, as
+ * after a list marker, and a number in the label numbers a step, as a
+ * marker does. Returns the index of the word after the label, or 0 where
+ * there is none. A colon further on introduces a list ("The sons of Shem:
+ * Elam, Asshur ..."), whose names stay facts; one not followed by a space
+ * is no label ("John 3:16"). */
+static uint32_t after_label(const sc_normtext *nt, const sc_span *words, uint32_t opener, uint32_t last) {
+  for (uint32_t k = opener; k < opener + 2 && k + 1 < last; k++) {
+    const uint32_t end = words[k].end;
+    if (end + 1 < nt->len && nt->text[end] == ':' && (nt->text[end + 1] == ' ' || nt->text[end + 1] == '\n'))
+      return k + 1;
+  }
+  return 0;
+}
+
 /* Whether the sentence ends in . ! ? : ; or , (closing quotes and brackets
  * aside): a heading ends in none of them, while a text cut mid-sentence (a
  * verse, a clause of a list) ends in the last two. */
@@ -123,6 +139,7 @@ sc_status sc_facts(const char *original, const sc_normtext *nt, const sc_span *w
     }
     const int heading = capital >= 2 && 2 * capital > content && !punctuated(nt, sents[s]);
     const uint32_t opener = list_marker(nt, words, first, last) ? first + 1 : first;
+    const uint32_t label_end = after_label(nt, words, opener, last);
     uint32_t run_start = first, run_end = first;  /* k's run of words in capitals */
     for (uint32_t k = opener; k < last; k++) {
       size_t n;
@@ -136,12 +153,14 @@ sc_status sc_facts(const char *original, const sc_normtext *nt, const sc_span *w
       const int shouted = run_end - run_start >= SC_SHOUTED_RUN;
       char figure[SC_NUMBER_MAX];
       const size_t spanned = sc_read_number(nt->text, words, k, last, figure);
-      if (spanned) {  /* by value: "seventy thousand" is "70,000" */
+      if (spanned && k < label_end) {  /* a step's number */
+        k += (uint32_t)spanned - 1;
+      } else if (spanned) {  /* by value: "seventy thousand" is "70,000" */
         SC_VEC_PUSH(out, sc_hash_word(figure, strlen(figure), secret), nomem);
         if (where) SC_VEC_PUSH(where, ((sc_span){words[k].start, words[k + spanned - 1].end}), nomem);
         k += (uint32_t)spanned - 1;
       } else if (!heading && !shouted && capitalized_word(original, len, nt, words[k])) {
-        if (k > opener && !opens_quote(nt, words[k].start)) {
+        if (k > opener && k != label_end && !opens_quote(nt, words[k].start)) {
           SC_VEC_PUSH(out, sc_hash_word(w, n, secret), nomem);
           if (where) SC_VEC_PUSH(where, ((sc_span){words[k].start, words[k].start + (uint32_t)n}), nomem);
         } else if (openers) {

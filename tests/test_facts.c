@@ -94,6 +94,13 @@ static void test_extraction(void) {
   expect_facts("2) Neither the name of Berkeley nor Stanford may be used.", "berkeley stanford");
   expect_facts("b. Licensees must comply.", "");
   expect_facts("66 men came to Jericho.", "66 jericho");
+  /* A label of one or two words ending in a colon: the word after it opens
+   * and the label's number is a step's; a colon further on lists names. */
+  expect_facts("Step 1: Water the plant in May.", "may");
+  expect_facts("Step 2: Spread 3 sheets of the Times.", "3 times");
+  expect_facts("Note: Paris is closed.", "");
+  expect_facts("Dr Watson: Holmes left.", "watson");
+  expect_facts("Read John 3:16 to Mary.", "john 3 16 mary");
 }
 
 /* sc_read_number at the first word of @p text reads @p want_words words
@@ -202,6 +209,7 @@ static void test_openers(void) {
   expect_words("Samuel answered. He called Eli. Eli's son said, \"Go home.\"", "samuel eli go", 1);
   expect_words("1. Redistributions must keep it. 70 men came.", "redistributions", 1);  /* not the number */
   expect_words("THIS SOFTWARE IS PROVIDED AS IS.", "", 1);                              /* shouted */
+  expect_words("Step 1: Water the plant in May.", "step water", 1);                    /* a label opens */
 }
 
 /* Items of one list share their wording and differ in names and numbers. */
