@@ -22,9 +22,10 @@ trap 'rm -rf "$TMP"' EXIT
 csv_rows() { awk 'NR > 1' "$TMP/out" | wc -l | tr -d ' '; }
 
 # The CSV contract (DESIGN.md): a,b,score,verdict, then one column per metric
-# in sc_metric order. `chars` joined in commit ee2c887; a new column is a
-# deliberate change of this line.
-HEADER='a,b,score,verdict,jaccard,containment_ab,containment_ba,minhash,simhash,cosine,chars,words,facts,rewrite'
+# in sc_metric order, then the rewrite's note. `chars` joined in commit
+# ee2c887, `note` in the seventeenth session; a new column is a deliberate
+# change of this line.
+HEADER='a,b,score,verdict,jaccard,containment_ab,containment_ba,minhash,simhash,cosine,chars,words,facts,rewrite,note'
 
 # ---------------------------------------------------------------------------
 # The sample corpus: `simcheck matrix seeds/ --format csv`.
@@ -67,8 +68,8 @@ expect_rc 0 "articles: matrix"
 expect_eq "$(csv_rows)" 10 "articles: 10 pairs"
 # Scores within [0,1]; figures have 6 decimals, as in the JSON (at four,
 # scores that differ in the fifth place print as ties, and whoever ranks by
-# the CSV loses that order); a < b in input order.
-bad_rows=$(awk -F, 'NR > 1 { for (i = 3; i <= NF; i++) if (i != 4 && ($i !~ /^[01]\.[0-9][0-9][0-9][0-9][0-9][0-9]$/ || $i + 0 > 1)) { print NR; break } }' "$TMP/out")
+# the CSV loses that order); a < b in input order. The last column is the note.
+bad_rows=$(awk -F, 'NR > 1 { for (i = 3; i < NF; i++) if (i != 4 && ($i !~ /^[01]\.[0-9][0-9][0-9][0-9][0-9][0-9]$/ || $i + 0 > 1)) { print NR; break } }' "$TMP/out")
 expect_eq "$bad_rows" "" "articles: every figure is a number in [0,1] with 6 decimals"
 sorted=$(awk -F, 'NR > 2 && $3 + 0 > prev + 0 { print NR } { if (NR > 1) prev = $3 }' "$TMP/out")
 expect_eq "$sorted" "" "articles: rows sorted by descending score"
@@ -490,6 +491,12 @@ expect_eq "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(
 mkdir "$TMP/summary" && cp "$SEEDS"/0*.txt "$PARA/000-summary.txt" "$TMP/summary/"
 run matrix --format csv "$TMP/summary"
 expect_eq "$(partner_verdicts 000-summary)" "000:rewrite 001:rewrite 002:related 003:related 004:related " "matrix: the summary of 000 against each sample article"
+# The CSV's note names the summary's side: the summary is a (000-summary
+# sorts before 000_...); 000 and 001 are a rewrite of one size, no note.
+notes=$(awk -F, 'NR > 1 && $15 != "" { a = $1; b = $2; sub(/.*\//, "", a); sub(/.*\//, "", b); print substr(a, 1, 3) "/" substr(b, 1, 3) ":" $15 }' "$TMP/out" | sort | tr '\n' ' ')
+expect_eq "$notes" "000/000:a summarizes b 000/001:a summarizes b " "matrix csv: the summary's note"
+run matrix --format csv "$SEEDS"/000_*.txt "$TMP/quoting.txt"
+expect_eq "$(awk -F, 'NR == 2 { print $4 ":" $15 }' "$TMP/out")" "rewrite:a within b" "matrix csv: the note of a rewrite within a longer text"
 printf "Walking daily protects the heart.\n" > "$TMP/one-sentence.txt"
 run compare "$TMP/one-sentence.txt" "$TMP/facts-b.txt"
 expect_out_line "a  $TMP/one-sentence.txt  (5 words, 1 sentence)" "compare: one sentence in the singular"
