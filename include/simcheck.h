@@ -551,7 +551,10 @@ SC_API sc_status sc_read_jsonl(const char *path, const char *id_field, const cha
 
 typedef enum sc_format {
   SC_FORMAT_TABLE,           /* terminal grid + pair list                   */
-  SC_FORMAT_CSV,             /* one row per pair, header first              */
+  SC_FORMAT_CSV,             /* one row per pair, header first: a, b,
+                                score, verdict, the figures in sc_metric
+                                order, then note ("a summarizes b", "b
+                                within a", ... or empty)                    */
   SC_FORMAT_JSON,            /* documents, parameters, pairs                */
   SC_FORMAT_HTML             /* one self-contained page: heatmap, clusters,
                                 texts side by side with passages highlighted */
