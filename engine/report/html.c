@@ -42,26 +42,10 @@ enum {
 /* Decodes the character at s[i] (i < len) into *cp and returns its length
  * in bytes; an invalid or truncated sequence gives U+FFFD and length 1. */
 static size_t utf8_char(const unsigned char *s, size_t len, size_t i, uint32_t *cp) {
-  const unsigned char c0 = s[i];
-  *cp = 0xFFFD;
-  if (c0 < 0x80) {
-    *cp = c0;
-    return 1;
-  }
-  size_t n;
-  uint32_t v, min;
-  if (c0 >= 0xC2 && c0 <= 0xDF) n = 2, v = c0 & 0x1Fu, min = 0x80;
-  else if (c0 >= 0xE0 && c0 <= 0xEF) n = 3, v = c0 & 0x0Fu, min = 0x800;
-  else if (c0 >= 0xF0 && c0 <= 0xF4) n = 4, v = c0 & 0x07u, min = 0x10000;
-  else return 1;
-  if (len - i < n) return 1;
-  for (size_t k = 1; k < n; k++) {
-    if ((s[i + k] & 0xC0) != 0x80) return 1;
-    v = (v << 6) | (s[i + k] & 0x3Fu);
-  }
-  if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) return 1;
-  *cp = v;
-  return n;
+  int32_t c;
+  const size_t n = sc_utf8_char(s + i, len - i, &c);
+  *cp = n ? (uint32_t)c : 0xFFFD;
+  return n ? n : 1;
 }
 
 /* Writes s[0, len) as a JSON string safe inside an HTML <script> block.

@@ -4,6 +4,7 @@
 #include "report.h"
 
 #include <string.h>
+#include <utf8proc.h>
 
 sc_status sc_report_pairs(FILE *out, const sc_corpus *c, const sc_pair *p, size_t n,
                           const sc_report_options *ro) {
@@ -19,28 +20,12 @@ sc_status sc_report_pairs(FILE *out, const sc_corpus *c, const sc_pair *p, size_
   return st;
 }
 
-/* Length of the well-formed UTF-8 sequence at @p u (@p left bytes
- * available), or 0 if ill-formed. */
-static size_t utf8_len(const unsigned char *u, size_t left) {
-  if (u[0] < 0x80) return 1;
-  size_t n;
-  unsigned char lo = 0x80, hi = 0xBF;
-  if (u[0] >= 0xC2 && u[0] <= 0xDF) n = 2;
-  else if (u[0] >= 0xE0 && u[0] <= 0xEF) {
-    n = 3;
-    if (u[0] == 0xE0) lo = 0xA0;
-    if (u[0] == 0xED) hi = 0x9F;
-  } else if (u[0] >= 0xF0 && u[0] <= 0xF4) {
-    n = 4;
-    if (u[0] == 0xF0) lo = 0x90;
-    if (u[0] == 0xF4) hi = 0x8F;
-  } else {
-    return 0;
-  }
-  if (left < n || u[1] < lo || u[1] > hi) return 0;
-  for (size_t k = 2; k < n; k++)
-    if (u[k] < 0x80 || u[k] > 0xBF) return 0;
-  return n;
+size_t sc_utf8_char(const unsigned char *u, size_t left, int32_t *cp) {
+  utf8proc_int32_t c;
+  const utf8proc_ssize_t n = utf8proc_iterate(u, (utf8proc_ssize_t)left, &c);
+  if (n <= 0) return 0;
+  if (cp) *cp = c;
+  return (size_t)n;
 }
 
 void sc_json_string(FILE *out, const char *s) { sc_report_json_string(out, s, strlen(s)); }
@@ -62,7 +47,7 @@ void sc_report_json_string(FILE *out, const char *s, size_t len) {
         } else {
           /* Bytes that are not UTF-8 would make the whole document invalid
            * JSON: each becomes U+FFFD, as the analysis treated it. */
-          const size_t n = utf8_len(u, (size_t)(end - u));
+          const size_t n = sc_utf8_char(u, (size_t)(end - u), NULL);
           if (n == 0) {
             fputs("\\ufffd", out);
           } else {
@@ -81,7 +66,7 @@ void sc_html_text(FILE *out, const char *s) {
   const unsigned char *u = (const unsigned char *)s;
   const size_t len = strlen(s);
   for (size_t i = 0; i < len;) {
-    const size_t n = utf8_len(u + i, len - i);
+    const size_t n = sc_utf8_char(u + i, len - i, NULL);
     const unsigned char c = u[i];
     if (n == 0 || (c < 0x20 && c != '\t' && c != '\n') || c == 0x7F) {
       fputs("&#xFFFD;", out);  /* no character HTML text may hold */

@@ -28,6 +28,12 @@ void sc_write_reasons(FILE *out, const sc_pair *p, const sc_thresholds *th, cons
  * "%-1s" pads the empty ending to the width of the "s". */
 static inline const char *sc_plural(size_t n) { return n == 1 ? "" : "s"; }
 
+/* Length of the well-formed UTF-8 character at @p u (@p left bytes
+ * available, at least one), its code point in *@p cp when not NULL; 0 if
+ * the bytes are ill-formed (overlong, a surrogate, truncated). utf8proc's
+ * decoder, so every module reads UTF-8 by one rule. */
+size_t sc_utf8_char(const unsigned char *u, size_t left, int32_t *cp);
+
 /* Writes @p s as a JSON string literal (quotes included). */
 void sc_json_string(FILE *out, const char *s);
 
