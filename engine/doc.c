@@ -290,7 +290,7 @@ nomem:
 static sc_status sketch_words(sc_analyzer *az, const sc_keys *keys, sc_html_mode html, const char *text, size_t len,
                               sc_sketch *out) {
   memset(out, 0, sizeof(*out));
-  SC_CHECK(len >= UINT32_MAX, SC_E_TOO_LARGE);
+  SC_CHECK(len > SC_DOC_MAX_BYTES, SC_E_TOO_LARGE);
   const sc_normtext *nt = &az->norm;
   SC_TRY(sc_normalize_document_reuse(text, len, html, &az->norm));
   az->shingles.len = 0;
@@ -479,7 +479,7 @@ done:
 sc_status sc_doc_analyze(sc_analyzer *az, const sc_options *o, const sc_keys *keys, const char *name,
                          const char *text, size_t len, sc_doc **out) {
   *out = NULL;
-  SC_CHECK(len >= UINT32_MAX, SC_E_TOO_LARGE);
+  SC_CHECK(len > SC_DOC_MAX_BYTES, SC_E_TOO_LARGE);
   sc_normtext nt;
   int html;
   SC_TRY(sc_normalize_document(text, len, o->html, 1, &nt, &html));

@@ -194,7 +194,7 @@ sc_status sc_html_visible(const char *s, size_t len, char **out, uint32_t **map,
   *out = NULL;
   *map = NULL;
   *out_len = 0;
-  SC_CHECK(len >= UINT32_MAX, SC_E_TOO_LARGE);
+  SC_CHECK(len > SC_DOC_MAX_BYTES, SC_E_TOO_LARGE);
   /* Output never outgrows the input: a reference is at least as long as
    * its UTF-8 ("&#1;" 4 bytes, U+0001 1), a tag at least as long as the
    * line break written for it. */

@@ -45,7 +45,7 @@ static sc_status deliver(const walk *w, const char *path, const char *data, size
 
 /* Reads all of @p fd into a heap buffer (for stdin and files mmap refuses),
  * stopping at the first NUL byte (the text is binary, and /dev/zero never
- * ends) or at 4 GiB (SC_E_TOO_LARGE: more than a document may hold). */
+ * ends) or past SC_DOC_MAX_BYTES (SC_E_TOO_LARGE). */
 static sc_status slurp(int fd, char **out, size_t *len) {
   size_t cap = 1 << 16, n = 0;
   char *buf = sc__malloc(cap);
@@ -70,7 +70,7 @@ static sc_status slurp(int fd, char **out, size_t *len) {
     const int nul = memchr(buf + n, '\0', (size_t)r) != NULL;
     n += (size_t)r;
     if (nul) break;
-    if (n >= (size_t)UINT32_MAX) {
+    if (n > SC_DOC_MAX_BYTES) {
       sc__free(buf);
       return SC_E_TOO_LARGE;
     }

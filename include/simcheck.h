@@ -59,6 +59,11 @@ extern "C" {
   X(E_STATE, 11, "call out of order (corpus not built)")                      \
   X(E_TOO_LARGE, 12, "document larger than 4 GiB")
 
+/* The longest document, in bytes: a longer text gives SC_E_TOO_LARGE
+ * (offsets into a text are 32-bit). A reader of a stream may stop once it
+ * has passed this. */
+#define SC_DOC_MAX_BYTES ((size_t)UINT32_MAX - 1)
+
 typedef enum sc_status {
 #define SC_STATUS_ENUM_(name, value, text) SC_##name = value,
   SC_STATUS_MAP(SC_STATUS_ENUM_)

@@ -243,6 +243,10 @@ static void test_empty_and_info(void) {
   CHECK_EQ_INT(sc_corpus_size(c), 0);
   CHECK(sc_corpus_add(c, "x", NULL, 5, NULL) == SC_E_INVALID_ARG);
   CHECK(sc_corpus_add(NULL, "x", "a", 1, NULL) == SC_E_INVALID_ARG);
+  /* Past the longest document: refused on its length, before a byte is
+   * read (ASan reports any read past the one-byte text). */
+  CHECK_EQ_INT(sc_corpus_add(c, "huge", "a", SC_DOC_MAX_BYTES + 1, NULL), SC_E_TOO_LARGE);
+  CHECK_EQ_INT(sc_corpus_size(c), 0);
   CHECK_EQ_INT(sc_corpus_size(NULL), 0);
   CHECK(sc_corpus_build(c) == SC_OK);  /* an empty corpus builds */
   sc_pair dummy;

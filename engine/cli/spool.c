@@ -6,15 +6,14 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* Past this a read stops too (read.c): the copy need hold one byte more. */
-#define SPOOL_LIMIT ((uint64_t)4 << 30)
+#include "simcheck.h"
+
 
 static int needs_copy(const char *path) {
   struct stat sb;
@@ -32,14 +31,16 @@ static int copy_to_temp(int in) {
   if (fd < 0) return -1;
   unlink(name);
   char buf[1 << 16];
-  uint64_t total = 0;
+  size_t total = 0;
   for (;;) {
     const ssize_t r = read(in, buf, sizeof buf);
     if (r == 0) return fd;
     if (r < 0 && errno == EINTR) continue;
     if (r < 0 || write(fd, buf, (size_t)r) != r) break;
-    total += (uint64_t)r;
-    if (memchr(buf, '\0', (size_t)r) || total > SPOOL_LIMIT) return fd;
+    total += (size_t)r;
+    /* The reader stops there too: at a NUL (binary) or past the longest
+     * document (too large), so /dev/zero or an endless pipe ends here. */
+    if (memchr(buf, '\0', (size_t)r) || total > SC_DOC_MAX_BYTES) return fd;
   }
   const int why = errno;
   close(fd);
