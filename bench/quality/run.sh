@@ -14,7 +14,10 @@
 # systems on whole books (bench/quality/books.py); KINDS=1 also reports the
 # verdict of each kind of pair (bench/quality/kinds.py); DEBIAN=1 also runs
 # simcheck and both scikit-learn baselines on two tasks of another kind,
-# Debian package descriptions (bench/quality/debian_tasks.py), two samples.
+# Debian package descriptions (bench/quality/debian_tasks.py), two samples;
+# AUDIT=1 also runs bench/quality/audit (hand-written modern English: the
+# verdict of each kind of pair, and rewrites against same-topic texts, with
+# scikit-learn beside).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 BUILD=${1:-$ROOT/build}
@@ -159,4 +162,10 @@ if [ "${DEBIAN:-0}" = 1 ]; then
       done
     done
   done
+fi
+
+# AUDIT=1: hand-written modern English (bench/quality/audit/README.md).
+if [ "${AUDIT:-0}" = 1 ]; then
+  echo
+  /usr/bin/python3 "$ROOT/bench/quality/audit/audit.py" --simcheck "$SIMCHECK" --baselines
 fi
