@@ -15,6 +15,9 @@
 # verdict of each kind of pair (bench/quality/kinds.py); DEBIAN=1 also runs
 # simcheck and both scikit-learn baselines on two tasks of another kind,
 # Debian package descriptions (bench/quality/debian_tasks.py), two samples;
+# DICT=1 also runs simcheck and both baselines on definitions of one
+# headword by two dictionaries (bench/quality/dict_tasks.py: Debian's
+# dict-gcide and dict-wn, fetched with apt-get download);
 # AUDIT=1 also runs bench/quality/audit (hand-written modern English: the
 # verdict of each kind of pair, and rewrites against same-topic texts, with
 # scikit-learn beside).
@@ -161,6 +164,27 @@ if [ "${DEBIAN:-0}" = 1 ]; then
         printf '%-22s %-28s %-58s %8.2f\n' "$name" "sklearn $an TF-IDF" "$(score_first "$dir" "$OUT/sk.csv")" "$t"
       done
     done
+  done
+fi
+
+# DICT=1: independent paraphrases, Webster 1913 against WordNet glosses.
+if [ "${DICT:-0}" = 1 ]; then
+  dir=$EVAL_DIR/simcheck-dict-v1
+  if [ ! -d "$dir/dict-gcide-wn" ]; then
+    mkdir -p "$EVAL_DIR/debs"
+    ls "$EVAL_DIR"/debs/dict-gcide_*.deb "$EVAL_DIR"/debs/dict-wn_*.deb >/dev/null 2>&1 ||
+      (cd "$EVAL_DIR/debs" && apt-get download -qq dict-gcide dict-wn)
+    python3 "$ROOT/bench/quality/dict_tasks.py" "$EVAL_DIR/debs" "$dir" >/dev/null
+  fi
+  dir=$dir/dict-gcide-wn
+  printf '\n%-22s %-28s %-58s %8s\n' task system "quality" "wall s"
+  t=$(median_time "$SIMCHECK" matrix --top 10 --format csv "$dir/docs" -q)
+  "$SIMCHECK" matrix --top 10 --format csv "$dir/docs" -q > "$OUT/simcheck.csv"
+  printf '%-22s %-28s %-58s %8.2f\n' dict-gcide-wn "simcheck matrix --top 10" "$(score_first "$dir" "$OUT/simcheck.csv")" "$t"
+  for an in char word; do
+    t=$(median_time /usr/bin/python3 "$ROOT/bench/quality/sklearn_pairs.py" "$dir/docs" "$OUT/sk.csv" --analyzer $an)
+    /usr/bin/python3 "$ROOT/bench/quality/sklearn_pairs.py" "$dir/docs" "$OUT/sk.csv" --analyzer $an
+    printf '%-22s %-28s %-58s %8.2f\n' dict-gcide-wn "sklearn $an TF-IDF" "$(score_first "$dir" "$OUT/sk.csv")" "$t"
   done
 fi
 
