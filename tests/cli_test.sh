@@ -538,9 +538,7 @@ usage_error "simcheck compare: standard input (-) can be only one of A and B" "c
 run compare "$IN/missing.txt" "$G1"
 expect_rc 2 "compare with a missing file"
 expect_err_line "simcheck compare: $IN/missing.txt: no document could be read" "compare with a missing file"
-run compare "$D" "$G1"
-expect_rc 2 "compare with a directory"
-expect_err_line "simcheck compare: $D: is a directory of several documents; compare takes two files" "compare with a directory"
+usage_error "simcheck compare: $D: holds 5 documents; A and B are one each ('simcheck matrix' compares them all)" "compare with a directory" compare "$D" "$G1"
 run compare --help
 expect_rc 0 "compare --help"
 expect_out_line "Usage: simcheck compare [OPTIONS] A B" "compare --help"

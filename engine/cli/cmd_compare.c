@@ -104,10 +104,14 @@ int cmd_compare(int argc, char **argv) {
       fprintf(stderr, "simcheck compare: %s\n", sc_strerror(st));
       goto done;
     }
-    if (sc_corpus_size(c) != before + 1) {
-      fprintf(stderr, "simcheck compare: %s: %s\n", paths[i],
-              sc_corpus_size(c) == before ? "no document could be read" : "is a directory of several documents; "
-                                                                           "compare takes two files");
+    if (sc_corpus_size(c) == before) {
+      fprintf(stderr, "simcheck compare: %s: no document could be read\n", paths[i]);
+      goto done;
+    }
+    if (sc_corpus_size(c) != before + 1) {  /* a directory or JSON Lines: a usage error */
+      usage_error(&a, "%s: holds %zu documents; A and B are one each ('simcheck matrix' compares them all)",
+                  paths[i], sc_corpus_size(c) - before);
+      rc = EXIT_USAGE;
       goto done;
     }
   }
