@@ -22,7 +22,6 @@
 PKG_DIR holds the .deb files (apt-get download dict-gcide dict-wn).
 """
 import argparse
-import csv
 import glob
 import gzip
 import json
@@ -34,6 +33,9 @@ import subprocess
 import sys
 import tempfile
 from collections import defaultdict, Counter
+
+# The task layout's writers and the 5-shingle test, shared with the Debian tasks.
+from debian_tasks import shingles, words, write, write_csv, write_lines
 
 B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 
@@ -63,15 +65,6 @@ def load_dictd(deb, name, tmp):
 
 def flat(s):
     return " ".join(s.split())
-
-
-def words(t):
-    return re.findall(r"[a-z0-9]+", t.lower())
-
-
-def shingles(t, k=5):
-    w = words(t)
-    return {tuple(w[i:i + k]) for i in range(len(w) - k + 1)}
 
 
 # ------------------------------------------------------------------ WordNet
@@ -232,25 +225,6 @@ def strip_head(text, head):
     text = re.sub(r"\s+([,;:.)])", r"\1", text)
     text = re.sub(r"\(\s*\)", "", text)
     return re.sub(r"\s+", " ", text).strip(" ,;")
-
-
-def write(path, text):
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(text.rstrip("\n") + "\n")
-
-
-def write_csv(path, header, rows):
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        w = csv.writer(f, lineterminator="\n")
-        w.writerow(header)
-        w.writerows(rows)
-
-
-def write_lines(path, lines):
-    with open(path, "w", encoding="utf-8") as f:
-        for l in lines:
-            f.write(l + "\n")
 
 
 def main():
