@@ -173,7 +173,7 @@ if [ "${DICT:-0}" = 1 ]; then
   if [ ! -d "$dir/dict-gcide-wn" ]; then
     mkdir -p "$EVAL_DIR/debs"
     ls "$EVAL_DIR"/debs/dict-gcide_*.deb "$EVAL_DIR"/debs/dict-wn_*.deb >/dev/null 2>&1 ||
-      (cd "$EVAL_DIR/debs" && apt-get download -qq dict-gcide dict-wn)
+      (cd "$EVAL_DIR/debs" && apt-get download -qq -o APT::Sandbox::User=root dict-gcide dict-wn)
     python3 "$ROOT/bench/quality/dict_tasks.py" "$EVAL_DIR/debs" "$dir" >/dev/null
   fi
   dir=$dir/dict-gcide-wn
