@@ -326,6 +326,12 @@ expect_out_has "--threads N" "matrix --help lists the common options"
 for m in $(echo "$HEADER" | cut -d, -f5- | tr , ' '); do  # every metric column is documented
   expect_out_has "$m" "matrix --help names the metric $m"
 done
+# Every help fits an 80-column terminal.
+for c in "" matrix compare cluster dedup; do
+  run $c --help
+  wide=$(awk 'length($0) > 80 { print NR ": " $0 }' "$TMP/out")
+  expect_eq "$wide" "" "simcheck $c --help fits 80 columns"
+done
 run --version
 expect_rc 0 "--version"
 expect_eq "$(cat "$TMP/out")" "simcheck 0.1.0" "--version"
