@@ -156,10 +156,12 @@ typedef struct sc_pair {
   double coverage_ba;        /* share of b's content matched by a's sentences */
   double order;              /* order preservation of the aligned sentences */
   uint32_t shared_shingles;  /* |A n B|                                    */
-  int summary;               /* rewrite verdict: one side much shorter,
-                                its content drawn from all of the other    */
-  int within;                /* rewrite verdict: one side much shorter,
-                                its content one passage of the other       */
+  int summary;               /* rewrite verdict: one side much shorter
+                                (under 60% of the other's words, as
+                                sc_doc_info.words counts them), its content
+                                drawn from all of the other                */
+  int within;                /* rewrite verdict: that shorter side's
+                                content one passage of the other           */
   double extent;             /* for those two: the share of the longer
                                 side's sentences that hold the middle 80%
                                 of the shorter side's counterparts; else 1 */

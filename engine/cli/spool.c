@@ -14,7 +14,6 @@
 
 #include "simcheck.h"
 
-
 static int needs_copy(const char *path) {
   struct stat sb;
   if (strcmp(path, "-") == 0) return 1;

@@ -20,7 +20,7 @@ sc_status sc_report_csv(FILE *out, const sc_corpus *c, const sc_pair *p, size_t 
     sc_csv_field(out, db.name);
     fprintf(out, ",%.6f,%s", p[i].score, sc_verdict_name(p[i].verdict));
     for (unsigned m = 1; m < SC_METRIC_COUNT; m++) fprintf(out, ",%.6f", sc_pair_metric(&p[i], (sc_metric)m));
-    const int a_shorter = da.words < db.words;  /* the side sc_pair's notes are about */
+    const int a_shorter = da.words < db.words;  /* the notes' side (sc_pair.summary) */
     if (p[i].summary) fputs(a_shorter ? ",a summarizes b\n" : ",b summarizes a\n", out);
     else if (p[i].within) fputs(a_shorter ? ",a within b\n" : ",b within a\n", out);
     else fputs(",\n", out);
