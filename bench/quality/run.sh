@@ -146,6 +146,19 @@ score_first() {  # task csv -> "P@1 MRR F1 F1-at-0.44" of its first retrieval an
     {take=0}
     END {print p, m, f, t}'
 }
+# other_kind NAME DIR: a row each for simcheck and the two scikit-learn
+# baselines on the task in DIR, quality and median wall seconds.
+other_kind() {
+  local name=$1 dir=$2 t an
+  t=$(median_time "$SIMCHECK" matrix --top 10 --format csv "$dir/docs" -q)
+  "$SIMCHECK" matrix --top 10 --format csv "$dir/docs" -q > "$OUT/simcheck.csv"
+  printf '%-22s %-28s %-58s %8.2f\n' "$name" "simcheck matrix --top 10" "$(score_first "$dir" "$OUT/simcheck.csv")" "$t"
+  for an in char word; do
+    t=$(median_time /usr/bin/python3 "$ROOT/bench/quality/sklearn_pairs.py" "$dir/docs" "$OUT/sk.csv" --analyzer $an)
+    /usr/bin/python3 "$ROOT/bench/quality/sklearn_pairs.py" "$dir/docs" "$OUT/sk.csv" --analyzer $an
+    printf '%-22s %-28s %-58s %8.2f\n' "$name" "sklearn $an TF-IDF" "$(score_first "$dir" "$OUT/sk.csv")" "$t"
+  done
+}
 if [ "${DEBIAN:-0}" = 1 ]; then
   ls /var/lib/apt/lists/*bookworm_main_i18n_Translation-en* >/dev/null 2>&1 ||
     apt-get -o Acquire::Languages=en update -qq >/dev/null
@@ -153,16 +166,7 @@ if [ "${DEBIAN:-0}" = 1 ]; then
   for seed in simcheck-deb-v1 simcheck-deb-v2; do
     [ -d "$EVAL_DIR/$seed" ] || python3 "$ROOT/bench/quality/debian_tasks.py" "$EVAL_DIR/$seed" --seed "$seed" >/dev/null
     for task in deb-summary deb-family; do
-      dir=$EVAL_DIR/$seed/$task
-      name=$task-${seed##*-}
-      t=$(median_time "$SIMCHECK" matrix --top 10 --format csv "$dir/docs" -q)
-      "$SIMCHECK" matrix --top 10 --format csv "$dir/docs" -q > "$OUT/simcheck.csv"
-      printf '%-22s %-28s %-58s %8.2f\n' "$name" "simcheck matrix --top 10" "$(score_first "$dir" "$OUT/simcheck.csv")" "$t"
-      for an in char word; do
-        t=$(median_time /usr/bin/python3 "$ROOT/bench/quality/sklearn_pairs.py" "$dir/docs" "$OUT/sk.csv" --analyzer $an)
-        /usr/bin/python3 "$ROOT/bench/quality/sklearn_pairs.py" "$dir/docs" "$OUT/sk.csv" --analyzer $an
-        printf '%-22s %-28s %-58s %8.2f\n' "$name" "sklearn $an TF-IDF" "$(score_first "$dir" "$OUT/sk.csv")" "$t"
-      done
+      other_kind "$task-${seed##*-}" "$EVAL_DIR/$seed/$task"
     done
   done
 fi
@@ -176,16 +180,8 @@ if [ "${DICT:-0}" = 1 ]; then
       (cd "$EVAL_DIR/debs" && apt-get download -qq -o APT::Sandbox::User=root dict-gcide dict-wn)
     python3 "$ROOT/bench/quality/dict_tasks.py" "$EVAL_DIR/debs" "$dir" >/dev/null
   fi
-  dir=$dir/dict-gcide-wn
   printf '\n%-22s %-28s %-58s %8s\n' task system "quality" "wall s"
-  t=$(median_time "$SIMCHECK" matrix --top 10 --format csv "$dir/docs" -q)
-  "$SIMCHECK" matrix --top 10 --format csv "$dir/docs" -q > "$OUT/simcheck.csv"
-  printf '%-22s %-28s %-58s %8.2f\n' dict-gcide-wn "simcheck matrix --top 10" "$(score_first "$dir" "$OUT/simcheck.csv")" "$t"
-  for an in char word; do
-    t=$(median_time /usr/bin/python3 "$ROOT/bench/quality/sklearn_pairs.py" "$dir/docs" "$OUT/sk.csv" --analyzer $an)
-    /usr/bin/python3 "$ROOT/bench/quality/sklearn_pairs.py" "$dir/docs" "$OUT/sk.csv" --analyzer $an
-    printf '%-22s %-28s %-58s %8.2f\n' dict-gcide-wn "sklearn $an TF-IDF" "$(score_first "$dir" "$OUT/sk.csv")" "$t"
-  done
+  other_kind dict-gcide-wn "$dir/dict-gcide-wn"
 fi
 
 # AUDIT=1: hand-written modern English (bench/quality/audit/README.md).
