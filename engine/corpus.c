@@ -209,11 +209,33 @@ static sc_status distinct_text_df(const sc_corpus *c, uint32_t *text_df, size_t 
   return st;
 }
 
+/* Term ids in the byte order of the stems. Every float sum over a text's
+ * terms runs in id order, so this makes the figures of a pair depend on the
+ * texts alone, to the last bit, never on the order the files came in. Ids
+ * stay in order until a new term arrives. */
+static sc_status canonical_term_ids(sc_corpus *c) {
+  if (c->vocab.n == c->vocab_sorted) return SC_OK;
+  size_t most = 0;
+  for (size_t i = 0; i < c->docs.len; i++)
+    if (c->docs.items[i]->n_terms > most) most = c->docs.items[i]->n_terms;
+  uint32_t *map = sc__mallocarray(c->vocab.n, sizeof(uint32_t));
+  uint64_t *scratch = sc__mallocarray(most ? 2 * most : 1, sizeof(uint64_t));
+  sc_status st = map && scratch ? sc_strmap_sort(&c->vocab, map) : SC_E_NOMEM;
+  if (st == SC_OK) {
+    for (size_t i = 0; i < c->docs.len; i++) sc_doc_renumber(c->docs.items[i], map, scratch);
+    c->vocab_sorted = c->vocab.n;
+  }
+  sc__free(scratch);
+  sc__free(map);
+  return st;
+}
+
 sc_status sc_corpus_build(sc_corpus *c) {
   SC_CHECK(!c, SC_E_INVALID_ARG);
   free_stats(c);
   c->built = 0;
   SC_TRY(restore_grams(c));
+  SC_TRY(canonical_term_ids(c));
   const size_t v = c->vocab.n, n = c->docs.len;
   c->df = sc__calloc(v, sizeof(uint32_t));
   c->idf = sc__mallocarray(v, sizeof(float));

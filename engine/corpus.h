@@ -14,6 +14,8 @@ struct sc_corpus {
   sc_keys keys;                 /* derived from opt.key; wiped at free    */
   SC_VEC(sc_doc *) docs;
   sc_strmap vocab;              /* global content terms (stems)           */
+  size_t vocab_sorted;          /* terms when the ids were last put in the
+                                   stems' byte order (canonical_term_ids)  */
   uint32_t *df;                 /* documents per term, after build        */
   float *idf;                   /* per term, after build                  */
   uint64_t *term_hash;          /* SimHash feature hash per term          */

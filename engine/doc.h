@@ -168,6 +168,12 @@ sc_status sc_doc_missing_facts(sc_analyzer *az, const sc_keys *keys, const sc_do
  *  local stem table. */
 sc_status sc_doc_globalize(sc_doc *d, sc_strmap *vocab);
 
+/** Renumbers global term ids through @p map (the vocabulary sorted again,
+ *  sc_strmap_sort), keeping each list sorted by id. @p scratch holds
+ *  2 * d->n_terms entries; so that a corpus can renumber every document or
+ *  none, this cannot fail. */
+void sc_doc_renumber(sc_doc *d, const uint32_t *map, uint64_t *scratch);
+
 /** Computes TF-IDF weights, sentence vectors and SimHash from @p idf and the
  *  per-term SimHash feature hashes @p term_hash (both indexed by global id),
  *  and character n-gram weights from @p gram_df over @p n_docs documents. */

@@ -30,7 +30,7 @@ sc_status sc_corpus_compare(const sc_corpus *c, uint32_t a, uint32_t b, sc_pair 
   SC_CHECK(!c->built, SC_E_STATE);
   out->a = a;
   out->b = b;
-  return sc_score_pair(c->docs.items[a], c->docs.items[b], &c->opt, -1.0, -1.0, out);
+  return sc_score_pair(c->docs.items[a], c->docs.items[b], &c->opt, -1.0, out);
 }
 
 /* A candidate pair (a < b) and its word cosine (-1: not known yet). */
@@ -126,8 +126,7 @@ static sc_status score_range(void *user, size_t begin, size_t end, unsigned work
     const candidate *cd = &j->cand[i];
     j->out[i].a = cd->a;
     j->out[i].b = cd->b;
-    SC_TRY(sc_score_pair(j->c->docs.items[cd->a], j->c->docs.items[cd->b], &j->c->opt, cd->score,
-                         j->chars[i], &j->out[i]));
+    SC_TRY(sc_score_pair(j->c->docs.items[cd->a], j->c->docs.items[cd->b], &j->c->opt, j->chars[i], &j->out[i]));
   }
   const size_t done = atomic_fetch_add(&j->done, end - begin) + (end - begin);
   if (worker == 0 && j->po->progress) j->po->progress(j->po->progress_user, done, j->total);  /* the caller's thread */

@@ -152,8 +152,7 @@ static double matched_extent(const sc_doc *shorter, const sc_doc *longer, sc_sen
   return (double)(m[hi].first + m[hi].span - m[lo].first) / (double)longer->n_sent;
 }
 
-sc_status sc_score_pair(const sc_doc *a, const sc_doc *b, const sc_options *o, double cosine, double chars,
-                        sc_pair *out) {
+sc_status sc_score_pair(const sc_doc *a, const sc_doc *b, const sc_options *o, double chars, sc_pair *out) {
   const uint32_t ida = out->a, idb = out->b;
   memset(out, 0, sizeof(*out));
   out->a = ida;
@@ -166,7 +165,8 @@ sc_status sc_score_pair(const sc_doc *a, const sc_doc *b, const sc_options *o, d
   out->containment_ba = b->n_shingles ? (double)shared / (double)b->n_shingles : 0;
   out->minhash = sc_minhash_estimate(a->sig, b->sig, o->num_perm);
   out->simhash = 1.0 - sc_hamming64(a->simhash, b->simhash) / 64.0;
-  out->cosine = cosine >= 0 ? (cosine > 1 ? 1 : cosine) : sc_cosine_sparse(a, b);
+  const double cosine = sc_cosine_sparse(a, b);
+  out->cosine = cosine > 1 ? 1 : cosine;
   out->chars = chars >= 0 ? chars : sc_cosine_chars(a, b);
   const size_t common = sc_u64_intersect_count(a->word_set, a->n_word_set, b->word_set, b->n_word_set);
   const size_t larger = a->n_word_set > b->n_word_set ? a->n_word_set : b->n_word_set;

@@ -12,12 +12,13 @@
 #define SC_WITHIN_EXTENT 0.5
 
 /** Scores @p a against @p b into @p out (ids set by the caller).
- *  @p cosine is their TF-IDF cosine and @p chars their character n-gram
- *  cosine if already known (from the BLAS path and the n-gram posting
- *  lists), or negative to compute them here.
+ *  @p chars is their character n-gram cosine if already known (from the
+ *  n-gram posting lists), or negative to compute it here. The word cosine
+ *  is always merged here in double: the candidate search's float blocks
+ *  sum in another order, and a pair's figures must not depend on the path
+ *  that found it (matrix and compare print the same).
  *  @return SC_OK or SC_E_NOMEM. */
-sc_status sc_score_pair(const sc_doc *a, const sc_doc *b, const sc_options *o, double cosine, double chars,
-                        sc_pair *out);
+sc_status sc_score_pair(const sc_doc *a, const sc_doc *b, const sc_options *o, double chars, sc_pair *out);
 
 /** Decides the verdict from the figures in @p p (exposed for tests of the
  *  decision list). @p same_digest: the normalized texts are identical. */

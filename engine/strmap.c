@@ -3,6 +3,7 @@
  */
 #include "strmap.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <xxhash.h>
 
@@ -85,6 +86,42 @@ const char *sc_strmap_key(const sc_strmap *m, uint32_t id, size_t *len) {
   assert(id < m->n);
   if (len) *len = m->offsets[id + 1] - m->offsets[id] - 1;
   return m->arena + m->offsets[id];
+}
+
+typedef struct keyed_id {
+  const char *key;
+  uint32_t len, id;
+} keyed_id;
+
+static int cmp_keyed_id(const void *x, const void *y) {
+  const keyed_id *a = x, *b = y;
+  const int c = memcmp(a->key, b->key, a->len < b->len ? a->len : b->len);
+  if (c) return c;
+  return (a->len > b->len) - (a->len < b->len);
+}
+
+sc_status sc_strmap_sort(sc_strmap *m, uint32_t *old_to_new) {
+  if (m->n == 0) return SC_OK;
+  keyed_id *k = sc__mallocarray(m->n, sizeof(keyed_id));
+  SC_CHECK(!k, SC_E_NOMEM);
+  for (size_t id = 0; id < m->n; id++) {
+    size_t len;
+    const char *key = sc_strmap_key(m, (uint32_t)id, &len);
+    k[id] = (keyed_id){key, (uint32_t)len, (uint32_t)id};
+  }
+  qsort(k, m->n, sizeof(keyed_id), cmp_keyed_id);
+  /* Interning in that order numbers the keys by it. */
+  sc_strmap sorted = {0};
+  sc_status st = SC_OK;
+  for (size_t i = 0; i < m->n && st == SC_OK; i++) st = sc_strmap_intern(&sorted, k[i].key, k[i].len, &old_to_new[k[i].id], NULL);
+  sc__free(k);
+  if (st != SC_OK) {
+    sc_strmap_free(&sorted);
+    return st;
+  }
+  sc_strmap_free(m);
+  *m = sorted;
+  return SC_OK;
 }
 
 void sc_strmap_free(sc_strmap *m) {

@@ -30,6 +30,13 @@ int sc_strmap_find(const sc_strmap *m, const char *key, size_t len, uint32_t *ou
 /** @return the NUL-terminated key of @p id; valid until the next intern. */
 const char *sc_strmap_key(const sc_strmap *m, uint32_t id, size_t *len);
 
+/** Renumbers the ids in the byte order of their keys (shorter first where
+ *  one is a prefix of the other), so that ids depend on the set of keys
+ *  only, never on the order they came in. @p old_to_new (m->n entries)
+ *  receives each old id's new one.
+ *  @return SC_OK, SC_E_NOMEM (map unchanged). */
+sc_status sc_strmap_sort(sc_strmap *m, uint32_t *old_to_new);
+
 void sc_strmap_free(sc_strmap *m);
 
 #endif

@@ -14,46 +14,36 @@
 #include "simhash.h"
 #include "tfidf.h"
 
-static int cmp_u32(const void *a, const void *b) {
-  const uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-  return (x > y) - (x < y);
-}
-
-typedef struct term_count {
-  uint32_t id, count;
-} term_count;
-
-static int cmp_term_count(const void *a, const void *b) {
-  return cmp_u32(&((const term_count *)a)->id, &((const term_count *)b)->id);
-}
-
-/* Renumbers ids[] through map[] and sorts (id, count) pairs by new id. */
-static sc_status remap_sorted(uint32_t *ids, uint32_t *counts, size_t n, const uint32_t *map) {
-  if (n == 0) return SC_OK;
-  term_count *tc = sc__mallocarray(n, sizeof(term_count));
-  SC_CHECK(!tc, SC_E_NOMEM);
-  for (size_t i = 0; i < n; i++) tc[i] = (term_count){map[ids[i]], counts[i]};
-  qsort(tc, n, sizeof(term_count), cmp_term_count);
+/* Renumbers ids[] through map[] and sorts the (id, count) pairs by new id,
+ * packed in @p scratch (2n entries: the pairs and the sort's buffer). */
+static void remap_sorted(uint32_t *ids, uint32_t *counts, size_t n, const uint32_t *map, uint64_t *scratch) {
+  for (size_t i = 0; i < n; i++) scratch[i] = (uint64_t)map[ids[i]] << 32 | counts[i];
+  sc_u64_sort(scratch, n, scratch + n);
   for (size_t i = 0; i < n; i++) {
-    ids[i] = tc[i].id;
-    counts[i] = tc[i].count;
+    ids[i] = (uint32_t)(scratch[i] >> 32);
+    counts[i] = (uint32_t)scratch[i];
   }
-  sc__free(tc);
-  return SC_OK;
+}
+
+void sc_doc_renumber(sc_doc *d, const uint32_t *map, uint64_t *scratch) {
+  remap_sorted(d->terms, d->tf, d->n_terms, map, scratch);
+  for (size_t s = 0; s < d->n_sent; s++) {
+    assert(d->sent[s].count <= d->n_terms);  /* a sentence's terms are some of the text's */
+    remap_sorted(d->sent_terms + d->sent[s].first, d->sent_tf + d->sent[s].first, d->sent[s].count, map, scratch);
+  }
 }
 
 sc_status sc_doc_globalize(sc_doc *d, sc_strmap *vocab) {
   uint32_t *map = sc__mallocarray(d->stems.n, sizeof(uint32_t));
-  SC_CHECK(!map && d->stems.n, SC_E_NOMEM);
-  sc_status st = SC_OK;
+  uint64_t *scratch = sc__mallocarray(2 * d->n_terms, sizeof(uint64_t));
+  sc_status st = (map || !d->stems.n) && (scratch || !d->n_terms) ? SC_OK : SC_E_NOMEM;
   for (uint32_t t = 0; t < d->stems.n && st == SC_OK; t++) {
     size_t n;
     const char *s = sc_strmap_key(&d->stems, t, &n);
     st = sc_strmap_intern(vocab, s, n, &map[t], NULL);
   }
-  if (st == SC_OK) st = remap_sorted(d->terms, d->tf, d->n_terms, map);
-  for (size_t s = 0; s < d->n_sent && st == SC_OK; s++)
-    st = remap_sorted(d->sent_terms + d->sent[s].first, d->sent_tf + d->sent[s].first, d->sent[s].count, map);
+  if (st == SC_OK) sc_doc_renumber(d, map, scratch);
+  sc__free(scratch);
   sc__free(map);
   if (st == SC_OK) sc_strmap_free(&d->stems);
   return st;

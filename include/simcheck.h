@@ -294,7 +294,8 @@ SC_API sc_status sc_corpus_doc_info(const sc_corpus *c, uint32_t id,
 
 /** Computes corpus statistics (IDF, TF-IDF vectors, SimHash). Call after the
  *  last add and before any comparison; calling it again after more adds
- *  recomputes everything.
+ *  recomputes everything. A pair's figures depend on the set of texts, not
+ *  on the order they were added: the same to the last bit.
  *  @return SC_OK, SC_E_NOMEM. */
 SC_API sc_status sc_corpus_build(sc_corpus *c);
 
@@ -320,7 +321,8 @@ typedef struct sc_pairs_options {
  *  cosines of all pairs come from blocked cblas_sgemm or, for short texts
  *  over a large vocabulary, from posting lists (whichever costs less); with
  *  a top-K only each document's 2K+8 best cosine partners are scored fully,
- *  and the N x N matrix is never held.
+ *  and the N x N matrix is never held. Each listed pair has the figures
+ *  sc_corpus_compare gives it, bit for bit.
  *  Ownership: *out is freed with sc_pairs_free.
  *  @return SC_OK, SC_E_INVALID_ARG, SC_E_STATE, SC_E_NOMEM. */
 SC_API sc_status sc_corpus_pairs(const sc_corpus *c, const sc_pairs_options *po,

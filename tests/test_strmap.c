@@ -1,7 +1,7 @@
 /*
  * test_strmap.c: string interning against a brute-force list: dense ids in
  * insertion order, lookups, keys with any bytes, growth, and the "map
- * unchanged" promise when an allocation fails.
+ * unchanged" promise when an allocation fails; sorting into key order.
  */
 #include "sc_test.h"
 #include "strmap.h"
@@ -99,9 +99,60 @@ static void test_oom(void) {
   sc_strmap_free(&m);
 }
 
+/* Byte order, a prefix before its extensions (NUL and high bytes are bytes
+ * like any other), brute force over the pairs. */
+static int key_before(const char *a, size_t la, const char *b, size_t lb) {
+  const int c = memcmp(a, b, la < lb ? la : lb);
+  return c < 0 || (c == 0 && la < lb);
+}
+
+static void test_sort(void) {
+  sc_strmap m = {0};
+  char (*keys)[64] = malloc(3000 * sizeof *keys);
+  size_t lens[3000];
+  uint32_t id;
+  for (size_t i = 0; i < 3000; i++) {
+    lens[i] = make_key(i, keys[i]);
+    CHECK(sc_strmap_intern(&m, keys[i], lens[i], &id, NULL) == SC_OK && id == i);
+  }
+  CHECK(sc_strmap_intern(&m, "", 0, &id, NULL) == SC_OK);  /* sorts first */
+  CHECK(sc_strmap_intern(&m, "k1", 2, &id, NULL) == SC_OK);
+  CHECK(sc_strmap_intern(&m, "k1\xe9", 3, &id, NULL) == SC_OK);
+  const size_t n = m.n;
+  uint32_t *map = malloc(n * sizeof *map);
+  /* A failed sort leaves the ids as they were. */
+  sc__alloc_fail_after(2);
+  CHECK(sc_strmap_sort(&m, map) == SC_E_NOMEM);
+  sc__alloc_fail_after(0);
+  CHECK(m.n == n && sc_strmap_find(&m, keys[7], lens[7], &id) && id == 7);
+  CHECK(sc_strmap_sort(&m, map) == SC_OK);
+  CHECK_EQ_INT(m.n, n);
+  CHECK(sc_strmap_find(&m, "", 0, &id) && id == 0);
+  size_t bad = 0;
+  for (size_t i = 0; i < 3000; i++) {
+    /* The new id is the number of keys before it. */
+    size_t before = 0;
+    for (size_t j = 0; j < 3000; j++) before += key_before(keys[j], lens[j], keys[i], lens[i]);
+    before += 1 + key_before("k1", 2, keys[i], lens[i]) + key_before("k1\xe9", 3, keys[i], lens[i]);
+    bad += map[i] != before || !sc_strmap_find(&m, keys[i], lens[i], &id) || id != map[i];
+  }
+  CHECK_MSG(bad == 0, "%zu of 3000 keys misplaced", bad);
+  for (uint32_t k = 1; k < n; k++) {
+    size_t la, lb;
+    const char *a = sc_strmap_key(&m, k - 1, &la), *b = sc_strmap_key(&m, k, &lb);
+    CHECK_MSG(key_before(a, la, b, lb), "ids %u and %u out of order", k - 1, k);
+  }
+  /* Interning goes on after the sorted ids. */
+  CHECK(sc_strmap_intern(&m, "new", 3, &id, NULL) == SC_OK && id == n);
+  sc_strmap_free(&m);
+  free(map);
+  free(keys);
+}
+
 int main(int argc, char **argv) {
   sc_test_init(argc, argv, 5);
   test_against_list();
   test_oom();
+  test_sort();
   return sc_test_done("test_strmap");
 }
