@@ -130,9 +130,14 @@ static int cmp_match_first(const void *x, const void *y) {
 /* The share of @p longer's sentences that hold the middle 80% (by weight)
  * of the counterparts @p m (one per sentence of @p shorter, reordered here)
  * finds there. A summary draws on the whole of its source; a passage
- * rewritten inside a longer text on one part of it. 1 when nothing
- * matches. */
-static double matched_extent(const sc_doc *shorter, const sc_doc *longer, sc_sentence_match *m) {
+ * rewritten inside a longer text on one part of it. *compression receives
+ * the shorter side's words over those of that part: a passage rewritten
+ * keeps about its length, a summary of a source's lead (news put the
+ * essentials first) draws on one part too but condenses it. 1 and 1 when
+ * nothing matches. */
+static double matched_extent(const sc_doc *shorter, const sc_doc *longer, sc_sentence_match *m,
+                             double *compression) {
+  *compression = 1;
   size_t n = 0;
   double total = 0;
   for (size_t i = 0; i < shorter->n_sent; i++) {
@@ -149,7 +154,11 @@ static double matched_extent(const sc_doc *shorter, const sc_doc *longer, sc_sen
     if (before <= 0.1 * total) lo = i;
     if (before < 0.9 * total) hi = i;
   }
-  return (double)(m[hi].first + m[hi].span - m[lo].first) / (double)longer->n_sent;
+  const uint32_t first = m[lo].first, end = m[hi].first + m[hi].span;
+  size_t words = 0;
+  for (uint32_t s = first; s < end; s++) words += longer->sent[s].words;
+  if (words) *compression = (double)shorter->words / (double)words;
+  return (double)(end - first) / (double)longer->n_sent;
 }
 
 sc_status sc_score_pair(const sc_doc *a, const sc_doc *b, const sc_options *o, double chars, sc_pair *out) {
@@ -193,10 +202,10 @@ sc_status sc_score_pair(const sc_doc *a, const sc_doc *b, const sc_options *o, d
   const int same = memcmp(a->digest, b->digest, sizeof a->digest) == 0;
   out->score = sc_combine(out, same);
   out->verdict = sc_decide(out, same, &o->th);
-  out->extent = 1;
+  out->extent = out->compression = 1;
   if (out->verdict == SC_VERDICT_REWRITE && much_shorter) {
-    out->extent = m ? matched_extent(shorter, longer, m) : 1;
-    out->within = out->extent < SC_WITHIN_EXTENT;
+    out->extent = m ? matched_extent(shorter, longer, m, &out->compression) : 1;
+    out->within = out->extent < SC_WITHIN_EXTENT && out->compression >= SC_WITHIN_COMPRESSION;
     out->summary = !out->within;
   }
   sc__free(m);

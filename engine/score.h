@@ -8,8 +8,11 @@
 
 /* A rewrite much shorter than its partner is a summary when its sentences'
  * counterparts span at least this share of the partner (sc_pair.extent),
- * and a passage rewritten within it below. */
+ * or when they lie in one part of it but it has under SC_WITHIN_COMPRESSION
+ * of that part's words (sc_pair.compression: a summary of the part, such as
+ * a news story's lead); otherwise a passage rewritten within the partner. */
 #define SC_WITHIN_EXTENT 0.5
+#define SC_WITHIN_COMPRESSION 0.6
 
 /** Scores @p a against @p b into @p out (ids set by the caller).
  *  @p chars is their character n-gram cosine if already known (from the

@@ -159,12 +159,17 @@ typedef struct sc_pair {
   int summary;               /* rewrite verdict: one side much shorter
                                 (under 60% of the other's words, as
                                 sc_doc_info.words counts them), its content
-                                drawn from all of the other                */
+                                drawn from all of the other, or condensed
+                                from one part of it                        */
   int within;                /* rewrite verdict: that shorter side's
-                                content one passage of the other           */
+                                content one passage of the other, at about
+                                that passage's length                      */
   double extent;             /* for those two: the share of the longer
                                 side's sentences that hold the middle 80%
                                 of the shorter side's counterparts; else 1 */
+  double compression;        /* for those two: the shorter side's words
+                                over those of the longer side's sentences
+                                in that span; else 1                       */
 } sc_pair;
 
 /** @return figure @p m of @p p (SC_METRIC_SCORE gives p->score); 0 for

@@ -115,20 +115,23 @@ static char *join_reworded(const int *order, int n) {
 }
 
 /* A much shorter rewrite is a summary when its counterparts spread over its
- * partner, and a passage rewritten within it when they lie in one part:
- * extent is the share of the partner's sentences from the first to the
- * last counterpart of the middle 80% (here all four, of equal weight). */
+ * partner, and a passage rewritten within it when they lie in one part at
+ * about that part's length: extent is the share of the partner's sentences
+ * from the first to the last counterpart of the middle 80% (here all, of
+ * equal weight), compression the shorter side's words over that part's.
+ * Two sentences from the ends of a four-sentence part condense it (a
+ * summary of a lead, say): a summary. */
 static void test_summary_or_within(void) {
-  int all[NSENT], spread[4] = {1, 4, 8, 11}, passage[4] = {4, 5, 6, 7};
+  int all[NSENT], spread[4] = {1, 4, 8, 11}, passage[4] = {4, 5, 6, 7}, condensed[2] = {4, 7};
   for (int i = 0; i < NSENT; i++) all[i] = i;
   char *a = join(all, NSENT);
   const struct {
     const int *kept;
-    int summary, within;
-    double extent;
-  } cases[] = {{spread, 1, 0, 11.0 / 12}, {passage, 0, 1, 4.0 / 12}};
-  for (size_t k = 0; k < 2; k++) {
-    char *b = join_reworded(cases[k].kept, 4);
+    int n, summary, within;
+    double extent, compression;
+  } cases[] = {{spread, 4, 1, 0, 11.0 / 12, 4.0 / 11}, {passage, 4, 0, 1, 4.0 / 12, 1}, {condensed, 2, 1, 0, 4.0 / 12, 0.5}};
+  for (size_t k = 0; k < 3; k++) {
+    char *b = join_reworded(cases[k].kept, cases[k].n);
     sc_corpus *c;
     build(&c, a, b);
     sc_pair p;
@@ -138,6 +141,7 @@ static void test_summary_or_within(void) {
     CHECK_EQ_INT(p.summary, cases[k].summary);
     CHECK_EQ_INT(p.within, cases[k].within);
     CHECK_NEAR(p.extent, cases[k].extent, 1e-9);
+    CHECK_MSG(fabs(p.compression - cases[k].compression) < 1e-9, "case %zu: compression %.4f", k, p.compression);
     CHECK(sc_corpus_compare(c, 1, 0, &p) == SC_OK);  /* either order */
     CHECK_EQ_INT(p.within, cases[k].within);
     CHECK_NEAR(p.extent, cases[k].extent, 1e-9);
@@ -167,6 +171,7 @@ static void test_summary_or_within(void) {
   CHECK(sc_corpus_compare(c, 0, 1, &p) == SC_OK);
   CHECK(p.verdict == SC_VERDICT_REWRITE && !p.summary && !p.within);
   CHECK_NEAR(p.extent, 1.0, 0);
+  CHECK_NEAR(p.compression, 1.0, 0);
   sc_corpus_free(c);
   free(b);
   free(a);

@@ -61,11 +61,15 @@ void sc_write_reasons(FILE *out, const sc_pair *p, const sc_thresholds *th, cons
             indent, p->rewrite, th->rewrite, 100 * p->coverage_ab, 100 * p->coverage_ba, 100 * p->order);
     fprintf(out, "%s%.0f%% of the names and numbers of the side with fewer are in the other\n", indent,
             100 * p->facts);
-    if (p->summary || p->within)
+    if (p->extent >= SC_WITHIN_EXTENT && (p->summary || p->within))
       fprintf(out, "%sone side is much shorter, its sentences' counterparts spread over %.0f%% of the other's "
-                   "(%s %.0f%%): %s\n",
-              indent, 100 * p->extent, p->within ? "<" : ">=", 100 * SC_WITHIN_EXTENT,
-              p->within ? "a passage of it, rewritten" : "a summary");
+                   "(>= %.0f%%): a summary\n",
+              indent, 100 * p->extent, 100 * SC_WITHIN_EXTENT);
+    else if (p->summary || p->within)
+      fprintf(out, "%sone side is much shorter, its sentences' counterparts lie in %.0f%% of the other's "
+                   "(< %.0f%%) and it has %.0f%% as many words as that part (%s %.0f%%): %s\n",
+              indent, 100 * p->extent, 100 * SC_WITHIN_EXTENT, 100 * p->compression, p->within ? ">=" : "<",
+              100 * SC_WITHIN_COMPRESSION, p->within ? "a passage of it, rewritten" : "a summary of that part");
     return;
   }
   fprintf(out, "%snot a rewrite: rewrite score %.3f < %.2f\n", indent, p->rewrite, th->rewrite);
@@ -351,8 +355,10 @@ static sc_status compare_json(FILE *out, const sc_corpus *c, const sc_pair *p, c
   fputs("\n  ],\n  \"figures\": {", out);
   for (unsigned m = 0; m < SC_METRIC_COUNT; m++)
     fprintf(out, "\"%s\": %.6g, ", sc_metric_name((sc_metric)m), sc_pair_metric(p, (sc_metric)m));
-  fprintf(out, "\"coverage_ab\": %.6g, \"coverage_ba\": %.6g, \"order\": %.6g, \"shared_shingles\": %u},\n",
-          p->coverage_ab, p->coverage_ba, p->order, p->shared_shingles);
+  fprintf(out,
+          "\"coverage_ab\": %.6g, \"coverage_ba\": %.6g, \"order\": %.6g, \"extent\": %.6g, \"compression\": %.6g, "
+          "\"shared_shingles\": %u},\n",
+          p->coverage_ab, p->coverage_ba, p->order, p->extent, p->compression, p->shared_shingles);
   sc_missing_fact *mf;
   size_t nmf;
   SC_TRY(sc_corpus_missing_facts(c, p->a, p->b, &mf, &nmf));

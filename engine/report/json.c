@@ -54,6 +54,7 @@ sc_status sc_report_json(FILE *out, const sc_corpus *c, const sc_pair *p, size_t
     json_number(out, "coverage_ba", p[i].coverage_ba, 1);
     json_number(out, "order", p[i].order, 1);
     json_number(out, "extent", p[i].extent, 1);
+    json_number(out, "compression", p[i].compression, 1);
     fprintf(out, "\"shared_shingles\": %u, \"summary\": %s, \"within\": %s}", p[i].shared_shingles,
             p[i].summary ? "true" : "false", p[i].within ? "true" : "false");
   }
