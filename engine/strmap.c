@@ -103,24 +103,42 @@ static int cmp_keyed_id(const void *x, const void *y) {
 sc_status sc_strmap_sort(sc_strmap *m, uint32_t *old_to_new) {
   if (m->n == 0) return SC_OK;
   keyed_id *k = sc__mallocarray(m->n, sizeof(keyed_id));
-  SC_CHECK(!k, SC_E_NOMEM);
+  char *arena = sc__malloc(m->arena_cap);
+  uint32_t *offsets = sc__mallocarray(m->id_cap, sizeof(uint32_t));
+  uint64_t *hashes = sc__mallocarray(m->id_cap, sizeof(uint64_t));
+  if (!k || !arena || !offsets || !hashes) {
+    sc__free(k);
+    sc__free(arena);
+    sc__free(offsets);
+    sc__free(hashes);
+    return SC_E_NOMEM;
+  }
   for (size_t id = 0; id < m->n; id++) {
     size_t len;
     const char *key = sc_strmap_key(m, (uint32_t)id, &len);
     k[id] = (keyed_id){key, (uint32_t)len, (uint32_t)id};
   }
   qsort(k, m->n, sizeof(keyed_id), cmp_keyed_id);
-  /* Interning in that order numbers the keys by it. */
-  sc_strmap sorted = {0};
-  sc_status st = SC_OK;
-  for (size_t i = 0; i < m->n && st == SC_OK; i++) st = sc_strmap_intern(&sorted, k[i].key, k[i].len, &old_to_new[k[i].id], NULL);
-  sc__free(k);
-  if (st != SC_OK) {
-    sc_strmap_free(&sorted);
-    return st;
+  /* The keys, their offsets and stored hashes in that order. The slots stay
+   * where they are, relabelled: a slot's place depends on its key's hash and
+   * on what was inserted before it, not on the id it holds, so every probe
+   * chain stays whole and nothing is hashed again. */
+  offsets[0] = 0;
+  for (uint32_t i = 0; i < m->n; i++) {
+    memcpy(arena + offsets[i], k[i].key, k[i].len + 1);
+    offsets[i + 1] = offsets[i] + k[i].len + 1;
+    hashes[i] = m->hashes[k[i].id];
+    old_to_new[k[i].id] = i;
   }
-  sc_strmap_free(m);
-  *m = sorted;
+  for (size_t s = 0; s <= m->mask; s++)
+    if (m->slots[s]) m->slots[s] = old_to_new[m->slots[s] - 1] + 1;
+  sc__free(k);
+  sc__free(m->arena);
+  sc__free(m->offsets);
+  sc__free(m->hashes);
+  m->arena = arena;
+  m->offsets = offsets;
+  m->hashes = hashes;
   return SC_OK;
 }
 

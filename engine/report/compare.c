@@ -61,11 +61,12 @@ void sc_write_reasons(FILE *out, const sc_pair *p, const sc_thresholds *th, cons
             indent, p->rewrite, th->rewrite, 100 * p->coverage_ab, 100 * p->coverage_ba, 100 * p->order);
     fprintf(out, "%s%.0f%% of the names and numbers of the side with fewer are in the other\n", indent,
             100 * p->facts);
-    if (p->extent >= SC_WITHIN_EXTENT && (p->summary || p->within))
+    if (!p->summary && !p->within) return;
+    if (p->extent >= SC_WITHIN_EXTENT)
       fprintf(out, "%sone side is much shorter, its sentences' counterparts spread over %.0f%% of the other's "
                    "(>= %.0f%%): a summary\n",
               indent, 100 * p->extent, 100 * SC_WITHIN_EXTENT);
-    else if (p->summary || p->within)
+    else
       fprintf(out, "%sone side is much shorter, its sentences' counterparts lie in %.0f%% of the other's "
                    "(< %.0f%%) and it has %.0f%% as many words as that part (%s %.0f%%): %s\n",
               indent, 100 * p->extent, 100 * SC_WITHIN_EXTENT, 100 * p->compression, p->within ? ">=" : "<",
