@@ -7,8 +7,9 @@
  *
  * A line that is not a JSON object, lacks the text field or holds a
  * non-string text is reported with its line number and skipped; blank lines
- * are skipped silently. A missing or empty id, or one holding a NUL,
- * becomes "FILE:LINE".
+ * are skipped silently. A missing or empty id, one holding a NUL, or one
+ * neither a string nor a number, becomes "FILE:LINE". A UTF-8 byte order
+ * mark before the first line is dropped.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
@@ -141,8 +142,11 @@ static const char *copy_plain_run(const char *s, const char *end, char *dst) {
   return s;
 }
 
+/* Not a code point: what hex4 gives for an escaped surrogate with no pair. */
+#define LONE_SURROGATE 0x110000u
+
 /* Parses a JSON string at p->s (on the opening quote). With @p out, its
- * unescaped bytes replace out's; with @p whole_rest, out is first given
+ * unescaped bytes replace out's; with @p whole_rest (the text), out is first given
  * room for the rest of the line, which unescaping never exceeds (out->len
  * plus the bytes left stays within it), so a text of kilobytes is decoded
  * without regrowing, and its plain runs are copied as they are scanned.
@@ -203,10 +207,17 @@ static int parse_string(parser *p, strbuf *out, int whole_rest) {
         p->s += 6;
         cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
       } else {
-        cp = 0xFFFD;  /* lone surrogate */
+        cp = LONE_SURROGATE;
       }
     } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
-      cp = 0xFFFD;
+      cp = LONE_SURROGATE;
+    }
+    if (cp == LONE_SURROGATE) {
+      /* No character: in a text, one byte no UTF-8 holds, which the text's
+       * check replaces with U+FFFD and counts with the file's other invalid
+       * sequences; in a name, U+FFFD itself (names are shown as they are). */
+      if (keep && !(whole_rest ? put(p, "\xFF", 1) : put_utf8(p, 0xFFFD))) return -1;
+      continue;
     }
     if (keep && !put_utf8(p, cp)) return -1;
   }
@@ -321,9 +332,13 @@ static sc_status parse_line(const char *line, size_t len, const char *id_field, 
           r->error = "\"%s\" is not a string";
           return SC_OK;
         }
-        if (is_id) {  /* a number (or other literal) as id: keep its text */
+        /* A number as id: its text. null, true, false, an object or an
+         * array name nothing: the record goes by FILE:LINE. */
+        if (is_id && (*v == '-' || (*v >= '0' && *v <= '9'))) {
           if (!set_bytes(&bufs->id, v, (size_t)(p.s - v))) return SC_E_NOMEM;
           r->id = bufs->id.s;
+        } else if (is_id) {
+          r->id = NULL;
         }
       }
       skip_ws(&p);
@@ -358,6 +373,12 @@ typedef struct reader {
 static sc_status handle_line(reader *rd, const char *line, size_t len) {
   rd->line_no++;
   if (len && line[len - 1] == '\r') len--;
+  /* A byte order mark opens the file's first record; it is no part of it
+   * (nor of the line a kept record is written as). */
+  if (rd->line_no == 1 && len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) {
+    line += 3;
+    len -= 3;
+  }
   size_t k = 0;
   while (k < len && (line[k] == ' ' || line[k] == '\t')) k++;
   if (k == len) return SC_OK;  /* blank line */

@@ -543,8 +543,11 @@ SC_API sc_status sc_read_path(const char *path, sc_read_doc_fn on_doc,
                               sc_read_skip_fn on_skip, void *user);
 
 /* Called once per JSONL record: its id (the id field, or "FILE:LINE" when
- * absent, empty or holding a NUL; a number keeps its literal text), its unescaped text, the raw
- * line (without the newline) and where it is ("FILE:LINE", for messages),
+ * absent, empty, holding a NUL or neither a string nor a number; a number
+ * keeps its literal text), its unescaped text (an escaped surrogate without
+ * its pair comes as the byte 0xFF, invalid UTF-8 that analysis replaces and
+ * counts), the raw line (without the newline, and without the byte order
+ * mark of a file's first line) and where it is ("FILE:LINE", for messages),
  * all valid during the call only. Return SC_OK to go on. */
 typedef sc_status (*sc_record_fn)(void *user, const char *id, const char *text, size_t len,
                                   const char *line, size_t line_len, const char *where);

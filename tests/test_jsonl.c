@@ -157,10 +157,12 @@ static void test_fields_and_escapes(void) {
   CHECK_EQ_INT(s.n_skips, 0);
   CHECK_ITEM(&s, 0, "a1", "plain text", 10,
              "{\"doc_id\": \"a1\", \"body\": \"plain text\", \"id\": \"not me\", \"text\": \"nor me\"}");
-  static const char esc[] = "a\nb\"c\\d/e\xc3\xa9" "f\xf0\x9f\x98\x80g\xef\xbf\xbdh\xef\xbf\xbdi\t\b\f\r";
+  /* A surrogate without its pair comes as the byte 0xFF, invalid UTF-8
+   * that analysis replaces with U+FFFD and counts. */
+  static const char esc[] = "a\nb\"c\\d/e\xc3\xa9" "f\xf0\x9f\x98\x80g\xffh\xffi\t\b\f\r";
   CHECK_ITEM(&s, 1, "esc", esc, sizeof esc - 1,
              "{\"body\": \"a\\nb\\\"c\\\\d\\/e\\u00e9f\\ud83d\\ude00g\\ud800h\\udc00i\\t\\b\\f\\r\", \"doc_id\": \"esc\"}");
-  static const char pair[] = "\xf0\x9f\x98\x80 \xef\xbf\xbd" "A \xc3\xa9\xe2\x82\xac";
+  static const char pair[] = "\xf0\x9f\x98\x80 \xff" "A \xc3\xa9\xe2\x82\xac";
   CHECK_ITEM(&s, 2, "pair", pair, sizeof pair - 1,
              "{\"doc_id\": \"pair\", \"body\": \"\\uD83D\\uDE00 \\ud83d\\u0041 \\u00E9\\u20ac\"}");
   CHECK_ITEM(&s, 3, "12345", "numeric id", 10, "{\"doc_id\": 12345, \"body\": \"numeric id\"}");
@@ -343,6 +345,42 @@ static void test_lines(void) {
   write_file(p4, "\n\n  \n", 5);
   CHECK_EQ_INT(sc_read_jsonl(p4, NULL, NULL, on_record, on_skip, &s), SC_OK);
   CHECK_EQ_INT(s.n + s.n_skips, 0);
+  sink_free(&s);
+}
+
+/* A byte order mark opens the first line only and is dropped from it; ids
+ * that are neither strings nor numbers name nothing; a lone surrogate in an
+ * id is U+FFFD (names are shown, not analysed). */
+static void test_bom_and_ids(void) {
+  const char *path = tmp_path("bom.jsonl");
+  static const char data[] =
+      "\xEF\xBB\xBF{\"id\": \"first\", \"text\": \"one\"}\n"  /* 1 */
+      "{\"id\": null, \"text\": \"two\"}\n"                      /* 2 */
+      "{\"id\": {\"k\": 1}, \"text\": \"three\"}\n"            /* 3 */
+      "{\"id\": [1, 2], \"text\": \"four\"}\n"                   /* 4 */
+      "{\"id\": true, \"text\": \"five\"}\n"                     /* 5 */
+      "{\"id\": -12.5, \"text\": \"six\"}\n"                     /* 6 */
+      "{\"id\": \"x\\ud800y\", \"text\": \"seven\"}\n"       /* 7 */
+      "\xEF\xBB\xBF{\"id\": \"late\", \"text\": \"eight\"}\n"; /* 8: a BOM inside is no mark */
+  write_file(path, data, sizeof data - 1);
+  sink s = {0};
+  CHECK_EQ_INT(sc_read_jsonl(path, NULL, NULL, on_record, on_skip, &s), SC_OK);
+  CHECK_EQ_INT(s.n, 7);
+  CHECK_ITEM(&s, 0, "first", "one", 3, "{\"id\": \"first\", \"text\": \"one\"}");
+  char id[600];
+  snprintf(id, sizeof id, "%s:2", path);
+  CHECK_ITEM(&s, 1, id, "two", 3, "{\"id\": null, \"text\": \"two\"}");
+  snprintf(id, sizeof id, "%s:3", path);
+  CHECK_ITEM(&s, 2, id, "three", 5, "{\"id\": {\"k\": 1}, \"text\": \"three\"}");
+  snprintf(id, sizeof id, "%s:4", path);
+  CHECK_ITEM(&s, 3, id, "four", 4, "{\"id\": [1, 2], \"text\": \"four\"}");
+  snprintf(id, sizeof id, "%s:5", path);
+  CHECK_ITEM(&s, 4, id, "five", 4, "{\"id\": true, \"text\": \"five\"}");
+  CHECK_ITEM(&s, 5, "-12.5", "six", 3, "{\"id\": -12.5, \"text\": \"six\"}");
+  CHECK_ITEM(&s, 6, "x\xef\xbf\xbdy", "seven", 5, "{\"id\": \"x\\ud800y\", \"text\": \"seven\"}");
+  CHECK_EQ_INT(s.n_skips, 1);
+  snprintf(id, sizeof id, "%s:8", path);
+  CHECK_SKIP(&s, 0, id, SC_E_FORMAT, "not a JSON object");
   sink_free(&s);
 }
 
@@ -586,6 +624,7 @@ int main(int argc, char **argv) {
   test_fields_and_escapes();
   test_malformed();
   test_lines();
+  test_bom_and_ids();
   test_chunk_boundaries();
   test_random_soup();
   test_big_line();
@@ -593,7 +632,7 @@ int main(int argc, char **argv) {
   /* Clean up the folder (files written above). */
   static const char *names[] = {"fields.jsonl", "bad.jsonl", "custom.jsonl", "lines.jsonl", "lastbad.jsonl",
                                 "lastbad2.jsonl", "empty.jsonl", "chunks.jsonl", "stdin.jsonl", "stop.jsonl",
-                                "soup.jsonl"};
+                                "soup.jsonl", "bom.jsonl"};
   for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) remove(tmp_path(names[i]));
   rmdir(tmpdir);
   return sc_test_done("test_jsonl");
