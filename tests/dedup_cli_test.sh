@@ -396,6 +396,17 @@ usage_error "simcheck cluster: --format: 'xml' is not one of table, csv, json, h
   cluster --format xml "$C"
 usage_error "simcheck dedup: unknown option '--format'" "dedup --format" dedup --format csv "$C"
 usage_error "simcheck cluster: unknown option '-o'" "cluster -o" cluster -o "$TMP/x" "$C"
+# Verdict thresholds are matrix's and compare's: before, cluster and dedup
+# took them, listed them in --help and ignored them.
+usage_error "simcheck cluster: unknown option '--rewrite'" "cluster --rewrite" cluster --rewrite 0.5 "$C"
+usage_error "simcheck dedup: unknown option '--near-duplicate'" "dedup --near-duplicate" dedup --near-duplicate 0.5 "$C"
+run cluster --help
+expect_eq "$(grep -c -- '--rewrite\|--near-duplicate\|--related' "$TMP/out")" 0 "cluster --help: no verdict thresholds"
+# An empty JSONL file is warned about as matrix words it.
+: >"$TMP/empty.jsonl"
+run cluster "$TMP/empty.jsonl" "$C"
+expect_rc 0 "cluster EMPTY.jsonl CORPUS"
+expect_err_line "simcheck: warning: $TMP/empty.jsonl: no records to read in this file" "cluster EMPTY.jsonl: the warning"
 usage_error "simcheck dedup: no PATH given" "dedup without PATH" dedup -o "$TMP/never.jsonl"
 usage_error "simcheck cluster: no PATH given" "cluster without PATH" cluster --format csv
 
@@ -531,6 +542,60 @@ usage_error "simcheck dedup: --removed: '$TMP/both' is where the kept documents 
   dedup "$C" -o "$TMP/both" --removed "$TMP/both"
 usage_error "simcheck dedup: --removed: '-' is where the kept documents go too (-o, standard output by default)" \
   "dedup --removed - without -o" dedup "$C" --removed -
+# One file by two names, and standard output by a second name: before, the
+# names were compared as strings, and the removed list replaced the kept
+# documents (exit 0).
+usage_error "simcheck dedup: --removed: '$TMP/same.x' is where the kept documents go too (-o)" "dedup -o D/./F --removed D/F" \
+  dedup "$C" -o "$TMP/./same.x" --removed "$TMP/same.x"
+if [ ! -e "$TMP/same.x" ]; then ok; else ko "dedup -o D/./F --removed D/F: a file was written"; fi
+cmd="simcheck dedup CORPUS -o /dev/stdout --removed - | cat"
+"$SIMCHECK" dedup "$C" -o /dev/stdout --removed - 2>"$TMP/err" | cat >"$TMP/out"
+rc=${PIPESTATUS[0]}
+expect_rc 1 "dedup -o /dev/stdout --removed - into a pipe"
+expect_err_line "simcheck dedup: --removed: '-' is where the kept documents go too (-o)" "dedup -o /dev/stdout --removed -"
+expect_out_empty "dedup -o /dev/stdout --removed -"
+# An output that is an input: before, --removed replaced the corpus with
+# the CSV (exit 0). The input is left as it was.
+cp "$C" "$TMP/victim.jsonl"
+run dedup "$TMP/victim.jsonl" -o "$TMP/victim-kept.jsonl" --removed "$TMP/victim.jsonl"
+expect_rc 1 "dedup --removed INPUT"
+expect_err_line "simcheck dedup: --removed: '$TMP/victim.jsonl' is one of the inputs; dedup does not overwrite what it reads" \
+  "dedup --removed INPUT"
+expect_same_file "$TMP/victim.jsonl" "$C" "dedup --removed INPUT: the input is intact"
+if [ ! -e "$TMP/victim-kept.jsonl" ]; then ok; else ko "dedup --removed INPUT: the kept documents were written"; fi
+run dedup "$TMP/victim.jsonl" -o "$TMP/victim.jsonl"
+expect_rc 1 "dedup -o INPUT"
+expect_err_line "simcheck dedup: -o: '$TMP/victim.jsonl' is one of the inputs; dedup does not overwrite what it reads" \
+  "dedup -o INPUT"
+expect_same_file "$TMP/victim.jsonl" "$C" "dedup -o INPUT: the input is intact"
+# A file inside a folder that is read is an input too.
+run dedup "$TMP/outside" --removed "$TMP/outside/d.txt" -o /dev/null
+expect_rc 1 "dedup DIR --removed DIR/FILE"
+expect_err_line "simcheck dedup: --removed: '$TMP/outside/d.txt' is one of the inputs; dedup does not overwrite what it reads" \
+  "dedup DIR --removed DIR/FILE"
+# One output that cannot be written: neither lands. Before, the kept
+# documents were renamed into place, the message gave no reason and the
+# summary still counted the documents kept.
+mkdir "$TMP/both-or-none"
+run dedup "$C" -o "$TMP/both-or-none/kept.jsonl" --removed "$TMP/no/such/dir/removed.csv"
+expect_rc 2 "dedup --removed into a missing folder"
+expect_err_line "simcheck dedup: $TMP/no/such/dir/removed.csv: cannot write the removed list: No such file or directory" \
+  "dedup --removed into a missing folder"
+expect_eq "$(grep -c ' kept; ' "$TMP/err")" 0 "dedup --removed into a missing folder: no summary of what was not written"
+expect_eq "$(ls -A "$TMP/both-or-none" | tr '\n' ' ')" "" "dedup --removed into a missing folder: no kept documents either"
+# A replaced file keeps its permissions: before, a 0600 file became 0644.
+printf 'old\n' >"$TMP/private.jsonl"
+chmod 600 "$TMP/private.jsonl"
+run dedup -q "$C" -o "$TMP/private.jsonl"
+expect_rc 0 "dedup -o PRIVATE"
+expect_eq "$(stat -c %a "$TMP/private.jsonl")" "600" "dedup -o PRIVATE: still 0600"
+expect_same_file "$TMP/private.jsonl" "$TMP/want_first.jsonl" "dedup -o PRIVATE: replaced"
+# A byte order mark before the first record: before, that record was
+# skipped as "not a JSON object". The kept line is written without it.
+{ printf '\357\273\277'; cat "$C"; } >"$TMP/bom.jsonl"
+run dedup -q "$TMP/bom.jsonl"
+expect_rc 0 "dedup FILE-WITH-BOM.jsonl"
+expect_same_file "$TMP/out" "$TMP/want_first.jsonl" "dedup FILE-WITH-BOM.jsonl: the same kept lines, the mark dropped"
 # A closed standard output: before, the shingle store took descriptor 1 and
 # the report went into it, exit 0.
 cmd="simcheck cluster CORPUS >&-"

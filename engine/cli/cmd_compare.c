@@ -31,6 +31,7 @@ static const char compare_help[] =
 int cmd_compare(int argc, char **argv) {
   cli_args a = {argc, argv, 1, "compare"};
   common_opts co = {0};
+  co.verdicts = 1;
   sc_options_init(&co.opt);
   sc_format format = SC_FORMAT_TABLE;
   double min_sim = 0.15;
@@ -60,7 +61,7 @@ int cmd_compare(int argc, char **argv) {
     if (strcmp(name, "-h") == 0 || strcmp(name, "--help") == 0) {
       if (!args_flag(&a, name, iv)) return EXIT_USAGE;
       fputs(compare_help, stdout);
-      fputs(common_options_help, stdout);
+      print_common_help(&co);
       return 0;
     } else if (strcmp(name, "--format") == 0) {
       if (!(v = args_value(&a, name, iv))) return EXIT_USAGE;

@@ -33,9 +33,9 @@ static const char dedup_help[] =
     "Options:\n"
     "  -o FILE            write the kept documents there (default, or -: standard\n"
     "                     output): JSONL records as their original line, files\n"
-    "                     as {\"id\": PATH, \"text\": TEXT}\n"
+    "                     as {\"id\": PATH, \"text\": TEXT}; never an input\n"
     "  --removed FILE     CSV of the removed documents: id,cluster,representative,\n"
-    "                     similarity (not the file of -o)\n"
+    "                     similarity (neither an input nor the file of -o)\n"
     "  --threshold T      Jaccard that makes two documents duplicates, below 1\n"
     "                     and at least 0.0232 (the lowest 128 permutations\n"
     "                     serve; lower with more --num-perm) (default 0.8)\n"
@@ -43,11 +43,12 @@ static const char dedup_help[] =
 
 static const char dedup_help_tail[] =
     "\n"
-    "A summary goes to stderr at the end. Files are written under a temporary\n"
-    "name and renamed when complete. dedup reads its inputs twice (standard\n"
-    "input, pipes and FIFOs from a copy made once). Exit status: 0 success,\n"
-    "1 usage error, 2 no input could be read, an output could not be written,\n"
-    "or (dedup) an input changed between the two readings.\n"
+    "A summary goes to stderr at the end. Both outputs are written under\n"
+    "temporary names and renamed when both are complete. dedup reads its\n"
+    "inputs twice (standard input, pipes and FIFOs from a copy made once).\n"
+    "Exit status: 0 success, 1 usage error (also an output that names an\n"
+    "input), 2 no input could be read, an output could not be written, or\n"
+    "an input changed between the two readings.\n"
     "\n";
 
 static const char cluster_help[] =
@@ -85,15 +86,38 @@ typedef struct scale_args {
   int npaths;
 } scale_args;
 
-/* Whether two output paths name one file, so that the second would
- * overwrite the first: standard output ("-") twice, or one regular file
- * (or one to be made) by one or two names. A device such as /dev/null
- * may take both. */
+/* What an output path will write to: a file by device and inode, or for a
+ * file not made yet its folder's plus its name. Standard output ("-") is
+ * what descriptor 1 is open on. @return 0 if not even the folder exists
+ * (the write will fail and say so). */
+typedef struct output_target {
+  struct stat sb;
+  const char *new_name;         /* the name in the folder sb is, or NULL    */
+} output_target;
+
+static int output_target_of(const char *path, output_target *t) {
+  t->new_name = NULL;
+  if (strcmp(path, "-") == 0) return fstat(STDOUT_FILENO, &t->sb) == 0;
+  if (stat(path, &t->sb) == 0) return 1;
+  const char *slash = strrchr(path, '/');
+  t->new_name = slash ? slash + 1 : path;
+  if (!slash) return stat(".", &t->sb) == 0;
+  char *folder = strndup(path, (size_t)(slash - path) + 1);  /* keeps the slash: "/x" is in "/" */
+  const int found = folder && stat(folder, &t->sb) == 0;
+  free(folder);
+  return found;
+}
+
+/* Whether two output paths write to one file, so that the second would
+ * overwrite (or, on a pipe, interleave with) the first: by any names,
+ * ./x and x, /dev/stdout and -. A character device such as /dev/null or a
+ * terminal may take both. */
 static int same_output(const char *a, const char *b) {
-  struct stat sa, sb;
-  const int a_exists = stat(a, &sa) == 0;
-  if (strcmp(a, b) == 0) return strcmp(a, "-") == 0 || !a_exists || S_ISREG(sa.st_mode);
-  return a_exists && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino && S_ISREG(sa.st_mode);
+  output_target x, y;
+  if (!output_target_of(a, &x) || !output_target_of(b, &y)) return 0;
+  if (x.sb.st_dev != y.sb.st_dev || x.sb.st_ino != y.sb.st_ino) return 0;
+  if (x.new_name || y.new_name) return x.new_name && y.new_name && strcmp(x.new_name, y.new_name) == 0;
+  return !S_ISCHR(x.sb.st_mode);
 }
 
 /* @return -1 to go on, or the exit status. */
@@ -125,7 +149,7 @@ static int parse_scale(int argc, char **argv, const char *cmd, scale_args *s) {
       fputs(dedup ? dedup_help : cluster_help, stdout);
       fputs(input_options_help, stdout);
       fputs(dedup ? dedup_help_tail : cluster_help_tail, stdout);
-      fputs(common_options_help, stdout);
+      print_common_help(&s->co);
       return 0;
     } else if (strcmp(name, "--threshold") == 0) {
       if (!(v = args_value(&a, name, iv)) || !args_unit(&a, name, v, &s->dopt.threshold)) return EXIT_USAGE;
@@ -189,13 +213,7 @@ static double seconds_since(const struct timespec *t0) {
   return (double)(t1.tv_sec - t0->tv_sec) + (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
 }
 
-static int write_removed(const sc_dedup *d, const char *path) {
-  output o;
-  if (!output_open(&o, path)) {
-    fprintf(stderr, "simcheck dedup: %s: cannot write\n", path);
-    return 0;
-  }
-  FILE *f = o.f;
+static int write_removed(const sc_dedup *d, FILE *f) {
   const size_t n = sc_dedup_size(d);
   fputs("id,cluster,representative,similarity\n", f);
   for (uint32_t i = 0; i < n; i++) {
@@ -207,17 +225,64 @@ static int write_removed(const sc_dedup *d, const char *path) {
     sc_report_csv_field(f, rep.name);
     fprintf(f, ",%.4f\n", info.similarity);
   }
-  if (!output_commit(&o)) {
-    fprintf(stderr, "simcheck dedup: %s: cannot write\n", path);
-    return 0;
-  }
+  return fflush(f) == 0 && !ferror(f);
+}
+
+/* An output that is one of the files read: writing it would replace the
+ * corpus (or part of it) with dedup's output. */
+static int overwrites_input(const stream_result *res, const char *path, const char *option) {
+  if (!path || !file_set_has(&res->files, path)) return 0;
+  fprintf(stderr, "simcheck dedup: %s: '%s' is one of the inputs; dedup does not overwrite what it reads\n", option,
+          path);
   return 1;
+}
+
+static void cannot_write(const char *path, const char *what) {
+  if (strcmp(path, "-") == 0) fprintf(stderr, "simcheck dedup: cannot write %s to standard output: %s\n", what, strerror(errno));
+  else fprintf(stderr, "simcheck dedup: %s: cannot write %s: %s\n", path, what, strerror(errno));
 }
 
 static void changed_inputs(void) {
   fputs("simcheck dedup: the inputs changed while they were read: a document is not where the first pass found "
         "it; the kept documents are not written\n",
         stderr);
+}
+
+/* Writes the kept documents (-o, default standard output) and the removed
+ * list (--removed): both under temporary names, renamed into place only
+ * when both are complete, so that a failure leaves neither half-written
+ * nor one without the other. @return 0 or the exit status. */
+static int write_outputs(const sc_dedup *d, const scale_args *s, const stream_result *res) {
+  const char *kept_path = s->out_path ? s->out_path : "-";
+  if (overwrites_input(res, kept_path, "-o") || overwrites_input(res, s->removed_path, "--removed"))
+    return EXIT_USAGE;
+  output kept, removed;
+  if (s->removed_path && !output_open(&removed, s->removed_path)) {
+    cannot_write(s->removed_path, "the removed list");
+    return EXIT_INPUT;
+  }
+  if (!output_open(&kept, kept_path)) {
+    cannot_write(kept_path, "the kept documents");
+    if (s->removed_path) output_discard(&removed);
+    return EXIT_INPUT;
+  }
+  const sc_status wst = stream_write_kept(d, s->paths, s->npaths, &s->so, res, kept.f);
+  int ok = wst == SC_OK && output_close(&kept);
+  if (!ok) {
+    if (wst == SC_E_STATE) changed_inputs();
+    else if (wst == SC_E_NOMEM) fprintf(stderr, "simcheck dedup: %s\n", sc_strerror(wst));
+    else cannot_write(kept_path, "the kept documents");
+  } else if (s->removed_path && !(ok = write_removed(d, removed.f) && output_close(&removed))) {
+    cannot_write(s->removed_path, "the removed list");
+  }
+  /* Renames cannot run out of room: once both are closed, both land. */
+  if (ok && !(ok = output_rename(&kept))) cannot_write(kept_path, "the kept documents");
+  if (ok && s->removed_path && !(ok = output_rename(&removed))) cannot_write(s->removed_path, "the removed list");
+  if (!ok) {
+    output_discard(&kept);
+    if (s->removed_path) output_discard(&removed);
+  }
+  return ok ? 0 : EXIT_INPUT;
 }
 
 static int run_scale(int argc, char **argv, const char *cmd) {
@@ -266,31 +331,7 @@ static int run_scale(int argc, char **argv, const char *cmd) {
   }
   rc = 0;
   if (dedup) {
-    if (s.out_path) {
-      output o;
-      int written = output_open(&o, s.out_path);
-      sc_status wst = SC_OK;
-      if (written && (wst = stream_write_kept(d, s.paths, s.npaths, &s.so, &res, o.f)) != SC_OK) {
-        output_discard(&o);
-        written = 0;
-      } else if (written) {
-        written = output_commit(&o);
-      }
-      if (wst == SC_E_STATE) {
-        changed_inputs();
-        rc = EXIT_INPUT;
-      } else if (!written) {
-        fprintf(stderr, "simcheck dedup: %s: cannot write the kept documents: %s\n", s.out_path, strerror(errno));
-        rc = EXIT_INPUT;
-      }
-    } else {
-      const sc_status wst = stream_write_kept(d, s.paths, s.npaths, &s.so, &res, stdout);
-      if (wst == SC_E_STATE) changed_inputs();
-      else if (wst != SC_OK) fprintf(stderr, "simcheck dedup: cannot write the kept documents to standard output\n");
-      if (wst != SC_OK) rc = EXIT_INPUT;
-    }
-    /* No list of what was removed beside kept documents that were not written. */
-    if (rc == 0 && s.removed_path && !write_removed(d, s.removed_path)) rc = EXIT_INPUT;
+    rc = write_outputs(d, &s, &res);
   } else {
     const sc_report_options ro = {s.format, SC_METRIC_SCORE, 0, NULL, terminal_rows()};
     if (sc_report_clusters(stdout, d, &ro) != SC_OK) {
@@ -298,7 +339,7 @@ static int run_scale(int argc, char **argv, const char *cmd) {
       rc = EXIT_INPUT;
     }
   }
-  if (!s.co.quiet) {
+  if (!s.co.quiet && rc == 0) {  /* after a failure, "N kept" would not be true */
     sc_dedup_stats ds;
     sc_dedup_get_stats(d, &ds);
     fprintf(stderr,
@@ -308,7 +349,7 @@ static int run_scale(int argc, char **argv, const char *cmd) {
             ds.candidates, ds.bands, ds.rows, ds.verified, seconds_since(&t0));
   }
 done:
-  free(res.used);
+  stream_result_free(&res);
   sc_dedup_free(d);
   spool_free(&copies);
   return rc;

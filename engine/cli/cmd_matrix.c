@@ -87,6 +87,7 @@ static void show_stage(int progress, const char *what, size_t n) {
 int cmd_matrix(int argc, char **argv) {
   cli_args a = {argc, argv, 1, "matrix"};
   common_opts co = {0};
+  co.verdicts = 1;
   sc_options_init(&co.opt);
   sc_report_options ro = {SC_FORMAT_TABLE, SC_METRIC_SCORE, 0, NULL, 0};
   sc_pairs_options po = {0, 0, 0.0, NULL, NULL};
@@ -120,7 +121,7 @@ int cmd_matrix(int argc, char **argv) {
       fputs(matrix_help, stdout);
       fputs(input_options_help, stdout);
       fputs(matrix_help_tail, stdout);
-      fputs(common_options_help, stdout);
+      print_common_help(&co);
       return 0;
     } else if (strcmp(name, "--format") == 0) {
       if (!(v = args_value(&a, name, iv))) return EXIT_USAGE;

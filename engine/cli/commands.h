@@ -10,6 +10,8 @@ typedef struct common_opts {
   sc_options opt;              /* library options (shingles, MinHash, key, thresholds) */
   unsigned threads;            /* 0: one per core                        */
   int quiet;
+  int verdicts;                /* set by the caller: the command gives verdicts
+                                  and takes their thresholds                */
 } common_opts;
 
 /* What parse_common_option did with an option. */
@@ -28,8 +30,9 @@ int parse_common_option(cli_args *a, const char *name, const char *inline_value,
  * -1 to go on. */
 int common_option_exit(int r);
 
-/* Help text of the common options, for each command's --help. */
-extern const char common_options_help[];
+/* Prints the help of the common options (the verdict thresholds only where
+ * co->verdicts), for each command's --help. */
+void print_common_help(const common_opts *co);
 
 /* Columns of the terminal on stdout, or 100 when it is not one. */
 unsigned terminal_width(void);

@@ -9,7 +9,7 @@
 #include "commands.h"
 #include "inputs.h"
 
-const char common_options_help[] =
+static const char analysis_help[] =
     "Analysis options:\n"
     "  --shingle K        words per shingle, 1-16 (default 5)\n"
     "  --num-perm K       MinHash registers, 8-4096 (default 128)\n"
@@ -18,14 +18,18 @@ const char common_options_help[] =
     "                     reproducible\n"
     "  --html auto|yes|no read texts as HTML (tags, comments, scripts and styles\n"
     "                     dropped, entities decoded): auto (default) when a text\n"
-    "                     starts like an HTML document\n"
+    "                     starts like an HTML document\n";
+
+static const char verdict_help[] =
     "Verdict thresholds (defaults calibrated on sample and development data):\n"
     "  --near-duplicate J shingle Jaccard for near-duplicate (default 0.5)\n"
     "  --contains C       share of one side's shingles in the other (default 0.6)\n"
     "  --rewrite R        rewrite score (sentence alignment) for rewrite\n"
     "                     (default 0.44)\n"
     "  --overlap N        shared shingles for overlap (default 8)\n"
-    "  --related S        TF-IDF cosine for related (default 0.1)\n"
+    "  --related S        TF-IDF cosine for related (default 0.1)\n";
+
+static const char other_help[] =
     "Other:\n"
     "  --threads N        worker threads (default: one per core)\n"
     "  -q, --quiet        no warnings, and no progress line at a terminal\n"
@@ -34,7 +38,21 @@ const char common_options_help[] =
     "  --                 ends the options: what follows are paths, even\n"
     "                     those that start with '-'\n";
 
+void print_common_help(const common_opts *co) {
+  fputs(analysis_help, stdout);
+  if (co->verdicts) fputs(verdict_help, stdout);
+  fputs(other_help, stdout);
+}
+
+static int is_verdict_option(const char *name) {
+  static const char *const names[] = {"--near-duplicate", "--contains", "--rewrite", "--overlap", "--related"};
+  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+    if (strcmp(name, names[i]) == 0) return 1;
+  return 0;
+}
+
 int parse_common_option(cli_args *a, const char *name, const char *iv, common_opts *co) {
+  if (!co->verdicts && is_verdict_option(name)) return OPT_NOT_COMMON;  /* the command's "unknown option" */
   unsigned long u;
   const char *v;
 #define VALUE()                                          \

@@ -146,11 +146,23 @@ int reads_as_jsonl(const input_format *f, const char *path) {
   return (n > 6 && strcmp(path + n - 6, ".jsonl") == 0) || (n > 7 && strcmp(path + n - 7, ".ndjson") == 0);
 }
 
+static void file_key(char key[64], const struct stat *sb) {
+  snprintf(key, 64, "%llx:%llx", (unsigned long long)sb->st_dev, (unsigned long long)sb->st_ino);
+}
+
 static int file_set_add_stat(file_set *s, const struct stat *sb) {
   if (!S_ISREG(sb->st_mode)) return 1;
   char key[64];
-  snprintf(key, sizeof key, "%llx:%llx", (unsigned long long)sb->st_dev, (unsigned long long)sb->st_ino);
+  file_key(key, sb);
   return name_set_add(s, key);
+}
+
+int file_set_has(const file_set *s, const char *path) {
+  struct stat sb;
+  char key[64];
+  if (strcmp(path, "-") == 0 || stat(path, &sb) != 0 || !S_ISREG(sb.st_mode)) return 0;
+  file_key(key, &sb);
+  return name_set_has(s, key);
 }
 
 int file_set_add_fd(file_set *s, int fd) {

@@ -37,6 +37,9 @@ typedef name_set file_set;
  * @return 1 if new or not a file, 0 if seen, -1 out of memory. */
 int file_set_add_fd(file_set *s, int fd);
 
+/* Whether @p path names a regular file of @p s (by any name). */
+int file_set_has(const file_set *s, const char *path);
+
 /* Reads input @p path: as JSON Lines if reads_as_jsonl says so and it is
  * not a directory; else through sc_read_path, each file found read as JSON
  * Lines by the same rule (a folder of .jsonl shards, or any folder with

@@ -39,6 +39,15 @@ int name_set_add(name_set *s, const char *name) {
   return added;
 }
 
+int name_set_has(const name_set *s, const char *name) {
+  if (s->cap == 0) return 0;
+  const uint64_t h = name_hash(name);
+  for (size_t i = (size_t)h & (s->cap - 1);; i = (i + 1) & (s->cap - 1)) {
+    if (s->slots[i] == h) return 1;
+    if (s->slots[i] == 0) return 0;
+  }
+}
+
 void name_set_free(name_set *s) {
   free(s->slots);
   *s = (name_set){0};

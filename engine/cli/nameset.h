@@ -18,6 +18,9 @@ typedef struct name_set {
 /* Adds @p name. @return 1 if it is new, 0 if it was seen, -1 out of memory. */
 int name_set_add(name_set *s, const char *name);
 
+/* Whether @p name was added. */
+int name_set_has(const name_set *s, const char *name);
+
 void name_set_free(name_set *s);
 
 #endif

@@ -3,6 +3,7 @@
  * go under a temporary name, PATH.tmp.PID, renamed when complete, so that
  * readers never see half a file; the temporary file is removed when the
  * write fails and when the run is interrupted (SIGINT, SIGTERM, SIGHUP).
+ * A file replaced keeps its permissions.
  */
 #ifndef SC_CLI_OUTPUT_H
 #define SC_CLI_OUTPUT_H
@@ -25,8 +26,15 @@ int output_open(output *o, const char *path);
  * removes the temporary file. @return 1, or 0 with errno. */
 int output_commit(output *o);
 
-/* Gives @p o up after a failed write: closes it and removes the temporary
- * file. errno is kept for the message. */
+/* output_commit in two steps, for outputs that land together: close (the
+ * step where a full disk shows; on failure the temporary file is removed),
+ * then rename. @return 1, or 0 with errno. */
+int output_close(output *o);
+int output_rename(output *o);
+
+/* Gives @p o up after a failed write, or after output_close when another
+ * output failed: closes it if open and removes the temporary file. errno
+ * is kept for the message. */
 void output_discard(output *o);
 
 #endif

@@ -236,15 +236,16 @@ sc_status stream_into(sc_dedup *d, char *const *paths, int npaths, const stream_
     if (!f.b[k].texts || !f.b[k].status || !f.b[k].where || !f.b[k].invalid) st = SC_E_NOMEM;
   }
   f.progress = !so->quiet && isatty(STDERR_FILENO);
-  file_set files = {0};
   for (int i = 0; i < npaths && st == SC_OK; i++) {
     const size_t before = out->records, skipped_before = out->skipped;
     const char *path = input_path(so, paths[i]);
     const input_format format = input_format_of(so, paths[i]);
-    st = read_input(&format, &files, path, on_doc, on_record, on_skip, &f);
+    st = read_input(&format, &out->files, path, on_doc, on_record, on_skip, &f);
     if (st == SC_E_IO) st = SC_OK;  /* reported through on_skip */
     if (st == SC_OK && out->records == before && out->skipped == skipped_before && !so->quiet)
-      fprintf(stderr, "simcheck: warning: %s: nothing to read\n", paths[i]);
+      fprintf(stderr, "simcheck: warning: %s: %s\n", paths[i],
+              reads_as_jsonl(&format, paths[i]) ? "no records to read in this file"
+                                                : "no files to read in this directory");
   }
   if (st == SC_OK) st = flush_batch(&f);
   const sc_status last = finish_batch(&f);  /* always joins the helper */
@@ -258,8 +259,13 @@ sc_status stream_into(sc_dedup *d, char *const *paths, int npaths, const stream_
     free(f.b[k].invalid);
   }
   name_set_free(&f.seen);
-  name_set_free(&files);
   return st;
+}
+
+void stream_result_free(stream_result *r) {
+  free(r->used);
+  name_set_free(&r->files);
+  memset(r, 0, sizeof(*r));
 }
 
 typedef struct writer {

@@ -25,7 +25,11 @@ typedef struct stream_result {
   size_t skipped;               /* reported and skipped                     */
   size_t bytes;                 /* text bytes read                          */
   unsigned char *used;          /* per record: 1 if it became a document    */
+  file_set files;               /* the regular files read, to keep outputs
+                                   off them                                 */
 } stream_result;
+
+void stream_result_free(stream_result *r);
 
 /* Reads all @p paths into @p d. Warnings go to stderr unless quiet; a
  * progress line too when stderr is a terminal.
