@@ -19,6 +19,10 @@ ko() {
   echo "FAIL: $*" >&2
 }
 
+# Text output follows $COLUMNS when it is set; the expectations are for
+# the default widths.
+unset COLUMNS
+
 # run ARGS...: runs simcheck, keeps stdout, stderr and the exit status.
 run() {
   cmd="simcheck $*"

@@ -85,6 +85,19 @@ expect_rc 0 "articles: table"
 expect_out_has "5 documents, 10 pairs listed" "articles: table heading"
 expect_out_has "verdicts: 1 rewrite, 3 overlap, 6 related" "articles: verdict tally (hand-checked: 000/001 rewrite, 002-004 overlap)"
 
+expect_out_line "score         000    001    002    003    004" "articles: the grid's header"
+# No grid: a line says why (before, the grid vanished without a word, and
+# --metric with it). The five seeds' grid needs 45 columns.
+COLUMNS=44 run matrix "${articles[@]}"
+expect_out_line "(no grid of score: it needs 45 columns, the output has 44)" "COLUMNS=44: the grid does not fit"
+COLUMNS=45 run matrix --metric jaccard "${articles[@]}"
+expect_out_line "jaccard       000    001    002    003    004" "COLUMNS=45: the grid fits"
+thirteen=$TMP/thirteen
+mkdir -p "$thirteen"
+for i in $(seq -w 1 13); do echo "Note $i about the harbour, the tide and boat number $i." >"$thirteen/n$i.txt"; done
+run matrix -q "$thirteen"
+expect_out_line "(no grid of score: 13 documents, more than the 12 it shows)" "13 documents: no grid, and why"
+
 # At a terminal the table lists 50 documents and 50 pairs and counts the
 # rest; redirected, every row. 60 short texts: 1770 pairs.
 many=$TMP/many

@@ -34,7 +34,8 @@ int common_option_exit(int r);
  * co->verdicts), for each command's --help. */
 void print_common_help(const common_opts *co);
 
-/* Columns of the terminal on stdout, or 100 when it is not one. */
+/* Columns for text output: $COLUMNS when set (40-1000), else the terminal's on
+ * stdout, or 100 when it is not one. */
 unsigned terminal_width(void);
 
 /* Rows a table lists (sc_report_options.max_rows): 50 when stdout is a

@@ -2,6 +2,7 @@
  * common.c: options shared by every command.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
@@ -126,6 +127,12 @@ int common_option_exit(int r) {
 size_t terminal_rows(void) { return isatty(STDOUT_FILENO) ? 50 : 0; }
 
 unsigned terminal_width(void) {
+  /* COLUMNS, when exported, wins (as for ls): the user's word for a pager
+   * or a file. */
+  const char *env = getenv("COLUMNS");
+  char *end;
+  const long cols = env ? strtol(env, &end, 10) : 0;
+  if (env && *env && *end == '\0' && cols >= 40 && cols <= 1000) return (unsigned)cols;
   struct winsize ws;
   if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 40) return ws.ws_col;
   return 100;

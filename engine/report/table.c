@@ -1,6 +1,6 @@
 /*
  * table.c: the terminal report: an N x N grid of one metric (up to a dozen
- * documents, or as many as fit the width), a legend of short labels, and the
+ * documents, as many as fit the width; a line says why when there is none), a legend of short labels, and the
  * pairs by score with their verdicts and the figures behind them.
  */
 #include <string.h>
@@ -151,6 +151,12 @@ sc_status sc_report_table(FILE *out, const sc_corpus *c, const sc_pair *p, size_
   print_tally(out, p, np);
   fputc('\n', out);
   if (grid) print_grid(out, p, np, l, n, ro->metric);
+  else if (n > GRID_MAX_DOCS)
+    fprintf(out, "(no grid of %s: %zu documents, more than the %d it shows)\n\n", sc_metric_name(ro->metric), n,
+            GRID_MAX_DOCS);
+  else if (n >= 2)
+    fprintf(out, "(no grid of %s: it needs %zu columns, the output has %u)\n\n", sc_metric_name(ro->metric),
+            LABEL_MAX + 2 + n * (size_t)cell_width(l, n), width);
 
   const size_t max_docs = ro->max_rows && n > ro->max_rows ? ro->max_rows : n;
   fputs("Documents\n", out);
@@ -184,7 +190,7 @@ sc_status sc_report_table(FILE *out, const sc_corpus *c, const sc_pair *p, size_
             p[k].containment_ab, p[k].containment_ba, p[k].cosine, p[k].rewrite);
   }
   if (shown < np)
-    fprintf(out, "  ... and %zu more pairs scoring %.3f or less (all of them: --format csv, or redirect the output)\n",
+    fprintf(out, "  ... and %zu more pairs scoring %.3f or less (all: --format csv)\n",
             np - shown, p[shown].score);
 done:
   sc__free(l);
