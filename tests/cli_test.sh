@@ -92,6 +92,15 @@ COLUMNS=44 run matrix "${articles[@]}"
 expect_out_line "(no grid of score: it needs 45 columns, the output has 44)" "COLUMNS=44: the grid does not fit"
 COLUMNS=45 run matrix --metric jaccard "${articles[@]}"
 expect_out_line "jaccard       000    001    002    003    004" "COLUMNS=45: the grid fits"
+# The pair list fits the width: label columns as wide as the labels, and
+# the figures that fit (before: 86 columns whatever the terminal).
+COLUMNS=80 run matrix "${articles[@]}"
+expect_eq "$(awk 'length($0) > 80' "$TMP/out")" "" "COLUMNS=80: no line wider"
+expect_out_line "  a   b   score  verdict jaccard  cosine rewrite cont_ab cont_ba" "COLUMNS=80: the pair list's header"
+expect_out_line "  000 001 0.462  rewrite   0.009   0.531   0.462   0.014   0.021" "COLUMNS=80: the best pair (hand-checked figures above)"
+COLUMNS=60 run matrix "${articles[@]}"
+expect_eq "$(awk 'length($0) > 60 && !/ words /' "$TMP/out")" "" "COLUMNS=60: no line wider but the documents' paths"
+expect_out_line "  (4 of 5 figures fit 60 columns; all: --format csv)" "COLUMNS=60: the figures left out are counted"
 thirteen=$TMP/thirteen
 mkdir -p "$thirteen"
 for i in $(seq -w 1 13); do echo "Note $i about the harbour, the tide and boat number $i." >"$thirteen/n$i.txt"; done
@@ -282,8 +291,8 @@ printf "Daily walks protect your heart. So say doctors.\n" > "$TMP/two/b.txt"
 run matrix "$TMP/two"
 expect_rc 0 "two documents"
 expect_out_line "2 documents, 1 pair listed" "two documents: one pair in the singular"
-expect_out_line "  a             5 words    1 sentence   $TMP/two/a.txt" "two documents: one sentence in the singular"
-expect_out_line "  b             8 words    2 sentences  $TMP/two/b.txt" "two documents: columns line up"
+expect_out_line "  a      5 words    1 sentence   $TMP/two/a.txt" "two documents: one sentence in the singular"
+expect_out_line "  b      8 words    2 sentences  $TMP/two/b.txt" "two documents: columns line up"
 
 # ---------------------------------------------------------------------------
 usage_error "simcheck matrix: no PATH given" "no PATH" matrix
@@ -454,9 +463,16 @@ run compare "$G1" "$TMP/bad-b.txt"
 expect_rc 0 "compare with invalid UTF-8 in B"
 expect_err_line "simcheck: warning: $TMP/bad-b.txt: 1 invalid UTF-8 sequence replaced by U+FFFD" "compare: B's warning names B"
 # An overlap verdict names the passages that make it.
-run compare "$SEEDS"/002_*.txt "$SEEDS"/004_*.txt
+COLUMNS=1000 run compare "$SEEDS"/002_*.txt "$SEEDS"/004_*.txt
 expect_rc 0 "compare 002 004"
 expect_out_line "  - made by 7 shared passages of 177 words in all; the longest, 37 words, at a bytes 5480+237, b bytes 854+237" "compare 002 004: passages named"
+# At 80 columns nothing is wider: reasons wrap under their first word,
+# excerpts are cut to the width (before: lines of 84 to 144 columns).
+COLUMNS=80 run compare "$SEEDS"/000_*.txt "$SEEDS"/001_*.txt
+expect_eq "$(python3 -c 'import sys; print(sum(len(l.rstrip("\n")) > 80 for l in open(sys.argv[1], encoding="utf-8")))' "$TMP/out")" 0 \
+  "compare at COLUMNS=80: no line wider"
+expect_out_line "  - rewrite score 0.505 >= 0.44: sentence by sentence 59% of a's content and 69%" "compare at 80: a reason wrapped"
+expect_out_line "    of b's are matched; 70% of the shorter side's keep their order" "compare at 80: its second line"
 # The rewrite reason quotes both sentence coverages, as the figures print them.
 run compare "$SEEDS"/000_*.txt "$SEEDS"/001_*.txt
 expect_rc 0 "compare 000 001"
@@ -502,7 +518,7 @@ expect_out_line "verdict  rewrite (summary), score 0.555" "compare: a licence an
 # The rewrite of 000 quoted between two other articles: its counterparts lie
 # in one part of the longer text, so it is a passage within it, no summary.
 cat "$SEEDS"/002_*.txt "$PARA/000-rewrite.txt" "$SEEDS"/003_*.txt > "$TMP/quoting.txt"
-run compare "$SEEDS"/000_*.txt "$TMP/quoting.txt"
+COLUMNS=1000 run compare "$SEEDS"/000_*.txt "$TMP/quoting.txt"
 expect_out_line "verdict  rewrite (within), score 0.571" "compare: a rewrite quoted inside a longer text"
 expect_out_line "  - one side is much shorter, its sentences' counterparts lie in 7% of the other's (< 50%) and it has 127% as many words as that part (>= 60%): a passage of it, rewritten" "compare: where the counterparts lie, and the passage's length"
 run compare --format json "$SEEDS"/000_*.txt "$TMP/quoting.txt"
@@ -579,7 +595,7 @@ mkdir "$TMP/ctl"
 cp "$SEEDS"/000_*.txt "$TMP/ctl/"$'x\e[31mRED\e[0m.txt'
 cp "$SEEDS"/001_*.txt "$TMP/ctl/plain.txt"
 run matrix -q "$TMP/ctl"
-expect_out_line "  x           491 words   24 sentences  $TMP/ctl/x?[31mRED?[0m.txt" "matrix table: control characters in a name"
+expect_out_line "  x        491 words   24 sentences  $TMP/ctl/x?[31mRED?[0m.txt" "matrix table: control characters in a name"
 run cluster -q "$TMP/ctl" "$TMP/ctl/"$'x\e[31mRED\e[0m.txt' "$SEEDS"/000_*.txt
 if grep -q $'\e' "$TMP/out"; then ko "cluster table: an escape character in the output"; show; else ok; fi
 run compare "$TMP/ctl/plain.txt" "$TMP/ctl/"$'x\e[31mRED\e[0m.txt'

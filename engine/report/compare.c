@@ -86,8 +86,16 @@ void sc_write_reasons(FILE *out, const sc_pair *p, const sc_thresholds *th, cons
     fprintf(out, "%sTF-IDF cosine %.3f < %.2f: not even the same topic\n", indent, p->cosine, th->related);
 }
 
-/* Prints at most @p max bytes of text[off, off+len) on one line, whitespace
- * folded, cut at a character boundary with "..." when longer. */
+/* Characters an excerpt may take after @p lead columns, leaving room for
+ * "..." and for the folded space that may come before its last character:
+ * at least 20, however narrow the width. */
+static size_t excerpt_room(unsigned width, int lead) {
+  const int room = (int)width - lead - 4;
+  return room > 20 ? (size_t)room : 20;
+}
+
+/* Prints at most @p max characters of text[off, off+len) on one line,
+ * whitespace folded, cut at a character boundary with "..." when longer. */
 static void excerpt(FILE *out, const char *text, size_t off, size_t len, size_t max) {
   size_t n = 0;
   int space = 0;
@@ -107,7 +115,7 @@ static void excerpt(FILE *out, const char *text, size_t off, size_t len, size_t 
     }
     space = 0;
     fputc(ch < 0x20 || ch == 0x7F ? '?' : ch, out);
-    n++;
+    if ((ch & 0xC0) != 0x80) n++;  /* a character, not a continuation byte */
   }
 }
 
@@ -264,6 +272,51 @@ static sc_status write_missing_facts(FILE *out, const sc_corpus *c, const sc_pai
   return SC_OK;
 }
 
+/* Prints @p line as a "  - " item wrapped at spaces to @p width columns,
+ * continuation lines indented under its first word. */
+static void write_wrapped_item(FILE *out, const char *line, unsigned width) {
+  size_t col = (size_t)fprintf(out, "  - ");
+  int first = 1;
+  for (const char *w = line; *w;) {
+    while (*w == ' ') w++;
+    const char *e = w;
+    size_t chars = 0;
+    for (; *e && *e != ' '; e++) chars += ((unsigned char)*e & 0xC0) != 0x80;
+    if (e == w) break;
+    if (!first && col + 1 + chars > width) {
+      fputs("\n    ", out);
+      col = 4;
+    } else if (!first) {
+      fputc(' ', out);
+      col++;
+    }
+    fwrite(w, 1, (size_t)(e - w), out);
+    col += chars;
+    first = 0;
+    w = e;
+  }
+  fputc('\n', out);
+}
+
+/* The reasons for the verdict as a list that fits @p width. */
+static void write_reasons_text(FILE *out, const sc_pair *p, const sc_thresholds *th, const sc_pair_detail *d,
+                               unsigned width) {
+  char *buf = NULL;
+  size_t blen = 0;
+  FILE *mem = open_memstream(&buf, &blen);
+  if (!mem) {  /* out of memory: the same lines, unwrapped */
+    sc_write_reasons(out, p, th, d->passages, d->n_passages, "  - ");
+    return;
+  }
+  sc_write_reasons(mem, p, th, d->passages, d->n_passages, "");
+  fclose(mem);
+  for (char *line = buf, *nl; line && *line && (nl = strchr(line, '\n')); line = nl + 1) {
+    *nl = '\0';
+    write_wrapped_item(out, line, width);
+  }
+  free(buf);
+}
+
 static sc_status compare_text(FILE *out, const sc_corpus *c, const sc_pair *p, const sc_pair_detail *d,
                               const sc_thresholds *th) {
   const sc_sentence_pair *sp = d->sentences;
@@ -282,12 +335,13 @@ static sc_status compare_text(FILE *out, const sc_corpus *c, const sc_pair *p, c
   fprintf(out, "  (%zu word%s, %zu sentence%s)\n\n", db.words, sc_plural(db.words), db.sentences,
           sc_plural(db.sentences));
   fprintf(out, "verdict  %s, score %.3f\n", verdict, p->score);
-  sc_write_reasons(out, p, th, d->passages, d->n_passages, "  - ");
-  fprintf(out, "\nfigures\n  jaccard %.3f   containment a->b %.3f, b->a %.3f   minhash %.3f   simhash %.3f\n"
-               "  cosine %.3f   chars %.3f   words %.3f   facts %.3f   rewrite %.3f\n"
-               "  sentence coverage a %.2f, b %.2f   order %.2f   shared shingles %u\n",
-          p->jaccard, p->containment_ab, p->containment_ba, p->minhash, p->simhash, p->cosine, p->chars, p->words,
-          p->facts, p->rewrite, p->coverage_ab, p->coverage_ba, p->order, p->shared_shingles);
+  write_reasons_text(out, p, th, d, d->width >= 40 ? d->width : 100);
+  /* Three lines within 80 columns: shingles, words, sentences. */
+  fprintf(out, "\nfigures\n  jaccard %.3f   containment a->b %.3f, b->a %.3f   shared shingles %u\n"
+               "  minhash %.3f   simhash %.3f   cosine %.3f   chars %.3f   words %.3f\n"
+               "  facts %.3f   rewrite %.3f   sentence coverage a %.2f, b %.2f   order %.2f\n",
+          p->jaccard, p->containment_ab, p->containment_ba, p->shared_shingles, p->minhash, p->simhash, p->cosine,
+          p->chars, p->words, p->facts, p->rewrite, p->coverage_ab, p->coverage_ba, p->order);
   SC_TRY(write_missing_facts(out, c, p, &sd, d->width));
   if (d->n_passages) {
     fprintf(out, "\nshared passages (%zu)\n", d->n_passages);
@@ -300,14 +354,16 @@ static sc_status compare_text(FILE *out, const sc_corpus *c, const sc_pair *p, c
     return SC_OK;
   }
   fputs("\naligned sentences (similarity, byte offsets)\n", out);
+  const unsigned width = d->width >= 40 ? d->width : 100;
   for (size_t i = 0; i < nsp; i++) {
     const sc_sentence_pair *s = &sp[i];
     const shown sa = show_slice(ta, s->a_offset, s->a_length, da.html);
     const shown sb = show_slice(tb, s->b_offset, s->b_length, db.html);
-    fprintf(out, "  %.2f  a %zu+%zu  ", s->similarity, s->a_offset, s->a_length);
-    excerpt(out, sa.text, 0, sa.len, 76);
-    fprintf(out, "\n        b %zu+%zu  ", s->b_offset, s->b_length);
-    excerpt(out, sb.text, 0, sb.len, 76);
+    /* Each excerpt fills the line to the width, "..." included. */
+    const int lead_a = fprintf(out, "  %.2f  a %zu+%zu  ", s->similarity, s->a_offset, s->a_length);
+    excerpt(out, sa.text, 0, sa.len, excerpt_room(width, lead_a));
+    const int lead_b = fprintf(out, "\n        b %zu+%zu  ", s->b_offset, s->b_length) - 1;
+    excerpt(out, sb.text, 0, sb.len, excerpt_room(width, lead_b));
     fputc('\n', out);
     sc__free(sa.owned);
     sc__free(sb.owned);

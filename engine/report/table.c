@@ -158,13 +158,18 @@ sc_status sc_report_table(FILE *out, const sc_corpus *c, const sc_pair *p, size_
     fprintf(out, "(no grid of %s: it needs %zu columns, the output has %u)\n\n", sc_metric_name(ro->metric),
             LABEL_MAX + 2 + n * (size_t)cell_width(l, n), width);
 
+  /* Label columns as wide as the widest label, so that short names leave
+   * room for the figures within the width. */
+  int lw = 1;
+  for (size_t i = 0; i < n; i++)
+    if (text_cols(l[i]) > lw) lw = text_cols(l[i]);
   const size_t max_docs = ro->max_rows && n > ro->max_rows ? ro->max_rows : n;
   fputs("Documents\n", out);
   for (uint32_t i = 0; i < max_docs; i++) {
     sc_doc_info d;
     if ((st = sc_corpus_doc_info(c, i, &d)) != SC_OK) goto done;
     fputs("  ", out);
-    put_padded(out, l[i], LABEL_MAX, 0);
+    put_padded(out, l[i], lw, 0);
     fprintf(out, " %6zu word%-1s %4zu sentence%-1s  ", d.words, sc_plural(d.words), d.sentences,
             sc_plural(d.sentences));
     sc_terminal_text(out, d.name);
@@ -176,22 +181,41 @@ sc_status sc_report_table(FILE *out, const sc_corpus *c, const sc_pair *p, size_
     fputs("No pairs to list.\n", out);
     goto done;
   }
-  fprintf(out, "Pairs by score\n  %-*s %-*s %5s  %-19s %7s %7s %7s %7s %7s\n", LABEL_MAX, "a", LABEL_MAX, "b",
-          "score", "verdict", "jaccard", "cont_ab", "cont_ba", "cosine", "rewrite");
   const size_t shown = ro->max_rows && np > ro->max_rows ? ro->max_rows : np;
+  int vw = 7;  /* "verdict" */
+  for (size_t k = 0; k < shown; k++) {
+    char verdict[32];
+    sc_verdict_text(&p[k], verdict, sizeof verdict);
+    if ((int)strlen(verdict) > vw) vw = (int)strlen(verdict);
+  }
+  /* The figures that fit the width, in this order, 8 columns each. */
+  static const char *const fig_names[] = {"jaccard", "cosine", "rewrite", "cont_ab", "cont_ba"};
+  enum { N_FIGS = 5, FIG_W = 8 };
+  const unsigned fixed = 2 + 2 * (unsigned)lw + 2 + 5 + 2 + (unsigned)vw;
+  const size_t nfig = width > fixed ? ((width - fixed) / FIG_W < N_FIGS ? (width - fixed) / FIG_W : N_FIGS) : 0;
+  fputs("Pairs by score\n  ", out);
+  put_padded(out, "a", lw, 0);
+  fputc(' ', out);
+  put_padded(out, "b", lw, 0);
+  fprintf(out, " %5s  %-*s", "score", vw, "verdict");
+  for (size_t f = 0; f < nfig; f++) fprintf(out, " %7s", fig_names[f]);
+  fputc('\n', out);
   for (size_t k = 0; k < shown; k++) {
     char verdict[32];
     sc_verdict_text(&p[k], verdict, sizeof verdict);
     fputs("  ", out);
-    put_padded(out, l[p[k].a], LABEL_MAX, 0);
+    put_padded(out, l[p[k].a], lw, 0);
     fputc(' ', out);
-    put_padded(out, l[p[k].b], LABEL_MAX, 0);
-    fprintf(out, " %5.3f  %-19s %7.3f %7.3f %7.3f %7.3f %7.3f\n", p[k].score, verdict, p[k].jaccard,
-            p[k].containment_ab, p[k].containment_ba, p[k].cosine, p[k].rewrite);
+    put_padded(out, l[p[k].b], lw, 0);
+    fprintf(out, " %5.3f  %-*s", p[k].score, vw, verdict);
+    const double fig[N_FIGS] = {p[k].jaccard, p[k].cosine, p[k].rewrite, p[k].containment_ab, p[k].containment_ba};
+    for (size_t f = 0; f < nfig; f++) fprintf(out, " %7.3f", fig[f]);
+    fputc('\n', out);
   }
   if (shown < np)
-    fprintf(out, "  ... and %zu more pairs scoring %.3f or less (all: --format csv)\n",
-            np - shown, p[shown].score);
+    fprintf(out, "  ... and %zu more pairs scoring %.3f or less (all: --format csv)\n", np - shown, p[shown].score);
+  if (nfig < N_FIGS)
+    fprintf(out, "  (%zu of %d figures fit %u columns; all: --format csv)\n", nfig, N_FIGS, width);
 done:
   sc__free(l);
   return st;
