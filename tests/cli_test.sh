@@ -589,6 +589,12 @@ expect_eq "$(tail -n +2 "$TMP/out" | cut -d, -f1,2 | tr '\n' ' ')" "$TMP/twice/a
   "matrix with a file given twice: one pair"
 expect_err_line "simcheck: warning: $TMP/twice/a.txt: skipped: read before (given twice)" \
   "matrix with a file given twice: warned"
+# Standard input twice: before, the second read found it empty and was
+# warned about as "empty file".
+run_stdin "$TMP/twice/b.txt" matrix --format csv - - "$TMP/twice/a.txt"
+expect_rc 0 "matrix - - FILE"
+expect_err_line "simcheck: warning: -: skipped: read before (given twice)" "matrix - -: warned as given twice"
+expect_eq "$(grep -c 'empty' "$TMP/err")" 0 "matrix - -: not called empty"
 # Control characters in a file name reach no terminal raw: an escape
 # sequence there recoloured or rewrote the screen. Each is shown as '?'.
 mkdir "$TMP/ctl"

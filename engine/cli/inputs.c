@@ -210,6 +210,14 @@ sc_status read_input(const input_format *f, file_set *files, const char *path, s
   struct stat sb;
   const int dir = strcmp(path, "-") != 0 && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
   input_walk w = {f, files, doc_fn, record_fn, skip_fn, user};
+  if (files && strcmp(path, "-") == 0) {  /* standard input is read once: a second read finds it empty */
+    const int fresh = name_set_add(files, "-");  /* no device:inode key looks like it */
+    if (fresh < 0) return SC_E_NOMEM;
+    if (!fresh) {
+      if (skip_fn) skip_fn(user, path, SC_E_STATE, "read before (given twice)");
+      return SC_OK;
+    }
+  }
   if (!dir && reads_as_jsonl(f, path)) {
     const int seen = read_before(&w, path);
     if (seen) return seen < 0 ? SC_E_NOMEM : SC_OK;
