@@ -146,24 +146,25 @@ static const char *copy_plain_run(const char *s, const char *end, char *dst) {
 #define LONE_SURROGATE 0x110000u
 
 /* Parses a JSON string at p->s (on the opening quote). With @p out, its
- * unescaped bytes replace out's; with @p whole_rest (the text), out is first given
- * room for the rest of the line, which unescaping never exceeds (out->len
- * plus the bytes left stays within it), so a text of kilobytes is decoded
- * without regrowing, and its plain runs are copied as they are scanned.
+ * unescaped bytes replace out's. With @p is_text (the text field): out is
+ * first given room for the rest of the line, which unescaping never exceeds
+ * (out->len plus the bytes left stays within it), so a text of kilobytes is
+ * decoded without regrowing and its plain runs are copied as they are
+ * scanned; and a lone surrogate is left for analysis to count (below).
  * @return 1, 0 on a syntax error, -1 OOM. */
-static int parse_string(parser *p, strbuf *out, int whole_rest) {
+static int parse_string(parser *p, strbuf *out, int is_text) {
   if (p->s >= p->end || *p->s != '"') return 0;
   p->s++;
   p->out = out;
   const int keep = out != NULL;
   if (keep) {
     out->len = 0;
-    if (!reserve(out, whole_rest ? (size_t)(p->end - p->s) : 0)) return -1;
+    if (!reserve(out, is_text ? (size_t)(p->end - p->s) : 0)) return -1;
     out->s[0] = '\0';
   }
   for (;;) {
     const char *run = p->s;
-    if (keep && whole_rest) {  /* out has room for the rest of the line */
+    if (keep && is_text) {  /* out has room for the rest of the line */
       p->s = copy_plain_run(p->s, p->end, out->s + out->len);
       out->len += (size_t)(p->s - run);
       out->s[out->len] = '\0';
@@ -216,7 +217,7 @@ static int parse_string(parser *p, strbuf *out, int whole_rest) {
       /* No character: in a text, one byte no UTF-8 holds, which the text's
        * check replaces with U+FFFD and counts with the file's other invalid
        * sequences; in a name, U+FFFD itself (names are shown as they are). */
-      if (keep && !(whole_rest ? put(p, "\xFF", 1) : put_utf8(p, 0xFFFD))) return -1;
+      if (keep && !(is_text ? put(p, "\xFF", 1) : put_utf8(p, 0xFFFD))) return -1;
       continue;
     }
     if (keep && !put_utf8(p, cp)) return -1;

@@ -238,8 +238,10 @@ static int overwrites_input(const stream_result *res, const char *path, const ch
 }
 
 static void cannot_write(const char *path, const char *what) {
-  if (strcmp(path, "-") == 0) fprintf(stderr, "simcheck dedup: cannot write %s to standard output: %s\n", what, strerror(errno));
-  else fprintf(stderr, "simcheck dedup: %s: cannot write %s: %s\n", path, what, strerror(errno));
+  if (strcmp(path, "-") == 0)
+    fprintf(stderr, "simcheck dedup: cannot write %s to standard output: %s\n", what, strerror(errno));
+  else
+    fprintf(stderr, "simcheck dedup: %s: cannot write %s: %s\n", path, what, strerror(errno));
 }
 
 static void changed_inputs(void) {
@@ -254,8 +256,6 @@ static void changed_inputs(void) {
  * nor one without the other. @return 0 or the exit status. */
 static int write_outputs(const sc_dedup *d, const scale_args *s, const stream_result *res) {
   const char *kept_path = s->out_path ? s->out_path : "-";
-  if (overwrites_input(res, kept_path, "-o") || overwrites_input(res, s->removed_path, "--removed"))
-    return EXIT_USAGE;
   output kept, removed;
   if (s->removed_path && !output_open(&removed, s->removed_path)) {
     cannot_write(s->removed_path, "the removed list");
@@ -319,6 +319,12 @@ static int run_scale(int argc, char **argv, const char *cmd) {
   }
   if (sc_dedup_size(d) == 0) {
     fprintf(stderr, "simcheck %s: no document could be read\n", cmd);
+    goto done;
+  }
+  /* Known once the inputs are read (files inside folders too); checked
+   * before the clustering rather than after it. */
+  if (dedup && (overwrites_input(&res, s.out_path, "-o") || overwrites_input(&res, s.removed_path, "--removed"))) {
+    rc = EXIT_USAGE;
     goto done;
   }
   if (!s.co.quiet && isatty(STDERR_FILENO))

@@ -45,15 +45,7 @@ void print_common_help(const common_opts *co) {
   fputs(other_help, stdout);
 }
 
-static int is_verdict_option(const char *name) {
-  static const char *const names[] = {"--near-duplicate", "--contains", "--rewrite", "--overlap", "--related"};
-  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-    if (strcmp(name, names[i]) == 0) return 1;
-  return 0;
-}
-
 int parse_common_option(cli_args *a, const char *name, const char *iv, common_opts *co) {
-  if (!co->verdicts && is_verdict_option(name)) return OPT_NOT_COMMON;  /* the command's "unknown option" */
   unsigned long u;
   const char *v;
 #define VALUE()                                          \
@@ -89,20 +81,20 @@ int parse_common_option(cli_args *a, const char *name, const char *iv, common_op
   } else if (strcmp(name, "--key-file") == 0) {
     VALUE();
     if (!load_key_file(v, co->opt.key)) return OPT_INPUT;
-  } else if (strcmp(name, "--near-duplicate") == 0) {
+  } else if (co->verdicts && strcmp(name, "--near-duplicate") == 0) {  /* elsewhere: the command's "unknown option" */
     VALUE();
     if (!args_unit(a, name, v, &co->opt.th.near_duplicate)) return OPT_USAGE;
-  } else if (strcmp(name, "--contains") == 0) {
+  } else if (co->verdicts && strcmp(name, "--contains") == 0) {
     VALUE();
     if (!args_unit(a, name, v, &co->opt.th.contains)) return OPT_USAGE;
-  } else if (strcmp(name, "--rewrite") == 0) {
+  } else if (co->verdicts && strcmp(name, "--rewrite") == 0) {
     VALUE();
     if (!args_unit(a, name, v, &co->opt.th.rewrite)) return OPT_USAGE;
-  } else if (strcmp(name, "--overlap") == 0) {
+  } else if (co->verdicts && strcmp(name, "--overlap") == 0) {
     VALUE();
     if (!args_uint(a, name, v, 1, 1000000, &u)) return OPT_USAGE;
     co->opt.th.overlap_shingles = (uint32_t)u;
-  } else if (strcmp(name, "--related") == 0) {
+  } else if (co->verdicts && strcmp(name, "--related") == 0) {
     VALUE();
     if (!args_unit(a, name, v, &co->opt.th.related)) return OPT_USAGE;
   } else if (strcmp(name, "-q") == 0 || strcmp(name, "--quiet") == 0) {

@@ -226,6 +226,11 @@ sc_status read_input(const input_format *f, file_set *files, const char *path, s
   return sc_read_path(path, walk_file, skip_fn ? walk_skip : NULL, &w);
 }
 
+void warn_nothing_read(int jsonl, const char *path) {
+  fprintf(stderr, "simcheck: warning: %s: %s\n", path,
+          jsonl ? "no records to read in this file" : "no files to read in this directory");
+}
+
 sc_status load_inputs(sc_corpus *c, char *const *paths, int npaths, const input_format *format, unsigned threads,
                       int quiet, input_stats *stats) {
   loaded l = {.quiet = quiet};
@@ -237,9 +242,7 @@ sc_status load_inputs(sc_corpus *c, char *const *paths, int npaths, const input_
     st = format ? read_input(format, &files, paths[i], on_doc, on_record, on_skip, &l)
                 : sc_read_path(paths[i], on_doc, on_skip, &l);
     if (st == SC_E_IO) st = SC_OK;  /* reported through on_skip */
-    if (st == SC_OK && l.n == docs_before && l.skipped == skips_before && !quiet)
-      fprintf(stderr, "simcheck: warning: %s: %s\n", paths[i],
-              jsonl ? "no records to read in this file" : "no files to read in this directory");
+    if (st == SC_OK && l.n == docs_before && l.skipped == skips_before && !quiet) warn_nothing_read(jsonl, paths[i]);
   }
   const int progress = !quiet && isatty(STDERR_FILENO) && l.n >= ANALYSIS_CHUNK;
   sc_status *status = calloc(l.n ? l.n : 1, sizeof(sc_status));

@@ -58,6 +58,10 @@ const char *record_name(name_set *seen, const char *id, const char *where, const
  * (id ID)" (@p where, or NULL for a file), a file by its name. */
 void print_doc_label(FILE *out, const char *name, const char *where);
 
+/* Warns that input @p path (read as JSON Lines if @p jsonl) gave neither a
+ * document nor a skip to report. */
+void warn_nothing_read(int jsonl, const char *path);
+
 /* Help lines for the three options above. */
 extern const char input_options_help[];
 

@@ -243,9 +243,7 @@ sc_status stream_into(sc_dedup *d, char *const *paths, int npaths, const stream_
     st = read_input(&format, &out->files, path, on_doc, on_record, on_skip, &f);
     if (st == SC_E_IO) st = SC_OK;  /* reported through on_skip */
     if (st == SC_OK && out->records == before && out->skipped == skipped_before && !so->quiet)
-      fprintf(stderr, "simcheck: warning: %s: %s\n", paths[i],
-              reads_as_jsonl(&format, paths[i]) ? "no records to read in this file"
-                                                : "no files to read in this directory");
+      warn_nothing_read(reads_as_jsonl(&format, paths[i]), paths[i]);
   }
   if (st == SC_OK) st = flush_batch(&f);
   const sc_status last = finish_batch(&f);  /* always joins the helper */

@@ -298,19 +298,28 @@ static void write_wrapped_item(FILE *out, const char *line, unsigned width) {
   fputc('\n', out);
 }
 
+/* The reasons for the verdict, one per line, without indent (the text
+ * report wraps them, the JSON quotes them): a malloc'd string, or NULL when
+ * out of memory. */
+static char *reasons_lines(const sc_pair *p, const sc_thresholds *th, const sc_pair_detail *d) {
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *mem = open_memstream(&buf, &len);
+  if (!mem) return NULL;
+  sc_write_reasons(mem, p, th, d->passages, d->n_passages, "");
+  fclose(mem);
+  return buf;
+}
+
 /* The reasons for the verdict as a list that fits @p width. */
 static void write_reasons_text(FILE *out, const sc_pair *p, const sc_thresholds *th, const sc_pair_detail *d,
                                unsigned width) {
-  char *buf = NULL;
-  size_t blen = 0;
-  FILE *mem = open_memstream(&buf, &blen);
-  if (!mem) {  /* out of memory: the same lines, unwrapped */
+  char *buf = reasons_lines(p, th, d);
+  if (!buf) {  /* out of memory: the same lines, unwrapped */
     sc_write_reasons(out, p, th, d->passages, d->n_passages, "  - ");
     return;
   }
-  sc_write_reasons(mem, p, th, d->passages, d->n_passages, "");
-  fclose(mem);
-  for (char *line = buf, *nl; line && *line && (nl = strchr(line, '\n')); line = nl + 1) {
+  for (char *line = buf, *nl; *line && (nl = strchr(line, '\n')); line = nl + 1) {
     *nl = '\0';
     write_wrapped_item(out, line, width);
   }
@@ -391,24 +400,13 @@ static sc_status compare_json(FILE *out, const sc_corpus *c, const sc_pair *p, c
   sc_json_string(out, db.name);
   fprintf(out, ",\n  \"verdict\": \"%s\",\n  \"summary\": %s,\n  \"within\": %s,\n  \"reasons\": [",
           sc_verdict_name(p->verdict), p->summary ? "true" : "false", p->within ? "true" : "false");
-  /* Reasons as the text lines, through a memory stream. */
-  char *buf = NULL;
-  size_t blen = 0;
-  FILE *mem = open_memstream(&buf, &blen);
-  if (mem) {
-    sc_write_reasons(mem, p, th, d->passages, d->n_passages, "");
-    fclose(mem);
-    int first = 1;
-    for (char *line = buf, *nl; line && *line; line = nl + 1) {
-      nl = strchr(line, '\n');
-      if (!nl) break;
-      *nl = '\0';
-      fputs(first ? "\n    " : ",\n    ", out);
-      sc_json_string(out, line);
-      first = 0;
-    }
-    free(buf);
+  char *buf = reasons_lines(p, th, d);
+  for (char *line = buf, *nl; line && *line && (nl = strchr(line, '\n')); line = nl + 1) {
+    *nl = '\0';
+    fputs(line == buf ? "\n    " : ",\n    ", out);
+    sc_json_string(out, line);
   }
+  free(buf);
   fputs("\n  ],\n  \"figures\": {", out);
   for (unsigned m = 0; m < SC_METRIC_COUNT; m++)
     fprintf(out, "\"%s\": %.6g, ", sc_metric_name((sc_metric)m), sc_pair_metric(p, (sc_metric)m));
