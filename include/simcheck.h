@@ -580,7 +580,7 @@ typedef enum sc_format {
 typedef struct sc_report_options {
   sc_format format;
   sc_metric metric;          /* what the table grid shows [score]           */
-  unsigned width;            /* terminal columns for the table [100]        */
+  unsigned width;            /* terminal columns for text output [100]      */
   const sc_pairs_options *pairs; /* recorded in JSON parameters; may be NULL */
   size_t max_rows;           /* table: at most this many documents and pairs
                                 listed, the rest counted [0: all]           */

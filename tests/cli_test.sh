@@ -99,8 +99,36 @@ expect_eq "$(awk 'length($0) > 80' "$TMP/out")" "" "COLUMNS=80: no line wider"
 expect_out_line "  a   b   score  verdict jaccard  cosine rewrite cont_ab cont_ba" "COLUMNS=80: the pair list's header"
 expect_out_line "  000 001 0.462  rewrite   0.009   0.531   0.462   0.014   0.021" "COLUMNS=80: the best pair (hand-checked figures above)"
 COLUMNS=60 run matrix "${articles[@]}"
-expect_eq "$(awk 'length($0) > 60 && !/ words /' "$TMP/out")" "" "COLUMNS=60: no line wider but the documents' paths"
+expect_eq "$(awk 'length($0) > 60' "$TMP/out")" "" "COLUMNS=60: no line wider"
 expect_out_line "  (4 of 5 figures fit 60 columns; all: --format csv)" "COLUMNS=60: the figures left out are counted"
+# A long path keeps its end, the file's name, within the width (before: it
+# was printed whole, and a checkout in a longer folder passed the width).
+long=$TMP/$(printf 'folder-%.0s' {1..12})
+mkdir -p "$long"
+cp "${articles[0]}" "${articles[1]}" "$long"/
+cp "${articles[0]}" "$long"/copy-of-000.txt
+COLUMNS=80 run matrix -q "$long"
+expect_eq "$(awk 'length($0) > 80' "$TMP/out")" "" "long paths at COLUMNS=80: no line wider"
+expect_out_line "  000         491 words   24 sentences  ...lder-folder-/000_1ce837c5094b7fea.txt" \
+  "long paths: the end of the path, cut to 80 columns"
+expect_out_line "  copy-of-    491 words   24 sentences  ...folder-folder-folder-/copy-of-000.txt" \
+  "long paths: a shorter name keeps more of its folder"
+expect_out_line "  (long names shown by their ends; whole: --format csv)" "long paths: the cut is said"
+COLUMNS=80 run compare "$long"/000_*.txt "$long"/001_*.txt
+expect_out_line "a  ...-folder-folder-folder-/000_1ce837c5094b7fea.txt  (491 words, 24 sentences)" \
+  "compare, long paths: a's line fits 80 columns"
+expect_out_line "b  ...-folder-folder-folder-/001_cc0f0e039f5820f7.txt  (333 words, 19 sentences)" \
+  "compare, long paths: b's line fits 80 columns"
+# Wide characters take two columns: a path of them is cut by columns, not
+# by characters or bytes (79 here: one more would make 81).
+wide=$TMP/$(printf '漢字%.0s' {1..30})
+mkdir -p "$wide"
+cp "${articles[0]}" "${articles[1]}" "$wide"/
+COLUMNS=80 run matrix -q "$wide"
+expect_out_line "  000    491 words   24 sentences  ...漢字漢字漢字漢字/000_1ce837c5094b7fea.txt" \
+  "wide characters: the path cut to 79 columns"
+run matrix -q "$SEEDS"
+expect_eq "$(grep -c "long names shown" "$TMP/out")" 0 "short paths: no word of a cut"
 thirteen=$TMP/thirteen
 mkdir -p "$thirteen"
 for i in $(seq -w 1 13); do echo "Note $i about the harbour, the tide and boat number $i." >"$thirteen/n$i.txt"; done

@@ -84,7 +84,7 @@ lines() { awk -v want=" $1 " 'index(want, " " FNR " ") > 0' "$C"; } # lines "1 2
 # {s2, n1}, {4, C:12}, numbered 1, 2, 3 by first member.
 lines "1 2 4 6 8" >"$TMP/want_first.jsonl"
 lines "2 3 6 7 12" >"$TMP/want_longest.jsonl"
-SUMMARY="simcheck dedup: 8 documents read, 4 skipped; 3 clusters; 3 removed (1 exact copies), 5 kept; "
+SUMMARY="simcheck dedup: 8 documents read, 4 skipped; 3 clusters; 3 removed (1 exact copy), 5 kept; "
 
 # check_removed FILE ROWS WHAT: the CSV header, then rows "id,cluster,rep"
 # (ROWS, one per line) with their similarity: 1.0000 for the exact copy,
@@ -150,7 +150,7 @@ expect_rc 0 "dedup --threshold 0.995"
 lines "1 2 4 6 7 8 12" >"$TMP/want_995.jsonl"
 expect_same_file "$TMP/kept_995.jsonl" "$TMP/want_995.jsonl" "dedup --threshold 0.995: kept lines"
 check_removed "$TMP/removed_995.csv" "e0,1,s0" "dedup --threshold 0.995"
-expect_err_prefix "simcheck dedup: 8 documents read, 4 skipped; 1 clusters; 1 removed (1 exact copies), 7 kept; " \
+expect_err_prefix "simcheck dedup: 8 documents read, 4 skipped; 1 cluster; 1 removed (1 exact copy), 7 kept; " \
   "dedup --threshold 0.995: summary"
 
 # Thread counts: identical outputs.
@@ -202,8 +202,20 @@ s2,2,2,s2
 n1,2,2,s2
 4,3,2,4
 $C:12,3,2,4" "cluster --format csv"
-expect_err_prefix "simcheck cluster: 8 documents read, 4 skipped; 3 clusters; 3 removed (1 exact copies), 5 kept; " \
+expect_err_prefix "simcheck cluster: 8 documents read, 4 skipped; 3 clusters; 3 removed (1 exact copy), 5 kept; " \
   "cluster: summary"
+# Long paths keep their ends within the width (before: printed whole).
+long=$TMP/$(printf 'folder-%.0s' {1..12})
+mkdir -p "$long"
+cp "$SEEDS"/000_*.txt "$long"/
+cp "$SEEDS"/000_*.txt "$long"/copy-of-000.txt
+COLUMNS=80 run cluster "$long"
+expect_rc 0 "cluster, long paths"
+expect_eq "$(cat "$TMP/out")" "cluster 1: 2 documents, representative ...older-folder-/000_1ce837c5094b7fea.txt
+  * ...folder-folder-folder-folder-/000_1ce837c5094b7fea.txt  (similarity 1.000)
+    ...lder-folder-folder-folder-/copy-of-000.txt  (similarity 1.000, same text)" "cluster, long paths: 80 columns"
+expect_err_prefix "simcheck cluster: 2 documents read, 0 skipped; 1 cluster; 1 removed (1 exact copy), 1 kept; 0 candidate pairs" \
+  "cluster: one of each is singular"
 run cluster --format csv --keep longest "$C"
 expect_rc 0 "cluster --keep longest"
 expect_eq "$(cat "$TMP/out")" "id,cluster,size,representative
@@ -258,7 +270,7 @@ expect_rc 0 "dedup DIR"
 expect_same_file "$TMP/kept_dir.jsonl" "$TMP/want_dir.jsonl" "dedup DIR: kept documents as JSON lines"
 expect_eq "$(cat "$TMP/removed_dir.csv")" "id,cluster,representative,similarity
 $D/c.txt,1,$D/a.txt,1.0000" "dedup DIR: removed"
-expect_err_prefix "simcheck dedup: 4 documents read, 0 skipped; 1 clusters; 1 removed (1 exact copies), 3 kept; " \
+expect_err_prefix "simcheck dedup: 4 documents read, 0 skipped; 1 cluster; 1 removed (1 exact copy), 3 kept; " \
   "dedup DIR: summary"
 # A text file on standard input is named "-".
 run_stdin "$D/c.txt" dedup - "$D/b.txt" "$D/a.txt"

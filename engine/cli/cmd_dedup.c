@@ -339,7 +339,7 @@ static int run_scale(int argc, char **argv, const char *cmd) {
   if (dedup) {
     rc = write_outputs(d, &s, &res);
   } else {
-    const sc_report_options ro = {s.format, SC_METRIC_SCORE, 0, NULL, terminal_rows()};
+    const sc_report_options ro = {s.format, SC_METRIC_SCORE, terminal_width(), NULL, terminal_rows()};
     if (sc_report_clusters(stdout, d, &ro) != SC_OK) {
       fprintf(stderr, "simcheck cluster: cannot write the clusters to standard output\n");
       rc = EXIT_INPUT;
@@ -349,10 +349,11 @@ static int run_scale(int argc, char **argv, const char *cmd) {
     sc_dedup_stats ds;
     sc_dedup_get_stats(d, &ds);
     fprintf(stderr,
-            "simcheck %s: %zu documents read, %zu skipped; %zu clusters; %zu removed (%zu exact copies), "
-            "%zu kept; %zu candidate pairs (LSH %u bands x %u rows), %zu verified; %.2f s\n",
-            cmd, ds.documents, res.skipped, ds.clusters, ds.removed, ds.exact_duplicates, ds.documents - ds.removed,
-            ds.candidates, ds.bands, ds.rows, ds.verified, seconds_since(&t0));
+            "simcheck %s: %zu document%s read, %zu skipped; %zu cluster%s; %zu removed (%zu exact cop%s), "
+            "%zu kept; %zu candidate pair%s (LSH %u bands x %u rows), %zu verified; %.2f s\n",
+            cmd, ds.documents, plural(ds.documents), res.skipped, ds.clusters, plural(ds.clusters), ds.removed,
+            ds.exact_duplicates, ds.exact_duplicates == 1 ? "y" : "ies", ds.documents - ds.removed, ds.candidates,
+            plural(ds.candidates), ds.bands, ds.rows, ds.verified, seconds_since(&t0));
   }
 done:
   stream_result_free(&res);

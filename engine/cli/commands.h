@@ -42,6 +42,9 @@ unsigned terminal_width(void);
  * terminal, a reader's few screens; 0 (every row) for a file or a pipe. */
 size_t terminal_rows(void);
 
+/* "s" after a count other than one: "1 cluster", "3 clusters". */
+static inline const char *plural(size_t n) { return n == 1 ? "" : "s"; }
+
 int cmd_matrix(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_dedup(int argc, char **argv);

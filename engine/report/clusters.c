@@ -59,12 +59,14 @@ sc_status sc_report_clusters(FILE *out, const sc_dedup *d, const sc_report_optio
             "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
             "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
             "<title>simcheck clusters</title><style>%s</style></head><body>\n<h1>Near-duplicate clusters</h1>\n"
-            "<p class=\"sub\">%zu documents &middot; %zu clusters of two or more &middot; %zu would be removed "
-            "(%zu exact copies) &middot; LSH %u bands &times; %u rows</p>\n",
-            cluster_css, st.documents, nc, st.removed, st.exact_duplicates, st.bands, st.rows);
+            "<p class=\"sub\">%zu document%s &middot; %zu cluster%s of two or more &middot; %zu would be removed "
+            "(%zu exact cop%s) &middot; LSH %u bands &times; %u rows</p>\n",
+            cluster_css, st.documents, sc_plural(st.documents), nc, sc_plural(nc), st.removed, st.exact_duplicates,
+            st.exact_duplicates == 1 ? "y" : "ies", st.bands, st.rows);
     if (nc == 0) fputs("<section><p>No two documents reach the threshold.</p></section>\n", out);
   }
   /* A table stops at max_rows clusters; the other formats list them all. */
+  const unsigned width = ro->width ? ro->width : 100;
   const size_t listed = format == SC_FORMAT_TABLE && ro->max_rows && nc > ro->max_rows ? ro->max_rows : nc;
   size_t k = 0;
   for (size_t c = 1; c <= listed; c++) {
@@ -74,9 +76,11 @@ sc_status sc_report_clusters(FILE *out, const sc_dedup *d, const sc_report_optio
     sc_dedup_doc_info(d, first.representative, &rep);
     switch (format) {
       case SC_FORMAT_TABLE:
-        fprintf(out, "cluster %zu: %u documents, representative ", c, first.cluster_size);
-        sc_terminal_text(out, rep.name);
-        fputc('\n', out);
+        {
+          const int used = fprintf(out, "cluster %zu: %u documents, representative ", c, first.cluster_size);
+          sc_terminal_fit(out, rep.name, width > (unsigned)used ? width - (unsigned)used : 0);
+          fputc('\n', out);
+        }
         break;
       case SC_FORMAT_JSON:
         fprintf(out, "%s\n  {\"cluster\": %zu, \"size\": %u, \"representative\": ", c > 1 ? "," : "", c,
@@ -117,9 +121,12 @@ sc_status sc_report_clusters(FILE *out, const sc_dedup *d, const sc_report_optio
                   x.exact_duplicate ? " (same text)" : "");
           break;
         default:
+          char tail[48];
+          const int tw = snprintf(tail, sizeof tail, "  (similarity %.3f%s)", x.similarity,
+                                  x.exact_duplicate ? ", same text" : "");
           fprintf(out, "  %s ", kept ? "*" : " ");
-          sc_terminal_text(out, x.name);
-          fprintf(out, "  (similarity %.3f%s)\n", x.similarity, x.exact_duplicate ? ", same text" : "");
+          sc_terminal_fit(out, x.name, width > 4 + (unsigned)tw ? width - 4 - (unsigned)tw : 0);
+          fprintf(out, "%s\n", tail);
       }
     }
     if (format == SC_FORMAT_JSON) fputs("]}", out);

@@ -336,15 +336,19 @@ static sc_status compare_text(FILE *out, const sc_corpus *c, const sc_pair *p, c
   const char *const ta = sd.text_a, *const tb = sd.text_b;
   char verdict[32];
   sc_verdict_text(p, verdict, sizeof verdict);
-  fputs("a  ", out);
-  sc_terminal_text(out, da.name);
-  fprintf(out, "  (%zu word%s, %zu sentence%s)\nb  ", da.words, sc_plural(da.words), da.sentences,
-          sc_plural(da.sentences));
-  sc_terminal_text(out, db.name);
-  fprintf(out, "  (%zu word%s, %zu sentence%s)\n\n", db.words, sc_plural(db.words), db.sentences,
-          sc_plural(db.sentences));
+  const unsigned width = d->width >= 40 ? d->width : 100;
+  for (int side = 0; side < 2; side++) {
+    const sc_doc_info *di = side ? &db : &da;
+    char counts[64];
+    const int cw = snprintf(counts, sizeof counts, "  (%zu word%s, %zu sentence%s)", di->words,
+                            sc_plural(di->words), di->sentences, sc_plural(di->sentences));
+    fputs(side ? "b  " : "a  ", out);
+    sc_terminal_fit(out, di->name, width > 3 + (unsigned)cw ? width - 3 - (unsigned)cw : 0);
+    fprintf(out, "%s\n", counts);
+  }
+  fputc('\n', out);
   fprintf(out, "verdict  %s, score %.3f\n", verdict, p->score);
-  write_reasons_text(out, p, th, d, d->width >= 40 ? d->width : 100);
+  write_reasons_text(out, p, th, d, width);
   /* Three lines within 80 columns: shingles, words, sentences. */
   fprintf(out, "\nfigures\n  jaccard %.3f   containment a->b %.3f, b->a %.3f   shared shingles %u\n"
                "  minhash %.3f   simhash %.3f   cosine %.3f   chars %.3f   words %.3f\n"
@@ -363,7 +367,6 @@ static sc_status compare_text(FILE *out, const sc_corpus *c, const sc_pair *p, c
     return SC_OK;
   }
   fputs("\naligned sentences (similarity, byte offsets)\n", out);
-  const unsigned width = d->width >= 40 ? d->width : 100;
   for (size_t i = 0; i < nsp; i++) {
     const sc_sentence_pair *s = &sp[i];
     const shown sa = show_slice(ta, s->a_offset, s->a_length, da.html);

@@ -101,6 +101,46 @@ void sc_terminal_bytes(FILE *out, const char *s, size_t n) {
 
 void sc_terminal_text(FILE *out, const char *s) { sc_terminal_bytes(out, s, strlen(s)); }
 
+/* Columns the character at @p u takes as sc_terminal_bytes writes it: a
+ * control character is a '?', a byte that is not UTF-8 one replacement
+ * character; its length in bytes in *@p len. */
+static unsigned terminal_char_cols(const unsigned char *u, size_t left, size_t *len) {
+  int32_t cp;
+  *len = sc_utf8_char(u, left, &cp);
+  if (*len == 0) {
+    *len = 1;
+    return 1;
+  }
+  if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) return 1;
+  const int w = utf8proc_charwidth(cp);
+  return w > 0 ? (unsigned)w : 0;
+}
+
+int sc_terminal_fit(FILE *out, const char *s, unsigned cols) {
+  enum { MIN_COLS = 16 };  /* fewer would leave no name to read */
+  const unsigned char *u = (const unsigned char *)s;
+  const size_t n = strlen(s);
+  size_t total = 0, len;
+  for (size_t i = 0; i < n; i += len) total += terminal_char_cols(u + i, n - i, &len);
+  if (cols < MIN_COLS) cols = MIN_COLS;
+  if (total <= cols) {
+    sc_terminal_bytes(out, s, n);
+    return 0;
+  }
+  /* The end names the file; drop characters from the front, and the
+   * combining marks that would follow the dots, until the rest fits. */
+  size_t i = 0;
+  for (size_t rest = total; i < n;) {
+    const unsigned w = terminal_char_cols(u + i, n - i, &len);
+    if (rest + 3 <= cols && w > 0) break;
+    rest -= w;
+    i += len;
+  }
+  fputs("...", out);
+  sc_terminal_bytes(out, s + i, n - i);
+  return 1;
+}
+
 void sc_csv_field(FILE *out, const char *s) {
   if (!strpbrk(s, ",\"\r\n")) {
     fputs(s, out);

@@ -48,6 +48,11 @@ void sc_html_text(FILE *out, const char *s);
 void sc_terminal_bytes(FILE *out, const char *s, size_t n);
 void sc_terminal_text(FILE *out, const char *s);
 
+/* Writes @p s as sc_terminal_text does, in at most @p cols terminal
+ * columns (16 at least): a longer name keeps its end, after "...", since
+ * the end of a path names the file. Returns 1 if it cut @p s. */
+int sc_terminal_fit(FILE *out, const char *s, unsigned cols);
+
 /* Writes @p s as a CSV field, quoted when it holds , " CR or LF. */
 void sc_csv_field(FILE *out, const char *s);
 

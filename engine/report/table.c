@@ -165,17 +165,22 @@ sc_status sc_report_table(FILE *out, const sc_corpus *c, const sc_pair *p, size_
     if (text_cols(l[i]) > lw) lw = text_cols(l[i]);
   const size_t max_docs = ro->max_rows && n > ro->max_rows ? ro->max_rows : n;
   fputs("Documents\n", out);
+  int cut = 0;
   for (uint32_t i = 0; i < max_docs; i++) {
     sc_doc_info d;
     if ((st = sc_corpus_doc_info(c, i, &d)) != SC_OK) goto done;
+    char counts[64];
+    const int cw = snprintf(counts, sizeof counts, " %6zu word%-1s %4zu sentence%-1s  ", d.words,
+                            sc_plural(d.words), d.sentences, sc_plural(d.sentences));
     fputs("  ", out);
     put_padded(out, l[i], lw, 0);
-    fprintf(out, " %6zu word%-1s %4zu sentence%-1s  ", d.words, sc_plural(d.words), d.sentences,
-            sc_plural(d.sentences));
-    sc_terminal_text(out, d.name);
+    fputs(counts, out);
+    const unsigned used = 2 + (unsigned)lw + (unsigned)cw;
+    cut |= sc_terminal_fit(out, d.name, width > used ? width - used : 0);
     fputc('\n', out);
   }
   if (max_docs < n) fprintf(out, "  ... and %zu more documents\n", n - max_docs);
+  if (cut) fputs("  (long names shown by their ends; whole: --format csv)\n", out);
   fputc('\n', out);
   if (np == 0) {
     fputs("No pairs to list.\n", out);
