@@ -127,8 +127,8 @@ cp "${articles[0]}" "${articles[1]}" "$wide"/
 COLUMNS=80 run matrix -q "$wide"
 expect_out_line "  000    491 words   24 sentences  ...漢字漢字漢字漢字/000_1ce837c5094b7fea.txt" \
   "wide characters: the path cut to 79 columns"
-run matrix -q "$SEEDS"
-expect_eq "$(grep -c "long names shown" "$TMP/out")" 0 "short paths: no word of a cut"
+COLUMNS=1000 run matrix -q "$SEEDS"
+expect_eq "$(grep -c "long names shown" "$TMP/out")" 0 "paths that fit: no word of a cut"
 thirteen=$TMP/thirteen
 mkdir -p "$thirteen"
 for i in $(seq -w 1 13); do echo "Note $i about the harbour, the tide and boat number $i." >"$thirteen/n$i.txt"; done
