@@ -501,6 +501,18 @@ expect_eq "$(python3 -c 'import sys; print(sum(len(l.rstrip("\n")) > 80 for l in
   "compare at COLUMNS=80: no line wider"
 expect_out_line "  - rewrite score 0.505 >= 0.44: sentence by sentence 59% of a's content and 69%" "compare at 80: a reason wrapped"
 expect_out_line "    of b's are matched; 70% of the shorter side's keep their order" "compare at 80: its second line"
+# Wide characters take two columns in passages, excerpts and facts (before:
+# counted one each, so a Japanese pair's passages took 153 columns at 80).
+printf '東京の天気は今日とても良いです。明日は雨が降るかもしれません。私たちは公園で長い時間散歩しました。子供たちは川のそばで遊んでいました。2026年に東京タワーへ行きました。' >"$TMP/ja_a.txt"
+printf '今日の東京の天気はとても良いです。明日は雨が降るかもしれません。私たちは公園で長い時間散歩をしました。子供たちは川のそばで楽しく遊んでいました。' >"$TMP/ja_b.txt"
+COLUMNS=80 run compare "$TMP/ja_a.txt" "$TMP/ja_b.txt"
+expect_rc 0 "compare, Japanese"
+expect_eq "$(python3 -c 'import sys, unicodedata
+w = lambda l: sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in l)
+print(sum(w(l.rstrip("\n")) > 80 for l in open(sys.argv[1], encoding="utf-8")))' "$TMP/out")" 0 \
+  "compare, Japanese at COLUMNS=80: no line wider (wide characters two columns)"
+expect_out_line "  とても良いです。明日は雨が降るかもし  | とても良いです。明日は雨が降るかもし" \
+  "compare, Japanese: a passage's first line, 18 characters (36 columns) a side in 37"
 # The rewrite reason quotes both sentence coverages, as the figures print them.
 run compare "$SEEDS"/000_*.txt "$SEEDS"/001_*.txt
 expect_rc 0 "compare 000 001"

@@ -86,7 +86,9 @@ void sc_write_reasons(FILE *out, const sc_pair *p, const sc_thresholds *th, cons
     fprintf(out, "%sTF-IDF cosine %.3f < %.2f: not even the same topic\n", indent, p->cosine, th->related);
 }
 
-/* Characters an excerpt may take after @p lead columns, leaving room for
+static int is_space(char ch) { return ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r'; }
+
+/* Columns an excerpt may take after @p lead columns, leaving room for
  * "..." and for the folded space that may come before its last character:
  * at least 20, however narrow the width. */
 static size_t excerpt_room(unsigned width, int lead) {
@@ -94,18 +96,20 @@ static size_t excerpt_room(unsigned width, int lead) {
   return room > 20 ? (size_t)room : 20;
 }
 
-/* Prints at most @p max characters of text[off, off+len) on one line,
+/* Prints at most @p max columns of text[off, off+len) on one line,
  * whitespace folded, cut at a character boundary with "..." when longer. */
 static void excerpt(FILE *out, const char *text, size_t off, size_t len, size_t max) {
   size_t n = 0;
   int space = 0;
-  for (size_t i = off; i < off + len; i++) {
-    const unsigned char ch = (unsigned char)text[i];
-    if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r') {
+  for (size_t i = off, clen; i < off + len; i += clen) {
+    if (is_space(text[i])) {
       space = 1;
+      clen = 1;
       continue;
     }
-    if (n >= max && (ch & 0xC0) != 0x80) {
+    unsigned w;
+    clen = sc_terminal_char(text + i, off + len - i, &w);
+    if (n + w > max) {
       fputs("...", out);
       return;
     }
@@ -114,25 +118,17 @@ static void excerpt(FILE *out, const char *text, size_t off, size_t len, size_t 
       n++;
     }
     space = 0;
-    fputc(ch < 0x20 || ch == 0x7F ? '?' : ch, out);
-    if ((ch & 0xC0) != 0x80) n++;  /* a character, not a continuation byte */
+    sc_terminal_bytes(out, text + i, clen);
+    n += w;
   }
 }
 
 /* One column of the side-by-side view: words of text[off, off+len) laid
- * into lines of at most @p width columns (a UTF-8 character counts one). */
+ * into lines of at most @p width terminal columns. */
 typedef struct column {
   const char *text;
   size_t pos, end;       /* next byte to lay out, end of the range          */
 } column;
-
-static size_t char_count(const char *s, size_t n) {
-  size_t c = 0;
-  for (size_t i = 0; i < n; i++) c += ((unsigned char)s[i] & 0xC0) != 0x80;
-  return c;
-}
-
-static int is_space(char ch) { return ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r'; }
 
 /* Writes the next line of @p col (padded to @p width when @p pad) and
  * returns the number of columns written. */
@@ -142,20 +138,21 @@ static size_t column_line(FILE *out, column *col, size_t width, int pad) {
   while (col->pos < col->end) {
     size_t w = col->pos;
     while (w < col->end && !is_space(col->text[w])) w++;
-    const size_t wlen = char_count(col->text + col->pos, w - col->pos);
+    const size_t wlen = sc_terminal_cols(col->text + col->pos, w - col->pos);
     const size_t need = used ? wlen + 1 : wlen;
     if (used && used + need > width) break;
     if (used) fputc(' ', out);
-    if (!used && wlen > width) {  /* a word longer than the column: cut it */
-      size_t bytes = 0, chars = 0;
-      while (col->pos + bytes < w && chars < width) {
-        bytes++;
-        while (col->pos + bytes < w && ((unsigned char)col->text[col->pos + bytes] & 0xC0) == 0x80) bytes++;
-        chars++;
+    if (!used && wlen > width) {  /* a word wider than the column: cut it, one character at least */
+      size_t bytes = 0;
+      unsigned cw;
+      while (col->pos + bytes < w) {
+        const size_t clen = sc_terminal_char(col->text + col->pos + bytes, w - col->pos - bytes, &cw);
+        if (bytes && used + cw > width) break;
+        bytes += clen;
+        used += cw;
       }
       sc_terminal_bytes(out, col->text + col->pos, bytes);
       col->pos += bytes;
-      used = chars;
       break;
     }
     sc_terminal_bytes(out, col->text + col->pos, w - col->pos);
@@ -253,14 +250,14 @@ static sc_status write_missing_facts(FILE *out, const sc_corpus *c, const sc_pai
       if (mf[i].in_b != side) continue;
       const shown f = show_slice(side ? sd->text_b : sd->text_a, mf[i].offset, mf[i].length,
                                  side ? sd->b.html : sd->a.html);
-      const size_t need = (listed ? 2 : 1) + char_count(f.text, f.len);
+      const size_t need = (listed ? 2 : 1) + sc_terminal_cols(f.text, f.len);
       const int last = listed + 1 == total;
       if (listed && col + need + (last ? 0 : MORE) > width) {
         sc__free(f.owned);
         break;
       }
       fputs(listed ? ", " : " ", out);
-      fwrite(f.text, 1, f.len, out);
+      sc_terminal_bytes(out, f.text, f.len);
       col += need;
       listed++;
       sc__free(f.owned);
@@ -280,9 +277,9 @@ static void write_wrapped_item(FILE *out, const char *line, unsigned width) {
   for (const char *w = line; *w;) {
     while (*w == ' ') w++;
     const char *e = w;
-    size_t chars = 0;
-    for (; *e && *e != ' '; e++) chars += ((unsigned char)*e & 0xC0) != 0x80;
+    while (*e && *e != ' ') e++;
     if (e == w) break;
+    const size_t chars = sc_terminal_cols(w, (size_t)(e - w));
     if (!first && col + 1 + chars > width) {
       fputs("\n    ", out);
       col = 4;

@@ -101,27 +101,29 @@ void sc_terminal_bytes(FILE *out, const char *s, size_t n) {
 
 void sc_terminal_text(FILE *out, const char *s) { sc_terminal_bytes(out, s, strlen(s)); }
 
-/* Columns the character at @p u takes as sc_terminal_bytes writes it: a
- * control character is a '?', a byte that is not UTF-8 one replacement
- * character; its length in bytes in *@p len. */
-static unsigned terminal_char_cols(const unsigned char *u, size_t left, size_t *len) {
+size_t sc_terminal_char(const char *s, size_t left, unsigned *cols) {
   int32_t cp;
-  *len = sc_utf8_char(u, left, &cp);
-  if (*len == 0) {
-    *len = 1;
+  const size_t len = sc_utf8_char((const unsigned char *)s, left, &cp);
+  if (len == 0) {
+    *cols = 1;
     return 1;
   }
-  if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) return 1;
-  const int w = utf8proc_charwidth(cp);
-  return w > 0 ? (unsigned)w : 0;
+  const int w = cp < 0x20 || (cp >= 0x7F && cp < 0xA0) ? 1 : utf8proc_charwidth(cp);
+  *cols = w > 0 ? (unsigned)w : 0;
+  return len;
+}
+
+size_t sc_terminal_cols(const char *s, size_t n) {
+  size_t total = 0;
+  unsigned w;
+  for (size_t i = 0; i < n; total += w) i += sc_terminal_char(s + i, n - i, &w);
+  return total;
 }
 
 int sc_terminal_fit(FILE *out, const char *s, unsigned cols) {
   enum { MIN_COLS = 16 };  /* fewer would leave no name to read */
-  const unsigned char *u = (const unsigned char *)s;
   const size_t n = strlen(s);
-  size_t total = 0, len;
-  for (size_t i = 0; i < n; i += len) total += terminal_char_cols(u + i, n - i, &len);
+  const size_t total = sc_terminal_cols(s, n);
   if (cols < MIN_COLS) cols = MIN_COLS;
   if (total <= cols) {
     sc_terminal_bytes(out, s, n);
@@ -131,7 +133,8 @@ int sc_terminal_fit(FILE *out, const char *s, unsigned cols) {
    * combining marks that would follow the dots, until the rest fits. */
   size_t i = 0;
   for (size_t rest = total; i < n;) {
-    const unsigned w = terminal_char_cols(u + i, n - i, &len);
+    unsigned w;
+    const size_t len = sc_terminal_char(s + i, n - i, &w);
     if (rest + 3 <= cols && w > 0) break;
     rest -= w;
     i += len;

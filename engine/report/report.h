@@ -48,6 +48,15 @@ void sc_html_text(FILE *out, const char *s);
 void sc_terminal_bytes(FILE *out, const char *s, size_t n);
 void sc_terminal_text(FILE *out, const char *s);
 
+/* Length in bytes of the character at @p s (@p left bytes, at least one)
+ * and in *@p cols the terminal columns it takes as sc_terminal_bytes writes
+ * it: a wide character two, a combining mark none, a control character
+ * ('?') or a byte that is not UTF-8 one. */
+size_t sc_terminal_char(const char *s, size_t left, unsigned *cols);
+
+/* Terminal columns of @p n bytes of @p s, by sc_terminal_char. */
+size_t sc_terminal_cols(const char *s, size_t n);
+
 /* Writes @p s as sc_terminal_text does, in at most @p cols terminal
  * columns (16 at least): a longer name keeps its end, after "...", since
  * the end of a path names the file. Returns 1 if it cut @p s. */
